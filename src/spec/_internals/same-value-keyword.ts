@@ -1,0 +1,35 @@
+import type { FuncKeywordDefinition } from 'ajv';
+
+/**
+ * `x-same-value: <member>` on an array of objects: every item that has `<member>` has the same value.
+ * Expresses BatchAssociateKeypair's "Only the same key pair can be selected" (seed 001), which JSON Schema
+ * cannot say. Errors read like ajv's own: "must have the same keypair_name in every item".
+ */
+export const sameValueKeyword: FuncKeywordDefinition = {
+  keyword: 'x-same-value',
+  type: 'array',
+  schemaType: 'string',
+  errors: true,
+  validate: function sameValue(member: string, data: unknown[]): boolean {
+    let first: unknown;
+    let seen = false;
+    for (const item of data) {
+      if (item === null || typeof item !== 'object' || !(member in item)) continue;
+      const value = (item as Record<string, unknown>)[member];
+      if (!seen) {
+        first = value;
+        seen = true;
+      } else if (value !== first) {
+        (sameValue as any).errors = [
+          {
+            keyword: 'x-same-value',
+            message: `must have the same ${member} in every item`,
+            params: { member },
+          },
+        ];
+        return false;
+      }
+    }
+    return true;
+  },
+};
