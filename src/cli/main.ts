@@ -1,52 +1,48 @@
 import { RULES } from '../rules/rules.ts';
-import { listExamples } from '../spec/examples.ts';
-import { SpecValidators } from '../spec/spec-validators.ts';
+import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
+import { selfCheckCommand } from './commands/self-check-command.ts';
+import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: npx conformance <command>
 
 Commands:
   run      check the specs' examples and list the rule catalogue (the engine that checks a target comes next)
+  mock     start the reference mock of both clouds (npx conformance mock --help)
   rules    list every rule id with its level
   help     show this text`;
 
-/** Entry point of the CLI; returns the process exit code (0 ok, 1 a check failed, 2 bad usage). */
+/** Entry point of the CLI; returns the exit code: 0 ok, 1 a check failed, 2 bad usage. */
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  switch (command) {
-    case 'run':
-      return runSpecSelfCheck(rest);
-    case 'rules':
-      for (const rule of RULES) console.log(`${rule.level.padEnd(8)} ${rule.id}`);
-      return 0;
-    case 'help':
-    case '--help':
-    case '-h':
-      console.log(USAGE);
-      return 0;
-    default:
-      console.error(`conformance: unknown command "${command}". Run npx conformance help for the commands.`);
+  try {
+    switch (command) {
+      case 'run':
+        return selfCheckCommand(rest);
+      case 'mock':
+        if (rest.includes('--help') || rest.includes('-h')) return print(MOCK_USAGE);
+        return await mockCommand(rest);
+      case 'rules':
+        for (const rule of RULES) console.log(`${rule.level.padEnd(8)} ${rule.id}`);
+        return 0;
+      case 'help':
+      case '--help':
+      case '-h':
+        return print(USAGE);
+      default:
+        throw new UsageError(`conformance: unknown command "${command}". Run npx conformance help for the commands.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
       return 2;
+    }
+    // One line, never a stack trace: the message is enough to report.
+    console.error(`conformance: internal error: ${(error as Error).message ?? String(error)}. Please report it.`);
+    return 1;
   }
 }
 
-function runSpecSelfCheck(args: string[]): number {
-  if (args.length > 0) {
-    console.error(`conformance run: options (${args.join(' ')}) need the engine, which is not built yet. Run it without options.`);
-    return 2;
-  }
-  const validators = new SpecValidators();
-  let failed = 0;
-  const examples = listExamples();
-  for (const example of examples) {
-    const validate = validators.forSchema(example.spec, example.schemaRef);
-    if (!validate(example.value)) {
-      failed++;
-      console.log(`FAIL ${example.operationId} ${example.kind} ${example.name}: ${validate.errors?.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
-    }
-  }
-  const byLevel = (level: string) => RULES.filter((r) => r.level === level).length;
-  console.log(`${examples.length - failed} of ${examples.length} documented examples validate against the specs.`);
-  console.log(`${RULES.length} rules catalogued: ${byLevel('must')} must, ${byLevel('should')} should, ${byLevel('conflict')} conflict.`);
-  console.log('No target was checked: the reference mock and the conformance engine are not built yet (issues 3 and 4).');
-  return failed === 0 ? 0 : 1;
+function print(text: string): number {
+  console.log(text);
+  return 0;
 }

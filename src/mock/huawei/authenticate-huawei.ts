@@ -1,0 +1,37 @@
+import { verifyHuaweiSignature } from '../../signing/index.ts';
+import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
+import type { MockContext } from '../mock-context.ts';
+import { kpsError, type KpsOperation } from './kps-response.ts';
+
+const IAM = 'Incorrect IAM authentication information';
+
+/**
+ * The API gateway's check: an IAM token in X-Auth-Token, or an AK/SK signature (SDK-HMAC-SHA256)
+ * rebuilt from the SignedHeaders the client named. Undefined when the request may go on.
+ */
+export function authenticateHuawei(ctx: MockContext, op: KpsOperation, req: MockRequest): MockResponse | undefined {
+  const token = req.headers['x-auth-token'];
+  const creds = ctx.options.credentials.huawei;
+  if (typeof token === 'string') {
+    return creds.tokens.includes(token) ? undefined : kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: decrypt token fail`);
+  }
+  if (req.headers.authorization === undefined) {
+    return ctx.broken('kps.auth.required') ? undefined : kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: no token or signature`);
+  }
+  const received = { method: req.method, target: req.target, headers: req.headers, body: req.body };
+  const lookupSecretKey = (ak: string) => (ak === creds.accessKey ? creds.secretKey : undefined);
+  const now = () => new Date(ctx.now());
+  const maxSkewMs = ctx.broken('kps.auth.stale-date') ? Number.MAX_SAFE_INTEGER : ctx.options.maxClockSkewMs;
+  const result = verifyHuaweiSignature(received, { lookupSecretKey, now, maxSkewMs });
+  if (result.ok) return undefined;
+  switch (result.reason) {
+    case 'stale-date':
+      return kpsError(ctx, op, 401, 'APIGW.0303', 'Incorrect app authentication information: signature expired');
+    case 'unknown-access-key':
+      return kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: Get secretKey failed`);
+    case 'bad-signature':
+      return ctx.broken('kps.auth.bad-signature') ? undefined : kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: verify aksk signature fail`);
+    default:
+      return kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: ${result.detail}`);
+  }
+}

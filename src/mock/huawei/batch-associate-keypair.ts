@@ -1,0 +1,79 @@
+import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
+import type { MockContext } from '../mock-context.ts';
+import { kpsError, kpsSuccess } from './kps-response.ts';
+import { readKpsBody } from './read-kps-body.ts';
+import { portInRange } from './server-checks.ts';
+
+const OP = 'kps.batch-associate';
+
+type Outcome = { serverId: string; error?: string; auth: boolean; keypair: string };
+
+/**
+ * BatchAssociateKeypair (seed 001): at most 10 entries, one key pair, each server Running and not bound.
+ * The request is validated whole; then each entry gets its own task, SUCCESS or FAILED, in request order.
+ */
+export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockResponse {
+  const read = readKpsBody(ctx, OP, 'BatchAssociateKeypairRequestBody', req);
+  if (read.ok === false) return read.response;
+  if (read.ok === 'not-an-object') return kpsSuccess(ctx, OP, { tasks: [] });
+  const entries: unknown[] = Array.isArray(read.body.batch_keypairs) ? read.body.batch_keypairs : [];
+  if (entries.length === 0 && !ctx.broken('kps.batch-associate.non-empty')) {
+    return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: batch_keypairs is empty');
+  }
+  const servers = entries.map((e) => asObject(asObject(e)?.server));
+  if (!servers.every((s) => portInRange(ctx, s))) return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port must be 1-65535');
+  if (ctx.broken('kps.batch-associate.no-server-error') && servers.some((s) => s?.disable_password === true)) {
+    return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
+  }
+  if (ctx.broken('kps.batch-associate.accepts-valid') && servers.some((s) => s?.port !== undefined)) {
+    return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port');
+  }
+  for (const entry of entries) {
+    const name = asObject(entry)?.keypair_name;
+    if (typeof name === 'string' && !ctx.huawei.keypairs.has(name)) {
+      const status = ctx.broken('kps.batch-associate.status-documented') ? 409 : 400;
+      return kpsError(ctx, OP, status, 'KPS.4016', 'The key pair is not exist');
+    }
+  }
+  const outcomes = entries.map((entry) => judgeEntry(ctx, entry));
+  if (ctx.broken('kps.batch-associate.partial-independence') && outcomes.some((o) => o.error)) {
+    for (const o of outcomes) o.error ??= 'parameter error: another entry failed';
+  }
+  const tasks = outcomes.map((o) => taskEntry(ctx, o));
+  if (ctx.broken('kps.batch-associate.one-task-per-server')) tasks.reverse();
+  return kpsSuccess(ctx, OP, { tasks });
+}
+
+function judgeEntry(ctx: MockContext, entry: unknown): Outcome {
+  const item = asObject(entry);
+  const server = asObject(item?.server);
+  const serverId = typeof server?.id === 'string' ? server.id : '';
+  const outcome: Outcome = { serverId, auth: server?.auth !== undefined, keypair: String(item?.keypair_name ?? '') };
+  const valid = ctx.validators.forSchema('huaweicloud-kps', 'AssociateKeypairRequestBody')(entry);
+  const known = ctx.huawei.servers.get(serverId);
+  if (!valid) outcome.error = 'parameter error: the entry is not a valid AssociateKeypairRequestBody';
+  else if (!known) outcome.error = `parameter error: server ${serverId} does not exist`;
+  else if (known.state !== 'running' && !ctx.broken('kps.batch-associate.not-running')) outcome.error = 'The ECS is not in the Running state';
+  else if (known.keypair !== undefined && !ctx.broken('kps.batch-associate.already-bound')) outcome.error = 'The ECS is already bound to a key pair';
+  return outcome;
+}
+
+function taskEntry(ctx: MockContext, o: Outcome): Record<string, unknown> {
+  if (o.error) {
+    const failed: Record<string, unknown> = {
+      server_id: o.serverId,
+      status: ctx.broken('kps.batch-associate.status-enum') ? 'Fail' : ctx.options.batchFailedStatus,
+    };
+    if (!ctx.broken('kps.batch-associate.failed-has-error')) Object.assign(failed, { error_code: 'KPS.0002', error_msg: o.error });
+    return failed;
+  }
+  const task = ctx.huawei.startTask(o.serverId, o.auth ? 'REPLACE' : 'RESET', ctx.now(), o.keypair);
+  const success: Record<string, unknown> = { server_id: o.serverId, status: 'SUCCESS' };
+  if (!ctx.broken('kps.batch-associate.success-has-task-id')) success.task_id = task.id;
+  if (ctx.broken('kps.batch-associate.response-schema')) success.error_msg = 0;
+  return success;
+}
+
+function asObject(value: unknown): Record<string, any> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, any>) : undefined;
+}

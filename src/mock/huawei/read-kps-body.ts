@@ -1,0 +1,44 @@
+import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
+import type { MockContext } from '../mock-context.ts';
+import { kpsBodyRule } from './kps-body-rules.ts';
+import { kpsError } from './kps-response.ts';
+
+export type KpsBodyOutcome =
+  | { readonly ok: true; readonly body: Record<string, any> }
+  /** The body is JSON but not an object, and the rejects-invalid fault lets it through. */
+  | { readonly ok: 'not-an-object' }
+  | { readonly ok: false; readonly response: MockResponse };
+
+/**
+ * Parses and validates a bind's JSON body against its spec schema. Each ajv error is mapped to the rule
+ * it breaks; errors of a faulted rule are ignored, so the handler must cope with what gets through.
+ */
+export function readKpsBody(
+  ctx: MockContext,
+  op: 'kps.associate' | 'kps.batch-associate',
+  schema: string,
+  req: MockRequest,
+): KpsBodyOutcome {
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body.toString('utf8'));
+  } catch {
+    if (op === 'kps.associate' && ctx.broken('kps.associate.malformed-json')) {
+      return { ok: false, response: kpsError(ctx, op, 413, 'APIGW.0201', 'Request entity too large.') };
+    }
+    return { ok: false, response: kpsError(ctx, op, 400, 'KPS.0002', 'parameter error: the body is not JSON') };
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    if (ctx.broken(`${op}.rejects-invalid`)) return { ok: 'not-an-object' };
+    return { ok: false, response: kpsError(ctx, op, 400, 'KPS.0002', 'parameter error: the body must be a JSON object') };
+  }
+  const validate = ctx.validators.forSchema('huaweicloud-kps', schema);
+  if (!validate(body)) {
+    const kept = (validate.errors ?? []).filter((e) => !ctx.broken(kpsBodyRule(op, e)));
+    const first = kept[0];
+    if (first) {
+      return { ok: false, response: kpsError(ctx, op, 400, 'KPS.0002', `parameter error: ${first.instancePath || 'body'} ${first.message}`) };
+    }
+  }
+  return { ok: true, body: body as Record<string, any> };
+}

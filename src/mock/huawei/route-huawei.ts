@@ -1,0 +1,36 @@
+import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
+import type { MockContext } from '../mock-context.ts';
+import { associateKeypair } from './associate-keypair.ts';
+import { authenticateHuawei } from './authenticate-huawei.ts';
+import { batchAssociateKeypair } from './batch-associate-keypair.ts';
+import { kpsError, type KpsOperation } from './kps-response.ts';
+import { disassociateKeypair, listKeypairTask } from './supporting-operations.ts';
+
+const ROUTES: { method: string; pattern: RegExp; op: KpsOperation; handle: (ctx: MockContext, req: MockRequest, match: RegExpMatchArray) => MockResponse }[] = [
+  { method: 'POST', pattern: /^\/v3\/([^/]+)\/keypairs\/associate\/?$/, op: 'kps.associate', handle: (ctx, req) => associateKeypair(ctx, req) },
+  { method: 'POST', pattern: /^\/v3\/([^/]+)\/keypairs\/batch-associate\/?$/, op: 'kps.batch-associate', handle: (ctx, req) => batchAssociateKeypair(ctx, req) },
+  { method: 'POST', pattern: /^\/v3\/([^/]+)\/keypairs\/disassociate\/?$/, op: 'kps.other', handle: (ctx, req) => disassociateKeypair(ctx, req) },
+  { method: 'GET', pattern: /^\/v3\/([^/]+)\/tasks\/([^/]+)\/?$/, op: 'kps.other', handle: (ctx, _req, m) => listKeypairTask(ctx, decodeSegment(m[2]!)) },
+];
+
+/** The API gateway in front of KPS: route, authenticate, then the operation. Unknown APIs are APIGW.0101. */
+export function routeHuawei(ctx: MockContext, req: MockRequest): MockResponse {
+  const byPath = ROUTES.map((r) => ({ route: r, match: req.path.match(r.pattern) })).filter((x) => x.match);
+  const hit = byPath.find((x) => x.route.method === req.method);
+  if (!hit) {
+    const message = byPath.length > 0 ? 'The API does not exist.' : 'The API does not exist or has not been published in the environment.';
+    return kpsError(ctx, 'kps.other', 404, 'APIGW.0101', message);
+  }
+  ctx.huawei.settle(ctx.now());
+  const denied = authenticateHuawei(ctx, hit.route.op, req);
+  if (denied) return denied;
+  return hit.route.handle(ctx, req, hit.match!);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

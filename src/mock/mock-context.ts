@@ -1,0 +1,36 @@
+import type { RuleId } from '../rules/rules.ts';
+import { SpecValidators } from '../spec/spec-validators.ts';
+import type { MockOptions } from './mock-options.ts';
+import { ClientTokenStore } from './state/client-token-store.ts';
+import { HuaweiState } from './state/huawei-state.ts';
+import { VolcengineState } from './state/volcengine-state.ts';
+
+/** The OperationDetails a ClientToken's first call produced, kept for replays. */
+export type AttachResult = readonly { InstanceId: string; Error: { Code: string; Message: string } | null }[];
+
+/** Everything a handler may read or change: options, state, validators. One per running mock. */
+export class MockContext {
+  readonly huawei: HuaweiState;
+  readonly volcengine: VolcengineState;
+  readonly clientTokens: ClientTokenStore<AttachResult>;
+  readonly validators = new SpecValidators();
+  private readonly faults: ReadonlySet<string>;
+  /** Counts AttachKeyPair calls, for the throttling fault's "every 10th". */
+  attachCalls = 0;
+
+  constructor(readonly options: MockOptions) {
+    this.faults = new Set(options.faults);
+    this.huawei = new HuaweiState(options.fixtures, options.taskDelayMs);
+    this.volcengine = new VolcengineState(options.fixtures);
+    this.clientTokens = new ClientTokenStore(options.clientTokens.maxEntries, options.clientTokens.ttlMs);
+  }
+
+  /** True when the mock was told to break this rule. */
+  broken(rule: RuleId): boolean {
+    return this.faults.has(rule);
+  }
+
+  now(): number {
+    return this.options.now();
+  }
+}

@@ -1,0 +1,43 @@
+import type { MockFixtures } from './fixtures/mock-fixtures.ts';
+import { MOCK_CREDENTIAL_ENV } from './resolve-mock-options.ts';
+
+/**
+ * The target file (docs/DESIGN.md format) that describes a reference mock at `endpoint`: its fixtures,
+ * and the environment variables its credentials are read from. targets/reference-mock.json is this for
+ * http://127.0.0.1:8080.
+ */
+export function mockTargetFile(fixtures: MockFixtures, endpoint: string): Record<string, unknown> {
+  const servers = (state: 'running' | 'stopped', bound: boolean) =>
+    fixtures.huaweiServers.filter((s) => s.state === state && (s.keypair !== undefined) === bound).map((s) => s.id);
+  const instances = (kind: string) => fixtures.volcengineInstances.filter((i) => i.kind === kind).map((i) => i.id);
+  return {
+    name: 'reference-mock',
+    huaweicloud: {
+      endpoint,
+      region: fixtures.huaweiRegion,
+      projectId: fixtures.projectId,
+      auth: { akEnv: MOCK_CREDENTIAL_ENV.huaweiAccessKey, skEnv: MOCK_CREDENTIAL_ENV.huaweiSecretKey },
+      taskTimeoutMs: 30_000,
+      fixtures: {
+        keypairs: fixtures.huaweiKeypairs,
+        servers: { running: servers('running', false), bound: servers('running', true), stopped: servers('stopped', false) },
+      },
+    },
+    volcengine: {
+      endpoint,
+      region: fixtures.volcengineRegion,
+      auth: { akEnv: MOCK_CREDENTIAL_ENV.volcengineAccessKey, skEnv: MOCK_CREDENTIAL_ENV.volcengineSecretKey },
+      fixtures: {
+        keyPairs: fixtures.volcengineKeyPairs,
+        instances: {
+          running: instances('running'),
+          stopped: instances('stopped'),
+          windows: instances('windows'),
+          noAgent: instances('noAgent'),
+          transitional: instances('transitional'),
+        },
+      },
+    },
+    safety: { allowMutations: true, maxRequests: 100_000, requestsPerSecond: 0, requestTimeoutMs: 10_000 },
+  };
+}

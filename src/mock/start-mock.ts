@@ -1,0 +1,91 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { MockContext } from './mock-context.ts';
+import type { MockOptions } from './mock-options.ts';
+import { resolveMockOptions } from './resolve-mock-options.ts';
+import type { MockRequest, MockResponse } from './http/mock-exchange.ts';
+import { parseTarget } from './http/parse-target.ts';
+import { readBody } from './http/read-body.ts';
+import { writeResponse } from './http/write-response.ts';
+import { kpsError } from './huawei/kps-response.ts';
+import { routeHuawei } from './huawei/route-huawei.ts';
+import { routeVolcengine } from './volcengine/route-volcengine.ts';
+
+/** A running reference mock. */
+export interface RunningMock {
+  /** Base URL, e.g. `http://127.0.0.1:40123`; both clouds are served under it. */
+  readonly url: string;
+  readonly port: number;
+  readonly options: MockOptions;
+  /** Stops listening and ends open connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the reference mock: one HTTP server for Huawei KPS (`/v3/{project_id}/…`) and Volcengine ECS
+ * (`/?Action=…`), on loopback unless told otherwise.
+ */
+export async function startMock(given: Partial<MockOptions> = {}): Promise<RunningMock> {
+  const options = resolveMockOptions(given);
+  const ctx = new MockContext(options);
+  const sockets = new Set<Socket>();
+  const server = createServer(
+    { requestTimeout: options.requestTimeoutMs, headersTimeout: Math.min(options.requestTimeoutMs, 60_000), maxHeaderSize: 64 * 1024 },
+    (req, res) => void handle(ctx, req, res),
+  );
+  server.maxHeadersCount = 2000;
+  server.keepAliveTimeout = 5_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  // A request the HTTP parser refuses (bad framing, headers over the limit) still gets an error in the
+  // gateway's shape, never a bare socket reset, unless the socket is already gone.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const body = JSON.stringify({ error_code: 'APIGW.0201', error_msg: 'API request error.' });
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    options,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = req.url ?? '/';
+  const { path, query } = parseTarget(target);
+  const isVolcengine = path === '/' || path === '';
+  try {
+    const read = await readBody(req, ctx.options.maxBodyBytes);
+    if (!read.ok) return writeResponse(res, tooLarge(ctx, isVolcengine), true);
+    const mockReq: MockRequest = { method: req.method ?? 'GET', target, path, query, headers: req.headers, body: read.body };
+    const response: MockResponse = isVolcengine ? await routeVolcengine(ctx, mockReq) : routeHuawei(ctx, mockReq);
+    writeResponse(res, response);
+  } catch {
+    // Never a stack trace to a client: an internal error in the cloud's shape.
+    if (res.headersSent) return void res.destroy();
+    const response = isVolcengine
+      ? { status: 500, body: { ResponseMetadata: { RequestId: 'mock-internal-error', Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion, Error: { Code: 'InternalError', Message: 'An internal error has occurred.' } } } }
+      : kpsError(ctx, 'kps.other', 500, 'APIGW.0601', 'Internal server error.');
+    writeResponse(res, response, true);
+  }
+}
+
+function tooLarge(ctx: MockContext, isVolcengine: boolean): MockResponse {
+  if (!isVolcengine) return kpsError(ctx, 'kps.other', 413, 'APIGW.0201', 'Request entity too large.');
+  const meta = { RequestId: 'mock-entity-too-large', Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion };
+  return { status: 413, body: { ResponseMetadata: { ...meta, Error: { Code: 'RequestEntityTooLarge', Message: 'The request entity is too large.' } } } };
+}

@@ -1,0 +1,42 @@
+import { getOperation } from '../../spec/operations.ts';
+import { decodeRpcQuery } from '../../spec/wire-encoding.ts';
+import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
+import type { MockContext } from '../mock-context.ts';
+import { attachKeyPair } from './attach-key-pair.ts';
+import { authenticateVolcengine } from './authenticate-volcengine.ts';
+import { ecsError, type EnvelopeEcho } from './envelope.ts';
+
+const attach = getOperation('AttachKeyPair');
+const encoding = attach.wireEncoding!;
+const KNOWN = new Set(['Action', 'Version', 'KeyPairName', 'KeyPairId', 'ClientToken']);
+
+/**
+ * The Volcengine gateway: signature, Action and Version, then the action. The request is the query,
+ * decoded by the spec's x-wire-encoding (InstanceIds.N); indexes that are not 1…10000 are ignored.
+ */
+export async function routeVolcengine(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
+  const params = new Map(req.query);
+  const echo: EnvelopeEcho = { action: params.get('Action'), version: params.get('Version'), region: ctx.options.fixtures.volcengineRegion };
+  const denied = authenticateVolcengine(ctx, req, echo);
+  if (denied) return denied;
+  if (echo.action === undefined || echo.version === undefined) {
+    return ecsError(ctx, echo, 400, 'MissingParameter', `The request is missing ${echo.action === undefined ? 'Action' : 'Version'} parameter.`);
+  }
+  const versionOk = echo.version === encoding.fixed.Version || ctx.broken('ecs.version');
+  if (echo.action !== encoding.fixed.Action || !versionOk || (req.method !== 'GET' && req.method !== 'POST')) {
+    return ecsError(ctx, echo, 404, 'InvalidActionOrVersion', `Could not find operation ${echo.action} for version ${echo.version}.`);
+  }
+  if (ctx.broken('ecs.attach-key-pair.flow-limit') && ++ctx.attachCalls % 10 === 0) {
+    return ecsError(ctx, echo, 429, 'TooManyRequests', 'Too many requests.');
+  }
+  const decoded = decodeRpcQuery(encoding, req.query);
+  const unknown = Object.keys(decoded.request).filter((k) => !KNOWN.has(k));
+  if (unknown.length > 0 && ctx.broken('ecs.attach-key-pair.error-code-documented')) {
+    return ecsError(ctx, echo, 400, 'UnknownParameter', `Unknown parameter ${unknown[0]}.`);
+  }
+  const r = decoded.request;
+  const text = (v: string | string[] | undefined) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const ids = Array.isArray(r.InstanceIds) ? r.InstanceIds : [];
+  const accessKey = String(req.headers.authorization ?? '').match(/Credential=([^/]+)\//)?.[1] ?? '';
+  return attachKeyPair(ctx, echo, { instanceIds: ids, keyPairName: text(r.KeyPairName), keyPairId: text(r.KeyPairId), clientToken: text(r.ClientToken) }, accessKey);
+}
