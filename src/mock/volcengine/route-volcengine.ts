@@ -1,6 +1,7 @@
 import { getOperation } from '../../spec/operations.ts';
 import { decodeRpcQuery } from '../../spec/wire-encoding.ts';
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
+import { parseTarget } from '../http/parse-target.ts';
 import type { MockContext } from '../mock-context.ts';
 import { attachKeyPair } from './attach-key-pair.ts';
 import { authenticateVolcengine } from './authenticate-volcengine.ts';
@@ -15,7 +16,10 @@ const KNOWN = new Set(['Action', 'Version', 'KeyPairName', 'KeyPairId', 'ClientT
  * decoded by the spec's x-wire-encoding (InstanceIds.N); indexes that are not 1…10000 are ignored.
  */
 export async function routeVolcengine(ctx: MockContext, req: MockRequest): Promise<MockResponse> {
-  const params = new Map(req.query);
+  // The SDKs may POST the members as a form body; they are the same parameters as in the query.
+  const form = req.method === 'POST' && /x-www-form-urlencoded/i.test(String(req.headers['content-type'] ?? ''));
+  const query = form ? [...req.query, ...parseTarget(`?${req.body.toString('utf8')}`).query] : req.query;
+  const params = new Map(query);
   const echo: EnvelopeEcho = { action: params.get('Action'), version: params.get('Version'), region: ctx.options.fixtures.volcengineRegion };
   const denied = authenticateVolcengine(ctx, req, echo);
   if (denied) return denied;
@@ -29,7 +33,7 @@ export async function routeVolcengine(ctx: MockContext, req: MockRequest): Promi
   if (ctx.broken('ecs.attach-key-pair.flow-limit') && ++ctx.attachCalls % 10 === 0) {
     return ecsError(ctx, echo, 429, 'TooManyRequests', 'Too many requests.');
   }
-  const decoded = decodeRpcQuery(encoding, req.query);
+  const decoded = decodeRpcQuery(encoding, query);
   const unknown = Object.keys(decoded.request).filter((k) => !KNOWN.has(k));
   if (unknown.length > 0 && ctx.broken('ecs.attach-key-pair.error-code-documented')) {
     return ecsError(ctx, echo, 400, 'UnknownParameter', `Unknown parameter ${unknown[0]}.`);
