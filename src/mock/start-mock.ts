@@ -30,20 +30,34 @@ export async function startMock(given: Partial<MockOptions> = {}): Promise<Runni
   const ctx = new MockContext(options);
   const sockets = new Set<Socket>();
   const server = createServer(
-    { requestTimeout: options.requestTimeoutMs, headersTimeout: Math.min(options.requestTimeoutMs, 60_000), maxHeaderSize: 64 * 1024 },
+    {
+      requestTimeout: options.requestTimeoutMs,
+      headersTimeout: Math.min(options.requestTimeoutMs, 60_000),
+      // Node checks those timeouts only this often (30 s by default), so it must follow them.
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(options.requestTimeoutMs / 2))),
+      maxHeaderSize: 64 * 1024,
+      // A request without Host is answered by the mock in the cloud's shape, not by Node's bare 400.
+      requireHostHeader: false,
+    },
     (req, res) => void handle(ctx, req, res),
   );
+  // An Expect header Node does not know would get a bare 417; the mock answers it like any request.
+  server.on('checkExpectation', (req, res) => void handle(ctx, req, res));
   server.maxHeadersCount = 2000;
   server.keepAliveTimeout = 5_000;
+  // The first bytes of each connection, to tell which cloud a request the parser refuses was for:
+  // the parser's own rawPacket may be a later chunk (headers over the limit) or absent (timeouts).
+  const firstBytes = new WeakMap<Socket, Buffer>();
   server.on('connection', (socket) => {
     sockets.add(socket);
+    socket.once('data', (chunk: Buffer) => firstBytes.set(socket, chunk.subarray(0, 512)));
     socket.on('close', () => sockets.delete(socket));
   });
   // A request the HTTP parser refuses (bad framing, headers over the limit) still gets an error in the
   // gateway's shape, never a bare socket reset, unless the socket is already gone.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
-    const body = JSON.stringify({ error_code: 'APIGW.0201', error_msg: 'API request error.' });
+    const body = JSON.stringify(parserErrorBody(ctx, firstBytes.get(socket as Socket) ?? error.rawPacket));
     socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   await new Promise<void>((resolve, reject) => {
@@ -82,6 +96,17 @@ async function handle(ctx: MockContext, req: IncomingMessage, res: ServerRespons
       : kpsError(ctx, 'kps.other', 500, 'APIGW.0601', 'Internal server error.');
     writeResponse(res, response, true);
   }
+}
+
+/** The error for a request the HTTP parser refused: Volcengine's envelope when its first line asks for `/`. */
+function parserErrorBody(ctx: MockContext, start: Buffer | undefined): unknown {
+  const firstLine = start?.subarray(0, 8192).toString('latin1').split('\r\n')[0] ?? '';
+  const target = firstLine.split(' ')[1] ?? '';
+  if (target === '/' || target.startsWith('/?')) {
+    const meta = { RequestId: 'mock-bad-request', Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion };
+    return { ResponseMetadata: { ...meta, Error: { Code: 'InvalidAuthorization', Message: 'The request could not be read.' } } };
+  }
+  return { error_code: 'APIGW.0201', error_msg: 'API request error.' };
 }
 
 function tooLarge(ctx: MockContext, isVolcengine: boolean): MockResponse {

@@ -17,14 +17,12 @@ export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockR
   if (read.ok === false) return read.response;
   if (read.ok === 'not-an-object') return kpsSuccess(ctx, OP, { tasks: [] });
   const entries: unknown[] = Array.isArray(read.body.batch_keypairs) ? read.body.batch_keypairs : [];
-  if (entries.length === 0 && !ctx.broken('kps.batch-associate.non-empty')) {
+  // An absent batch_keypairs got here only through the batch-required fault: it is not "empty".
+  if (Array.isArray(read.body.batch_keypairs) && entries.length === 0 && !ctx.broken('kps.batch-associate.non-empty')) {
     return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: batch_keypairs is empty');
   }
   const servers = entries.map((e) => asObject(asObject(e)?.server));
   if (!servers.every((s) => portInRange(ctx, s))) return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port must be 1-65535');
-  if (ctx.broken('kps.batch-associate.no-server-error') && servers.some((s) => s?.disable_password === true)) {
-    return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
-  }
   if (ctx.broken('kps.batch-associate.accepts-valid') && servers.some((s) => s?.port !== undefined)) {
     return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port');
   }
@@ -34,6 +32,9 @@ export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockR
       const status = ctx.broken('kps.batch-associate.status-documented') ? 409 : 400;
       return kpsError(ctx, OP, status, 'KPS.4016', 'The key pair is not exist');
     }
+  }
+  if (ctx.broken('kps.batch-associate.no-server-error') && servers.some((s) => s?.disable_password === true)) {
+    return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
   }
   const outcomes = entries.map((entry) => judgeEntry(ctx, entry));
   if (ctx.broken('kps.batch-associate.partial-independence') && outcomes.some((o) => o.error)) {

@@ -9,7 +9,7 @@ import { ecsError, type EnvelopeEcho } from './envelope.ts';
 
 const attach = getOperation('AttachKeyPair');
 const encoding = attach.wireEncoding!;
-const KNOWN = new Set(['Action', 'Version', 'KeyPairName', 'KeyPairId', 'ClientToken']);
+const KNOWN = new Set(['Action', 'Version', 'KeyPairName', 'KeyPairId', 'ClientToken', ...Object.keys(encoding.indexed)]);
 
 /**
  * The Volcengine gateway: signature, Action and Version, then the action. The request is the query,
