@@ -1,12 +1,12 @@
 import { RULES } from '../rules/rules.ts';
 import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
-import { selfCheckCommand } from './commands/self-check-command.ts';
+import { RUN_USAGE, runCommand } from './commands/run-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: npx conformance <command>
 
 Commands:
-  run      check the specs' examples and list the rule catalogue (the engine that checks a target comes next)
+  run      check a target (default: the embedded reference mock) against every rule (npx conformance run --help)
   mock     start the reference mock of both clouds (npx conformance mock --help)
   rules    list every rule id with its level
   help     show this text`;
@@ -17,7 +17,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'run':
-        return selfCheckCommand(rest);
+        if (rest.includes('--help') || rest.includes('-h')) return print(RUN_USAGE);
+        return await runCommand(rest);
       case 'mock':
         if (rest.includes('--help') || rest.includes('-h')) return print(MOCK_USAGE);
         return await mockCommand(rest);

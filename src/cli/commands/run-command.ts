@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, startMock, type RunningMock } from '../../mock/index.ts';
+import type { ConformanceReport } from '../../engine/report/report-types.ts';
+import { RUN_ENV } from '../../engine/runner/run-env.ts';
+import { loadTargetFile } from '../../engine/target/load-target-file.ts';
+import { TargetFileError } from '../../engine/target/target-file-error.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const RUN_USAGE = `Usage: npx conformance run [--target FILE] [--only huaweicloud|volcengine] [--seed N] [--runs N]
+                           [--strict] [--report-dir DIR] [--shard I/N]
+
+Checks a target against every rule of docs/RULES.md. Without --target, starts the embedded reference
+mock on a free loopback port and checks it. Exit 0: no must or conflict rule failed (with --strict, no
+should rule either); 1: one did; 2: bad usage or target file.
+  --target FILE     a target file (docs/DESIGN.md); credentials come from the variables it names
+  --only CLOUD      check one cloud
+  --seed N          the fast-check seed (default: random, printed); the same seed replays the same cases
+  --runs N          generated cases per property (default 100)
+  --strict          should-rule failures fail the run too
+  --report-dir DIR  where conformance.json, summary.html, junit.xml and html/ go (default reports)
+  --shard I/N       run part I of N of the rules (Playwright sharding; merge with playwright merge-reports)`;
+
+const CONFIG = fileURLToPath(new URL('../../engine/runner/playwright.config.ts', import.meta.url));
+
+/** `npx conformance run`: drives Playwright over the rule tests and exits by the report's verdict. */
+export async function runCommand(argv: string[]): Promise<number> {
+  const values = parse(argv);
+  const only = values.only;
+  if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance run: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed, 0, 2 ** 31 - 1);
+  const runs = values.runs === undefined ? 100 : integer('--runs', values.runs, 1, 100_000);
+  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError(`conformance run: --shard ${values.shard} is not I/N (for example 1/2).`);
+  const reportDir = resolve(values['report-dir'] ?? 'reports');
+
+  let mock: RunningMock | undefined;
+  let targetFile: string;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (values.target !== undefined) {
+    targetFile = resolve(values.target);
+    try {
+      loadTargetFile(targetFile, env); // fail fast, with one line, before Playwright starts
+    } catch (error) {
+      if (error instanceof TargetFileError) throw new UsageError(error.message);
+      throw error;
+    }
+  } else {
+    // The embedded default: the reference mock with its built-in test keys, unless the environment names others.
+    env[MOCK_CREDENTIAL_ENV.huaweiAccessKey] ||= DEFAULT_CREDENTIALS.huawei.accessKey;
+    env[MOCK_CREDENTIAL_ENV.huaweiSecretKey] ||= DEFAULT_CREDENTIALS.huawei.secretKey;
+    env[MOCK_CREDENTIAL_ENV.volcengineAccessKey] ||= DEFAULT_CREDENTIALS.volcengine.accessKey;
+    env[MOCK_CREDENTIAL_ENV.volcengineSecretKey] ||= DEFAULT_CREDENTIALS.volcengine.secretKey;
+    Object.assign(process.env, pick(env, Object.values(MOCK_CREDENTIAL_ENV)));
+    mock = await startMock({ port: 0, taskDelayMs: 20 });
+    targetFile = join(tmpdir(), `conformance-embedded-${process.pid}.json`);
+    writeFileSync(targetFile, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
+    env[RUN_ENV.embedded] = '1';
+  }
+  Object.assign(env, {
+    [RUN_ENV.target]: targetFile,
+    [RUN_ENV.seed]: String(seed),
+    [RUN_ENV.runs]: String(runs),
+    [RUN_ENV.strict]: values.strict ? '1' : '0',
+    [RUN_ENV.reportDir]: reportDir,
+    [RUN_ENV.partial]: [only && `--only ${only}`, values.shard && `--shard ${values.shard}`].filter(Boolean).join(' '),
+  });
+  if (values.shard) env.CONFORMANCE_BLOB = '1';
+  rmSync(join(reportDir, 'conformance.json'), { force: true });
+  mkdirSync(reportDir, { recursive: true });
+
+  try {
+    const args = ['test', '-c', CONFIG, ...(only ? ['--project', only] : []), ...(values.shard ? ['--shard', values.shard] : [])];
+    await playwright(args, env);
+  } finally {
+    await mock?.close();
+    if (mock) rmSync(targetFile, { force: true });
+  }
+  const reportPath = join(reportDir, 'conformance.json');
+  if (!existsSync(reportPath)) {
+    process.stderr.write(`conformance run: the run ended without writing ${reportPath}; see the output above.\n`);
+    return 1;
+  }
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as ConformanceReport;
+  return report.exitCode;
+}
+
+function playwright(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  return new Promise((resolveExit, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => resolveExit(code ?? 1));
+  });
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        target: { type: 'string' },
+        only: { type: 'string' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        strict: { type: 'boolean' },
+        'report-dir': { type: 'string' },
+        shard: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError(`conformance run: ${(error as Error).message}. Run npx conformance run --help.`);
+  }
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`conformance run: ${flag} ${text} is not a whole number from ${min} to ${max}.`);
+  return n;
+}
+
+function pick(env: NodeJS.ProcessEnv, keys: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(keys.map((k) => [k, env[k]]));
+}

@@ -1,0 +1,53 @@
+import type { RuleId } from '../../rules/rules.ts';
+
+/** The operations the engine sends: the three checked ones and the supporting Huawei ones. */
+export type CaseOperation = 'kps.associate' | 'kps.batch-associate' | 'kps.task' | 'kps.disassociate' | 'ecs.attach-key-pair';
+
+/** How a case authenticates: the target's credentials, or a documented way of getting it wrong. */
+export type AuthVariant = 'default' | 'none' | 'wrong-secret' | 'unknown-access-key' | 'stale-date' | 'tamper-body';
+
+/** What a case sends, before transport: a Huawei JSON body, or a Volcengine logical request. */
+export interface CaseRequest {
+  /** Huawei: the JSON body (any value, including invalid ones). */
+  readonly body?: unknown;
+  /** Huawei: the body as raw text, for bodies that are not JSON. */
+  readonly rawBody?: string;
+  /** Huawei ListKeypairTask: the task id. */
+  readonly taskId?: string;
+  /** Volcengine: the logical request (InstanceIds as an array), encoded by the spec's x-wire-encoding. */
+  readonly logical?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** Volcengine: replaces the fixed Action/Version (undefined drops one). */
+  readonly fixed?: Readonly<Record<string, string | undefined>>;
+  /** Volcengine: parameters appended as they are, e.g. an unknown one. */
+  readonly extraQuery?: readonly (readonly [string, string])[];
+  readonly auth?: AuthVariant;
+}
+
+/** Where a Volcengine instance id comes from, which decides its documented per-instance answer. */
+export type InstanceKind = 'running' | 'stopped' | 'windows' | 'noAgent' | 'transitional' | 'unknown';
+
+/** Where a Huawei server id comes from, as far as the suite knows at the time it sends the case. */
+export type ServerKnowledge = 'fresh' | 'bound' | 'stopped' | 'unknown-server' | 'unpredictable';
+
+/** What the documents let the suite expect of a case's answer. */
+export interface Expectation {
+  /** accept: valid and every precondition met; reject: breaks the request schema; any: no prediction. */
+  readonly kind: 'accept' | 'reject' | 'any';
+  /** The rules this case was made to exercise (a mutation names the rules it breaks). */
+  readonly rules: readonly RuleId[];
+  /** Huawei binds: what the suite knows of each server (one for AssociateKeypair, one per batch entry). */
+  readonly servers?: readonly ServerKnowledge[];
+  /** Volcengine: the kind of each requested instance, in order. */
+  readonly instances?: readonly InstanceKind[];
+}
+
+/** One request with what is expected of its answer (docs/DESIGN.md, "case"). */
+export interface Case {
+  readonly id: string;
+  /** A fact, present tense, under 70 characters: "101 instance ids are rejected". */
+  readonly title: string;
+  readonly source: 'example' | 'property' | 'mutation' | 'auth' | 'model';
+  readonly operation: CaseOperation;
+  readonly request: CaseRequest;
+  readonly expect: Expectation;
+}

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import type { RuleId } from '../../../rules/rules.ts';
+
+/** A named way of breaking a valid AssociateKeypair body, tied to the rules it breaks. */
+export interface BodyMutation {
+  readonly name: string;
+  readonly title: string;
+  readonly rules: readonly RuleId[];
+  /** reject: breaks the request schema (rejects-invalid applies); any: breaks a rule the schema cannot say. */
+  readonly kind: 'reject' | 'any';
+  /** A mutated body (or raw text, for bodies that are not JSON), from a valid one. */
+  readonly mutate: fc.Arbitrary<(valid: Record<string, any>) => unknown | { raw: string }>;
+}
+
+const without = (o: Record<string, any>, key: string) => {
+  const { [key]: _dropped, ...rest } = o;
+  return rest;
+};
+const withServer = (b: Record<string, any>, server: Record<string, unknown>) => ({ ...b, server: { ...b.server, ...server } });
+const wrongTypes = (except: 'string' | 'boolean' | 'integer' | 'object') =>
+  fc.constantFrom<unknown>(...([
+    ['string', 'keypair'],
+    ['boolean', true],
+    ['integer', 22],
+    ['number', 22.5],
+    ['null', null],
+    ['array', ['x']],
+    ['object', { a: 1 }],
+  ] as const).filter(([t]) => t !== except).map(([, v]) => v));
+const AUTH_TYPES = ['password', 'keypair'];
+
+/** Every named mutation of an AssociateKeypair body (rules of seeds 000/003), boundaries included. */
+export const ASSOCIATE_MUTATIONS: BodyMutation[] = [
+  { name: 'drop-keypair_name', title: 'a body without keypair_name is rejected', rules: ['kps.associate.keypair-name-required'], kind: 'reject', mutate: fc.constant((b) => without(b, 'keypair_name')) },
+  { name: 'drop-server', title: 'a body without server is rejected', rules: ['kps.associate.server-required'], kind: 'reject', mutate: fc.constant((b) => without(b, 'server')) },
+  { name: 'drop-server.id', title: 'a server without id is rejected', rules: ['kps.associate.server-id-required'], kind: 'reject', mutate: fc.constant((b) => ({ ...b, server: without(b.server, 'id') })) },
+  {
+    name: 'auth.type-outsider',
+    title: 'an auth.type other than password or keypair is rejected',
+    rules: ['kps.associate.auth-type-enum'],
+    kind: 'reject',
+    mutate: fc.string({ maxLength: 12 }).filter((t) => !AUTH_TYPES.includes(t)).map((t) => (b: Record<string, any>) => withServer(b, { auth: { type: t, key: 'k' } })),
+  },
+  { name: 'keypair_name-wrong-type', title: 'a keypair_name that is not a string is rejected', rules: ['kps.associate.field-types'], kind: 'reject', mutate: wrongTypes('string').map((v) => (b: Record<string, any>) => ({ ...b, keypair_name: v })) },
+  { name: 'disable_password-wrong-type', title: 'a disable_password that is not a boolean is rejected', rules: ['kps.associate.field-types'], kind: 'reject', mutate: wrongTypes('boolean').map((v) => (b: Record<string, any>) => withServer(b, { disable_password: v })) },
+  {
+    name: 'port-wrong-type',
+    title: 'a port that is not an integer is rejected',
+    rules: ['kps.associate.field-types'],
+    kind: 'reject',
+    mutate: fc.constantFrom<unknown>('22', 22.5, true, null, [22], { port: 22 }).map((v) => (b: Record<string, any>) => withServer(b, { port: v })),
+  },
+  { name: 'auth-wrong-type', title: 'an auth that is not an object is rejected', rules: ['kps.associate.field-types'], kind: 'reject', mutate: fc.constantFrom<unknown>('keypair', 1, true, ['keypair']).map((v) => (b: Record<string, any>) => withServer(b, { auth: v })) },
+  { name: 'server.id-wrong-type', title: 'a server.id that is not a string is rejected', rules: ['kps.associate.field-types'], kind: 'reject', mutate: fc.constantFrom<unknown>(1, true, null, ['id']).map((v) => (b: Record<string, any>) => withServer(b, { id: v })) },
+  {
+    name: 'port-out-of-range',
+    title: 'a port outside 1-65535 is rejected',
+    rules: ['kps.associate.port-range'],
+    kind: 'any',
+    mutate: fc.oneof(fc.constantFrom(0, -1, 65536, 70000), fc.integer({ min: 65536, max: 2 ** 31 - 1 }), fc.integer({ min: -(2 ** 31), max: 0 })).map((p) => (b: Record<string, any>) => withServer(b, { port: p })),
+  },
+  {
+    name: 'malformed-json',
+    title: 'a body that is not JSON is rejected',
+    rules: ['kps.associate.malformed-json'],
+    kind: 'reject',
+    mutate: fc.constantFrom('truncated', 'trailing', 'single-quotes', 'garbage').map((how) => (b: Record<string, any>) => {
+      const text = JSON.stringify(b);
+      return { raw: how === 'truncated' ? text.slice(0, -3) : how === 'trailing' ? `${text}}` : how === 'single-quotes' ? text.replace(/"/g, "'") : 'keypair_name=x&server=y' };
+    }),
+  },
+  { name: 'body-not-object', title: 'a JSON body that is not an object is rejected', rules: [], kind: 'reject', mutate: fc.constantFrom<unknown>([], 'body', 42, null, true).map((v) => () => v) },
+  {
+    name: 'drop-keypair_name-and-bad-auth.type',
+    title: 'a body breaking two rules is rejected',
+    rules: ['kps.associate.keypair-name-required', 'kps.associate.auth-type-enum'],
+    kind: 'reject',
+    mutate: fc.constant((b) => without(withServer(b, { auth: { type: 'token' } }), 'keypair_name')),
+  },
+];

@@ -1,0 +1,133 @@
+import type { RuleId } from '../../rules/rules.ts';
+import type { Case, ServerKnowledge } from '../cases/case.ts';
+import type { Exchange } from '../transport/exchange.ts';
+import type { Check, Judgement } from './check.ts';
+import { ContractFailure } from './contract-failure.ts';
+import { bodyObject, describeAnswer, isSuccess } from './_internals/answer.ts';
+
+const OP = 'kps.batch-associate';
+const TASK_STATUSES = { SUCCESS: 'SUCCESS', FAILED: 'FAILED', Failed: 'Failed' } as const;
+
+function forCasesOf(rule: RuleId, judge: (c: Case, x: Exchange) => Judgement): Check {
+  return { rule, judge: (c, x) => (c.operation === OP && c.expect.rules.includes(rule) && x.response ? judge(c, x) : 'not-applicable') };
+}
+
+function rejected400(rule: RuleId, title: string): Check {
+  return forCasesOf(rule, (c, x) => {
+    if (x.response!.status !== 400) throw new ContractFailure(rule, title, describeAnswer(x), `400 (${c.title})`);
+    return 'held';
+  });
+}
+
+/** The tasks of a successful batch answer, or undefined. */
+function tasksOf(x: Exchange): Record<string, any>[] | undefined {
+  if (!isSuccess(x.response)) return undefined;
+  const tasks = bodyObject(x.response)?.tasks;
+  return Array.isArray(tasks) ? tasks.filter((t) => t && typeof t === 'object') : undefined;
+}
+
+function onTasks(rule: RuleId, judge: (task: Record<string, any>, x: Exchange) => Judgement): Check {
+  return {
+    rule,
+    judge(c, x) {
+      const tasks = c.operation === OP ? tasksOf(x) : undefined;
+      if (!tasks || tasks.length === 0) return 'not-applicable';
+      let result: Judgement = 'not-applicable';
+      for (const task of tasks) {
+        const j = judge(task, x);
+        if (j !== 'not-applicable') result = j;
+      }
+      return result;
+    },
+  };
+}
+
+/** The task answering each requested server: by server_id, else by position. */
+function taskFor(tasks: Record<string, any>[], serverId: string, index: number): Record<string, any> | undefined {
+  return tasks.find((t) => t.server_id === serverId) ?? tasks[index];
+}
+
+/** Entries whose server the suite knows to be `knowledge`, with the task the target gave each. */
+function judgeEntries(rule: RuleId, knowledge: ServerKnowledge, accept: (status: unknown) => boolean, documented: string): Check {
+  return {
+    rule,
+    judge(c, x) {
+      if (c.operation !== OP || !x.response || !c.expect.servers?.includes(knowledge)) return 'not-applicable';
+      if (x.response.status >= 400) return knowledge === 'fresh' ? 'not-applicable' : 'held';
+      const tasks = tasksOf(x) ?? [];
+      const entries: any[] = (c.request.body as any)?.batch_keypairs ?? [];
+      c.expect.servers.forEach((k, i) => {
+        if (k !== knowledge) return;
+        const id = entries[i]?.server?.id;
+        const task = taskFor(tasks, id, i);
+        if (!accept(task?.status)) {
+          throw new ContractFailure(rule, `Server ${id} got ${task?.status ?? 'no task'}`, describeAnswer(x), documented);
+        }
+      });
+      return 'held';
+    },
+  };
+}
+
+/** The rules of BatchAssociateKeypair (seed 001). */
+export const KPS_BATCH_CHECKS: Check[] = [
+  {
+    rule: 'kps.batch-associate.success-status',
+    judge(c, x) {
+      if (c.operation !== OP || !isSuccess(x.response)) return 'not-applicable';
+      if (x.response.status !== 202 && x.response.status !== 200) {
+        throw new ContractFailure('kps.batch-associate.success-status', 'Success status is neither documented variant', String(x.response.status), '202 (seeds) or 200 (earlier revisions, SDKs)');
+      }
+      return { variant: String(x.response.status) };
+    },
+  },
+  rejected400('kps.batch-associate.batch-required', 'Missing batch_keypairs accepted'),
+  forCasesOf('kps.batch-associate.max-10', (c, x) => {
+    const entries = (c.request.body as any)?.batch_keypairs?.length ?? 0;
+    const status = x.response!.status;
+    if (entries > 10 && status !== 400) throw new ContractFailure('kps.batch-associate.max-10', `${entries} entries accepted`, describeAnswer(x), '400 for more than 10 entries');
+    if (entries <= 10 && status === 400) throw new ContractFailure('kps.batch-associate.max-10', `${entries} valid entries rejected`, describeAnswer(x), 'not rejected for their number');
+    return 'held';
+  }),
+  rejected400('kps.batch-associate.non-empty', 'Empty batch_keypairs accepted'),
+  rejected400('kps.batch-associate.same-keypair', 'Entries with different key pairs accepted'),
+  rejected400('kps.batch-associate.item-validation', 'An invalid entry accepted'),
+  onTasks('kps.batch-associate.status-enum', (task, x) => {
+    if (task.status === undefined) return 'not-applicable';
+    if (!(task.status in TASK_STATUSES)) {
+      throw new ContractFailure('kps.batch-associate.status-enum', 'Undocumented task status', describeAnswer(x), 'SUCCESS or FAILED (the table), or Failed (the example)');
+    }
+    return task.status === 'SUCCESS' ? 'held' : { variant: task.status };
+  }),
+  onTasks('kps.batch-associate.success-has-task-id', (task, x) => {
+    if (task.status !== 'SUCCESS') return 'not-applicable';
+    if (typeof task.task_id !== 'string' || task.task_id === '') {
+      throw new ContractFailure('kps.batch-associate.success-has-task-id', 'SUCCESS task without task_id', describeAnswer(x), 'a non-empty task_id');
+    }
+    return 'held';
+  }),
+  onTasks('kps.batch-associate.failed-has-error', (task, x) => {
+    if (task.status !== 'FAILED' && task.status !== 'Failed') return 'not-applicable';
+    if (typeof task.error_code !== 'string' || typeof task.error_msg !== 'string') {
+      throw new ContractFailure('kps.batch-associate.failed-has-error', 'FAILED task without error_code and error_msg', describeAnswer(x), 'error_code and error_msg');
+    }
+    return 'held';
+  }),
+  {
+    rule: 'kps.batch-associate.one-task-per-server',
+    judge(c, x) {
+      const tasks = c.operation === OP ? tasksOf(x) : undefined;
+      const entries: any[] | undefined = (c.request.body as any)?.batch_keypairs;
+      if (!tasks || !Array.isArray(entries)) return 'not-applicable';
+      const got = tasks.map((t) => t.server_id);
+      const wanted = entries.map((e) => e?.server?.id);
+      if (JSON.stringify(got) !== JSON.stringify(wanted)) {
+        throw new ContractFailure('kps.batch-associate.one-task-per-server', 'Tasks do not match the requested servers', JSON.stringify(got), `${JSON.stringify(wanted)}, in request order`);
+      }
+      return 'held';
+    },
+  },
+  judgeEntries('kps.batch-associate.not-running', 'stopped', (s) => s !== 'SUCCESS', 'FAILED (or the whole request 400), never SUCCESS, for a stopped server'),
+  judgeEntries('kps.batch-associate.already-bound', 'bound', (s) => s !== 'SUCCESS', 'FAILED (or the whole request 400), never SUCCESS, for a bound server'),
+  judgeEntries('kps.batch-associate.partial-independence', 'fresh', (s) => s === 'SUCCESS', 'SUCCESS for a running, unbound server whatever the other entries are'),
+];

@@ -1,0 +1,35 @@
+import { loadSpec } from '../../spec/load-spec.ts';
+import type { Check } from './check.ts';
+import { ContractFailure } from './contract-failure.ts';
+import { bodyObject, describeAnswer } from './_internals/answer.ts';
+
+const statusSchema = loadSpec('huaweicloud-kps').components.schemas.TaskStatus as { enum: string[]; 'x-documented-enum': string[] };
+const DOCUMENTED = new Set(statusSchema['x-documented-enum']);
+const ACCEPTED = new Set(statusSchema.enum);
+
+/** Which documented variant a task status belongs to (conflict kps.task.lookup in the spec). */
+function variantOf(status: string): string {
+  if (DOCUMENTED.has(status)) return 'documented-enum';
+  return status.endsWith('_BIND') ? 'terraform-bind' : 'replace-terminal';
+}
+
+/** ListKeypairTask: a task id from a bind can be looked up, and its status is a documented one. */
+export const KPS_TASK_CHECKS: Check[] = [
+  {
+    rule: 'kps.task.lookup',
+    judge(c, x) {
+      if (c.operation !== 'kps.task' || !x.response) return 'not-applicable';
+      const body = bodyObject(x.response);
+      if (x.response.status !== 200 || typeof body?.task_status !== 'string') {
+        throw new ContractFailure('kps.task.lookup', 'Task cannot be looked up', describeAnswer(x), '200 {server_id, task_id, task_status}');
+      }
+      if (!ACCEPTED.has(body.task_status)) {
+        throw new ContractFailure('kps.task.lookup', 'Undocumented task_status', body.task_status, [...ACCEPTED].join(', '));
+      }
+      return { variant: variantOf(body.task_status) };
+    },
+  },
+];
+
+/** A terminal task status: SUCCESS_* or FAILED_*. */
+export const isTerminalTaskStatus = (status: unknown) => typeof status === 'string' && /^(SUCCESS|FAILED)_/.test(status);

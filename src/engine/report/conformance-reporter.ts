@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { loadTargetFile } from '../target/load-target-file.ts';
+import { PROGRESS_PREFIX, type ProgressMessage } from '../runner/progress-line.ts';
+import { readRunEnv } from '../runner/run-env.ts';
+import { buildReport } from './build-report.ts';
+import { redact } from './redact.ts';
+import type { ReportedVerdict } from './report-types.ts';
+import { summaryHtml } from './summary-html.ts';
+import { summaryTable } from './summary-table.ts';
+
+/**
+ * Playwright reporter that turns the rule tests' verdicts into conformance.json, summary.html and one
+ * replayable file per failure, shows a live progress line, and prints the summary table at the end.
+ * It also works under `playwright merge-reports`, from the verdicts attached in the blobs.
+ */
+export default class ConformanceReporter implements Reporter {
+  private readonly verdicts = new Map<string, ReportedVerdict>();
+  private readonly sent = new Map<string, number>();
+  private total = 0;
+  private readonly startedAt = new Date();
+  private lastPrint = 0;
+  private readonly tty = process.stderr.isTTY === true;
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.total = suite.allTests().length;
+    const env = readRunEnv();
+    process.stderr.write(`Checking ${env.targetFile}: ${this.total} rules · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`);
+  }
+
+  onStdOut(chunk: string | Buffer): void {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.startsWith(PROGRESS_PREFIX)) continue;
+      const msg = JSON.parse(line.slice(PROGRESS_PREFIX.length)) as ProgressMessage;
+      this.sent.set(msg.cloud, msg.sent);
+      this.progress();
+    }
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const attachment = result.attachments.find((a) => a.name === 'verdict' && a.body);
+    if (attachment?.body) {
+      const verdict = JSON.parse(attachment.body.toString()) as ReportedVerdict;
+      this.verdicts.set(verdict.rule, verdict);
+    } else if (result.status !== 'skipped') {
+      // The worker could not decide the rule (it crashed or timed out): a failure, with what happened.
+      const rule = test.title.split(':')[0]!;
+      const message = result.error?.message?.split('\n')[0] ?? result.status;
+      this.verdicts.set(rule, { rule, level: 'must', operation: rule.split('.').slice(0, 2).join('.'), statement: test.title, source: '', status: 'fail', casesRun: 0, failures: [], reason: `the run did not decide it: ${message}` } as ReportedVerdict);
+    }
+    this.progress();
+  }
+
+  async onEnd(_result: FullResult): Promise<void> {
+    if (this.tty) process.stderr.write('\r\x1b[K');
+    const env = readRunEnv();
+    const target = loadTargetFile(env.targetFile);
+    const results = [...this.verdicts.values()];
+    const report = redact(
+      buildReport({ target, results, seed: env.seed, runs: env.runs, strict: env.strict, startedAt: this.startedAt, requests: [...this.sent.values()].reduce((a, b) => a + b, 0), partial: env.partial }),
+      target.secrets,
+    );
+    mkdirSync(join(env.reportDir, 'failures'), { recursive: true });
+    writeFileSync(join(env.reportDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(env.reportDir, 'summary.html'), summaryHtml(report));
+    for (const verdict of report.results) {
+      for (const failure of verdict.failures) {
+        const file = { failure, rule: verdict.rule, level: verdict.level, target: { file: target.file, embedded: env.embedded }, seed: report.seed };
+        writeFileSync(join(env.reportDir, 'failures', `${failure.id.replace(/[^A-Za-z0-9.#-]/g, '_')}.json`), `${JSON.stringify(file, null, 2)}\n`);
+      }
+    }
+    process.stdout.write(`\n${summaryTable(report)}\n`);
+    process.stdout.write(`Reports: ${join(env.reportDir, 'conformance.json')} · ${join(env.reportDir, 'summary.html')} · ${join(env.reportDir, 'junit.xml')} · ${join(env.reportDir, 'html', 'index.html')}\n`);
+  }
+
+  private progress(): void {
+    const now = Date.now();
+    if (now - this.lastPrint < (this.tty ? 100 : 5000)) return;
+    this.lastPrint = now;
+    const sent = [...this.sent.values()].reduce((a, b) => a + b, 0);
+    const line = `… ${sent} requests sent · ${this.verdicts.size}/${this.total} rules decided`;
+    process.stderr.write(this.tty ? `\r\x1b[K${line}` : `${line}\n`);
+  }
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { SpecValidators } from '../../spec/spec-validators.ts';
+import type { Case } from '../cases/case.ts';
+import type { CheckContext } from '../checks/check.ts';
+import type { Exchange } from '../transport/exchange.ts';
+import type { ResolvedTarget } from '../target/resolved-target.ts';
+import { HttpTransport } from '../transport/http-transport.ts';
+import { RuleTally } from '../verdicts/rule-tally.ts';
+
+/** How a run is asked to go (CLI flags, passed to the workers through the environment). */
+export interface RunSettings {
+  readonly seed: number;
+  /** Generated cases per property. */
+  readonly runs: number;
+  readonly strict: boolean;
+}
+
+/** Everything one cloud's plan needs: the target, the transport, the validators, the tally. */
+export class EngineContext {
+  readonly validators = new SpecValidators();
+  readonly tally = new RuleTally();
+  readonly transport: HttpTransport;
+  /** Makes ClientTokens unique per run, so a replayed seed against a long-lived target is not a replay. */
+  readonly nonce = randomBytes(4).toString('hex');
+  private counter = 0;
+  /** Called with every exchange, so a plan can learn what its requests did to the target's state. */
+  onExchange: (c: Case, x: Exchange) => void = () => {};
+
+  constructor(
+    readonly target: ResolvedTarget,
+    readonly settings: RunSettings,
+    onSend: () => void = () => {},
+  ) {
+    this.transport = new HttpTransport(target.safety, onSend);
+  }
+
+  get checkContext(): CheckContext {
+    return { validators: this.validators, target: this.target };
+  }
+
+  /** A value unique in this run: `<nonce><n>`. */
+  unique(): string {
+    return `${this.nonce}${(this.counter++).toString(36)}`;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Case } from '../cases/case.ts';
+import { CHECKS } from '../checks/registry.ts';
+import { ContractFailure } from '../checks/contract-failure.ts';
+import { buildHuaweiRequest } from '../transport/build-huawei-request.ts';
+import { buildVolcengineRequest } from '../transport/build-volcengine-request.ts';
+import type { Exchange } from '../transport/exchange.ts';
+import type { EngineContext } from './engine-context.ts';
+
+/** Where a case came from, for the report: fast-check's seed and path once shrunk. */
+export interface CaseOrigin {
+  readonly seed: number;
+  readonly path?: string;
+  readonly shrunk: boolean;
+}
+
+/** Sends one case, judges the exchange with every check, and returns what failed. */
+export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigin | false = { seed: ctx.settings.seed, shrunk: false }): Promise<{ exchange: Exchange; failures: ContractFailure[] }> {
+  const target = ctx.target;
+  // Built at each attempt, so a retried request is signed again with a fresh date.
+  const build = () => (c.operation.startsWith('kps.') ? buildHuaweiRequest(target.huaweicloud!, c) : buildVolcengineRequest(target.volcengine!, c));
+  const exchange = await ctx.transport.send(build);
+  ctx.onExchange(c, exchange);
+  return { exchange, failures: judge(ctx, c, exchange, record) };
+}
+
+/** Runs every check on an exchange; records the outcome unless `record` is false (property shrinking). */
+export function judge(ctx: EngineContext, c: Case, exchange: Exchange, record: CaseOrigin | false): ContractFailure[] {
+  const failures: ContractFailure[] = [];
+  for (const check of CHECKS) {
+    try {
+      const judgement = check.judge(c, exchange, ctx.checkContext);
+      if (record) ctx.tally.judged(check.rule, judgement);
+    } catch (error) {
+      if (!(error instanceof ContractFailure)) throw error;
+      failures.push(error);
+      if (record) ctx.tally.failed(error, c, exchange, record);
+    }
+  }
+  return failures;
+}

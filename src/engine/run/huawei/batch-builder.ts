@@ -1,0 +1,39 @@
+import type { Case, ServerKnowledge } from '../../cases/case.ts';
+import type { ServerSlot } from '../../cases/huawei/kps-arbitraries.ts';
+import type { ServerPool } from './server-pool.ts';
+
+/** Fresh servers a single batch may use: predictions consume them, and the pool is finite. */
+const MAX_FRESH_PER_BATCH = 2;
+
+/**
+ * Resolves a batch shape to distinct servers the suite knows: fresh ones (each predicted SUCCESS), the
+ * target's bound and stopped ones (predicted FAILED). A slot with no server left is dropped.
+ */
+export function buildBatch(pool: ServerPool, keypair: string, entries: { slot: ServerSlot; body: Record<string, any> }[], id: string, title: string): Case {
+  const used = new Set<string>();
+  let fresh = 0;
+  const pick = (list: readonly string[]) => list.find((s) => !used.has(s));
+  const resolved: { server: string; knowledge: ServerKnowledge; body: Record<string, any> }[] = [];
+  for (const entry of entries) {
+    let server: string | undefined;
+    let knowledge: ServerKnowledge = entry.slot;
+    if (entry.slot === 'fresh' && fresh < MAX_FRESH_PER_BATCH) {
+      server = pool.takeFresh();
+      if (server) fresh++;
+    }
+    if (!server && entry.slot !== 'stopped') [server, knowledge] = [pick(pool.bound), 'bound'];
+    if (!server) [server, knowledge] = [pick(pool.stopped), 'stopped'];
+    if (!server) continue;
+    used.add(server);
+    resolved.push({ server, knowledge, body: { ...entry.body, keypair_name: keypair, server: { ...entry.body.server, id: server } } });
+  }
+  const servers = resolved.map((r) => r.knowledge);
+  return {
+    id,
+    title,
+    source: 'property',
+    operation: 'kps.batch-associate',
+    request: { body: { batch_keypairs: resolved.map((r) => r.body) } },
+    expect: { kind: servers.length > 0 && servers.every((s) => s === 'fresh') ? 'accept' : 'any', rules: [], servers },
+  };
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import type { Case } from '../../cases/case.ts';
+import { bodyObject, isSuccess } from '../../checks/_internals/answer.ts';
+import type { EngineContext } from '../engine-context.ts';
+import { executeCase } from '../execute-case.ts';
+import { followTask } from './task-follower.ts';
+import type { ServerPool } from './server-pool.ts';
+
+/** What the suite knows of the servers its own commands touched (RULES.md, State). */
+interface BindModel {
+  /** Bound by the suite, task not yet seen terminal: state unknown, no prediction. */
+  pending: { server: string; taskId: string }[];
+  /** Bound by the suite, task seen SUCCESS_*: a later batch must fail it (already-bound). */
+  bound: string[];
+}
+
+interface Real {
+  readonly ctx: EngineContext;
+  readonly pool: ServerPool;
+}
+
+type BindCommand = fc.AsyncCommand<BindModel, Real>;
+
+const keypairOf = (r: Real) => r.ctx.target.huaweicloud!.fixtures.keypairs[0];
+
+/** AssociateKeypair on a fresh server: a task starts; the server's state is unknown until it ends. */
+class BindFresh implements BindCommand {
+  constructor(readonly replace: boolean) {}
+  check = (_m: Readonly<BindModel>) => true;
+  async run(m: BindModel, r: Real): Promise<void> {
+    const server = r.pool.takeFresh();
+    if (!server) return;
+    const c: Case = {
+      id: 'kps.associate/model/bind-fresh',
+      title: 'a bind of a running, unbound server starts a task',
+      source: 'model',
+      operation: 'kps.associate',
+      request: { body: { keypair_name: keypairOf(r), server: { id: server, ...(this.replace ? { auth: { type: 'password', key: 'placeholder-password' } } : {}) } } },
+      expect: { kind: 'accept', rules: ['kps.associate.replace-or-reset'], servers: ['fresh'] },
+    };
+    const { exchange } = await executeCase(r.ctx, c);
+    const taskId = bodyObject(exchange.response)?.task_id;
+    if (isSuccess(exchange.response) && typeof taskId === 'string' && taskId !== '') m.pending.push({ server, taskId });
+  }
+  toString = () => `BindFresh(${this.replace ? 'replace' : 'reset'})`;
+}
+
+/** ListKeypairTask until terminal: a SUCCESS_* makes the server bound, as far as the suite knows. */
+class FollowTask implements BindCommand {
+  check = (m: Readonly<BindModel>) => m.pending.length > 0;
+  async run(m: BindModel, r: Real): Promise<void> {
+    const { server, taskId } = m.pending.shift()!;
+    const status = await followTask(r.ctx, taskId, server);
+    if (status?.startsWith('SUCCESS_')) {
+      m.bound.push(server);
+      r.pool.markSuiteBound(server);
+    }
+  }
+  toString = () => 'FollowTask';
+}
+
+/** BatchAssociateKeypair on a server the suite bound: documented to fail (already-bound). */
+class BatchOnSuiteBound implements BindCommand {
+  check = (m: Readonly<BindModel>) => m.bound.length > 0;
+  async run(m: BindModel, r: Real): Promise<void> {
+    const server = m.bound[m.bound.length - 1]!;
+    await executeCase(r.ctx, {
+      id: 'kps.batch-associate/model/batch-on-suite-bound',
+      title: 'a batch fails a server the suite bound earlier',
+      source: 'model',
+      operation: 'kps.batch-associate',
+      request: { body: { batch_keypairs: [{ keypair_name: keypairOf(r), server: { id: server } }] } },
+      expect: { kind: 'any', rules: ['kps.batch-associate.already-bound'], servers: ['bound'] },
+    });
+  }
+  toString = () => 'BatchOnSuiteBound';
+}
+
+/**
+ * Model-based sequences (fc.asyncModelRun): binds, task lookups to the end, and batches on servers the
+ * suite itself bound. The model predicts only what the documents promise once a task is terminal.
+ */
+export async function runBindModel(ctx: EngineContext, pool: ServerPool): Promise<void> {
+  const commands = [
+    fc.boolean().map((replace) => new BindFresh(replace)),
+    fc.constant(new FollowTask()),
+    fc.constant(new BatchOnSuiteBound()),
+  ];
+  const numRuns = Math.max(2, Math.ceil(ctx.settings.runs / 25));
+  await fc.assert(
+    fc.asyncProperty(fc.commands(commands, { maxCommands: 8 }), async (cmds) => {
+      // Every started task is followed to its end, so no run leaves a server in an unknown state.
+      const model: BindModel = { pending: [], bound: [] };
+      await fc.asyncModelRun(() => ({ model, real: { ctx, pool } }), [...cmds, new FollowTask(), new FollowTask(), new FollowTask(), new BatchOnSuiteBound()]);
+      while (model.pending.length > 0) await new FollowTask().run(model, { ctx, pool });
+    }),
+    { seed: ctx.settings.seed, numRuns },
+  );
+}

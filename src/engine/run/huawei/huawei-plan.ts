@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import type { Case } from '../../cases/case.ts';
+import { loadExampleCases, replaceAtPointers } from '../../cases/examples/load-example-cases.ts';
+import { associateBody, batchShape } from '../../cases/huawei/kps-arbitraries.ts';
+import { ASSOCIATE_MUTATIONS } from '../../cases/huawei/kps-mutations.ts';
+import type { EngineContext } from '../engine-context.ts';
+import { executeCase } from '../execute-case.ts';
+import { runProperty } from '../run-property.ts';
+import { buildBatch } from './batch-builder.ts';
+import { runBindModel } from './bind-model.ts';
+import { ServerPool } from './server-pool.ts';
+
+/** Runs every Huawei case source against the target: examples, properties, mutations, auth, the model. */
+export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
+  const hw = ctx.target.huaweicloud!;
+  const pool = new ServerPool(hw);
+  ctx.onExchange = (c, x) => pool.observe(c, x);
+  const keypairs = hw.fixtures.keypairs;
+  if (keypairs.length === 0) return; // every Huawei rule needs a key pair that exists: skipped with that reason
+  const mutationRuns = Math.max(2, Math.ceil(ctx.settings.runs / 10));
+  const body = associateBody(keypairs);
+
+  await runExamples(ctx, pool);
+
+  // (b) valid requests from the schema, on servers AssociateKeypair may bind again
+  await runProperty(ctx, 'kps.associate/valid', fc.tuple(body, fc.nat()), ([b, i]) => {
+    const server = pool.runningForAssociate(i);
+    return {
+      id: 'kps.associate/property/valid',
+      title: 'a schema-valid bind of a running server is accepted',
+      source: 'property',
+      operation: 'kps.associate',
+      request: { body: { ...b, server: { ...b.server, id: server } } },
+      expect: { kind: 'accept', rules: [] },
+    };
+  });
+
+  // replace (auth) and reset (no auth) on running, unbound servers
+  for (const [kind, auth] of [['replace', { type: 'keypair', key: 'private-key-placeholder' }], ['reset', undefined]] as const) {
+    const server = pool.takeFresh();
+    if (!server) break;
+    await executeCase(ctx, {
+      id: `kps.associate/example/${kind}`,
+      title: `a ${kind} of a running server is accepted`,
+      source: 'mutation',
+      operation: 'kps.associate',
+      request: { body: { keypair_name: keypairs[0], server: { id: server, ...(auth ? { auth } : {}) } } },
+      expect: { kind: 'accept', rules: ['kps.associate.replace-or-reset'], servers: ['fresh'] },
+    });
+  }
+
+  // (c) named mutations of valid bodies, each tied to the rules it breaks
+  for (const mutation of ASSOCIATE_MUTATIONS) {
+    await runProperty(ctx, `kps.associate/${mutation.name}`, fc.tuple(body, mutation.mutate, fc.nat()), ([b, mutate, i]) => {
+      const valid = { ...b, server: { ...b.server, id: pool.runningForAssociate(i) } };
+      const out = mutate(valid) as any;
+      return {
+        id: `kps.associate/mutation/${mutation.name}`,
+        title: mutation.title,
+        source: 'mutation',
+        operation: 'kps.associate',
+        request: out && typeof out === 'object' && 'raw' in out && typeof out.raw === 'string' ? { rawBody: out.raw } : { body: out },
+        expect: { kind: mutation.kind, rules: mutation.rules },
+      };
+    }, mutationRuns);
+  }
+  await runProperty(ctx, 'kps.associate/unknown-keypair', fc.tuple(body, fc.string({ minLength: 1, maxLength: 40 }), fc.nat()), ([b, name, i]) => ({
+    id: 'kps.associate/mutation/unknown-keypair',
+    title: 'a keypair_name that does not exist is refused',
+    source: 'mutation',
+    operation: 'kps.associate',
+    request: { body: { ...b, keypair_name: keypairs.includes(name) ? `${name}-${ctx.unique()}` : name, server: { ...b.server, id: pool.runningForAssociate(i) } } },
+    expect: { kind: 'any', rules: ['kps.associate.unknown-keypair'] },
+  }), mutationRuns);
+  await runProperty(ctx, 'kps.associate/unknown-server', body, (b) => ({
+    id: 'kps.associate/mutation/unknown-server',
+    title: 'a server that does not exist never gets SUCCESS',
+    source: 'mutation',
+    operation: 'kps.associate',
+    request: { body: { ...b, server: { ...b.server, id: `00000000-dead-4000-8000-${ctx.unique().padStart(12, '0').slice(-12)}` } } },
+    expect: { kind: 'any', rules: ['kps.associate.unknown-server'], servers: ['unknown-server'] },
+  }), mutationRuns);
+
+  // (b) valid batches over fresh, bound and stopped servers, with per-entry predictions
+  await runProperty(ctx, 'kps.batch-associate/valid', batchShape(keypairs, ['fresh', 'bound', 'stopped']), (shape) =>
+    buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid', 'each entry of a valid batch gets its documented task'),
+  );
+  // all-fresh batches: the only batches every precondition of which is met (accepts-valid)
+  await runProperty(ctx, 'kps.batch-associate/valid-fresh', batchShape(keypairs, ['fresh']).map((s) => ({ ...s, entries: s.entries.slice(0, 2) })), (shape) =>
+    buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid-fresh', 'a valid batch of running, unbound servers succeeds'),
+  mutationRuns);
+  await runBatchMutations(ctx, pool, mutationRuns);
+  await runAuthCases(ctx, pool);
+  // (d) the task lifecycle and what a bind does to later batches
+  await runBindModel(ctx, pool);
+}
+
+async function runExamples(ctx: EngineContext, pool: ServerPool): Promise<void> {
+  const keypair = ctx.target.huaweicloud!.fixtures.keypairs[0];
+  for (const example of loadExampleCases().filter((e) => e.operation !== 'ecs.attach-key-pair')) {
+    const base = { source: 'example' as const, operation: example.operation };
+    await executeCase(ctx, { ...base, id: `${example.operation}/example/${example.id}`, title: `${example.title}, as written`, request: { body: example.request.body }, expect: { kind: 'any', rules: [] } });
+    const servers = (example.bind.runningServer ?? []).map(() => pool.takeFresh());
+    if (servers.some((s) => s === undefined)) continue;
+    let bound = replaceAtPointers(example.request.body!, example.bind.keypair ?? [], () => keypair);
+    bound = replaceAtPointers(bound, example.bind.runningServer ?? [], (i) => servers[i]);
+    await executeCase(ctx, {
+      ...base,
+      id: `${example.operation}/example/${example.id}/bound`,
+      title: `${example.title}, on the target's fixtures`,
+      request: { body: bound },
+      expect: { kind: 'accept', rules: [], servers: servers.map(() => 'fresh') },
+    });
+  }
+}
+
+async function runBatchMutations(ctx: EngineContext, pool: ServerPool, runs: number): Promise<void> {
+  const keypairs = ctx.target.huaweicloud!.fixtures.keypairs;
+  const known = [...pool.bound, ...pool.stopped];
+  const entry = (server: string, keypair = keypairs[0]) => ({ keypair_name: keypair, server: { id: server } });
+  const batchOf = (n: number, salt: string) =>
+    Array.from({ length: n }, (_, i) => entry(known[i] ?? `00000000-feed-4000-8000-${(salt + i).padStart(12, '0').slice(-12)}`));
+  const send = (name: string, title: string, body: unknown, expect: Case['expect']) =>
+    executeCase(ctx, { id: `kps.batch-associate/mutation/${name}`, title, source: 'mutation', operation: 'kps.batch-associate', request: { body }, expect });
+
+  await send('drop-batch_keypairs', 'a body without batch_keypairs is rejected', {}, { kind: 'reject', rules: ['kps.batch-associate.batch-required'] });
+  for (const n of [11, 12, 20]) await send(`entries-${n}`, `${n} entries are rejected`, { batch_keypairs: batchOf(n, ctx.unique()) }, { kind: 'reject', rules: ['kps.batch-associate.max-10'] });
+  await send('entries-10', '10 entries are not rejected for their number', { batch_keypairs: batchOf(10, ctx.unique()) }, { kind: 'any', rules: ['kps.batch-associate.max-10'] });
+  await send('empty', 'an empty batch_keypairs is rejected', { batch_keypairs: [] }, { kind: 'any', rules: ['kps.batch-associate.non-empty'] });
+  if (keypairs.length >= 2 && known.length >= 2) {
+    await send('two-keypairs', 'entries naming different key pairs are rejected', { batch_keypairs: [entry(known[0]!), entry(known[1]!, keypairs[1])] }, { kind: 'reject', rules: ['kps.batch-associate.same-keypair'] });
+    await send('eleven-and-two-keypairs', 'a batch breaking two rules is rejected', { batch_keypairs: [...batchOf(10, ctx.unique()), entry(known[1]!, keypairs[1])] }, { kind: 'reject', rules: ['kps.batch-associate.max-10', 'kps.batch-associate.same-keypair'] });
+  }
+  for (const [name, value] of [['object', { keypair_name: keypairs[0] }], ['string', 'all'], ['body-array', null]] as const) {
+    await send(`batch_keypairs-${name}`, 'a batch_keypairs that is not an array is rejected', name === 'body-array' ? [] : { batch_keypairs: value }, { kind: 'reject', rules: [] });
+  }
+  // an entry broken by any AssociateKeypair body mutation
+  const schemaMutations = ASSOCIATE_MUTATIONS.filter((m) => m.kind === 'reject' && m.rules.length > 0 && !m.rules.includes('kps.associate.malformed-json'));
+  const brokenEntry = fc.constantFrom(...schemaMutations).chain((m) => m.mutate.map((mutate) => ({ m, mutate })));
+  await runProperty(ctx, 'kps.batch-associate/item-validation', fc.tuple(brokenEntry, associateBody(keypairs), fc.nat()), ([{ m, mutate }, b, i]) => {
+    const server = known[i % Math.max(known.length, 1)] ?? 'x';
+    const broken = mutate({ ...b, keypair_name: keypairs[0], server: { ...b.server, id: server } });
+    return {
+      id: `kps.batch-associate/mutation/item-${m.name}`,
+      title: 'an entry that breaks the AssociateKeypair rules is rejected',
+      source: 'mutation',
+      operation: 'kps.batch-associate',
+      request: { body: { batch_keypairs: [entry(server), broken] } },
+      expect: { kind: 'reject', rules: ['kps.batch-associate.item-validation'] },
+    };
+  }, runs);
+  for (const [kind, list] of [['stopped', pool.stopped], ['bound', pool.bound]] as const) {
+    if (list.length === 0) continue;
+    const fresh = pool.takeFresh();
+    const servers = fresh ? [list[0]!, fresh] : [list[0]!];
+    await send(`${kind}-server`, `a ${kind} server fails while a running one succeeds`, { batch_keypairs: servers.map((s) => entry(s)) }, {
+      kind: 'any',
+      rules: [kind === 'stopped' ? 'kps.batch-associate.not-running' : 'kps.batch-associate.already-bound'],
+      servers: fresh ? [kind, 'fresh'] : [kind],
+    });
+  }
+}
+
+async function runAuthCases(ctx: EngineContext, pool: ServerPool): Promise<void> {
+  const hw = ctx.target.huaweicloud!;
+  const server = pool.bound[0] ?? pool.runningForAssociate(0);
+  if (!server) return;
+  const variants = hw.credentials.kind === 'aksk' ? (['none', 'wrong-secret', 'tamper-body', 'stale-date', 'unknown-access-key'] as const) : (['none', 'wrong-secret'] as const);
+  for (const auth of variants) {
+    for (const operation of ['kps.associate', 'kps.batch-associate'] as const) {
+      const body = { keypair_name: hw.fixtures.keypairs[0], server: { id: server } };
+      await executeCase(ctx, {
+        id: `${operation}/auth/${auth}`,
+        title: `a request with auth "${auth}" is refused with 401`,
+        source: 'auth',
+        operation,
+        request: { body: operation === 'kps.associate' ? body : { batch_keypairs: [body] }, auth },
+        expect: { kind: 'any', rules: [] },
+      });
+    }
+  }
+  if (hw.credentials.kind === 'token') {
+    ctx.tally.skip('kps.auth.bad-signature', 'the target file authenticates with a token (huaweicloud.auth.tokenEnv), not AK/SK');
+    ctx.tally.skip('kps.auth.stale-date', 'the target file authenticates with a token (huaweicloud.auth.tokenEnv), not AK/SK');
+  }
+}

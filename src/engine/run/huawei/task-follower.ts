@@ -1,0 +1,47 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Case } from '../../cases/case.ts';
+import { bodyObject } from '../../checks/_internals/answer.ts';
+import { ContractFailure } from '../../checks/contract-failure.ts';
+import { isTerminalTaskStatus } from '../../checks/kps-task-checks.ts';
+import type { EngineContext } from '../engine-context.ts';
+import { executeCase } from '../execute-case.ts';
+
+/** First poll after 100 ms, doubling to at most 20 s between polls (Terraform polls every 20 s). */
+const FIRST_POLL_MS = 100;
+const MAX_POLL_MS = 20_000;
+
+/**
+ * Follows a bind's task through ListKeypairTask until it is terminal or the target file's
+ * huaweicloud.taskTimeoutMs has passed: each poll is judged (kps.task.lookup), and the end decides
+ * kps.task.terminal. Returns the terminal status, or undefined when the task did not end in time.
+ */
+export async function followTask(ctx: EngineContext, taskId: string, serverId: string): Promise<string | undefined> {
+  const timeout = ctx.target.huaweicloud!.taskTimeoutMs;
+  const started = Date.now();
+  const c: Case = {
+    id: `kps.task/follow/${taskId}`,
+    title: 'a bind task is looked up until it is terminal',
+    source: 'model',
+    operation: 'kps.task',
+    request: { taskId },
+    expect: { kind: 'accept', rules: ['kps.task.lookup', 'kps.task.terminal'] },
+  };
+  let wait = FIRST_POLL_MS;
+  let last: unknown;
+  for (;;) {
+    const { exchange, failures } = await executeCase(ctx, c);
+    if (failures.length > 0) return undefined;
+    last = bodyObject(exchange.response)?.task_status;
+    if (isTerminalTaskStatus(last)) {
+      ctx.tally.judged('kps.task.terminal', 'held');
+      return last as string;
+    }
+    if (Date.now() - started + wait > timeout) {
+      const failure = new ContractFailure('kps.task.terminal', 'Task not terminal in time', `${String(last)} after ${Date.now() - started} ms (server ${serverId})`, `SUCCESS_* or FAILED_* within huaweicloud.taskTimeoutMs (${timeout} ms)`);
+      ctx.tally.failed(failure, c, exchange, { seed: ctx.settings.seed, shrunk: false });
+      return undefined;
+    }
+    await sleep(wait);
+    wait = Math.min(wait * 2, MAX_POLL_MS);
+  }
+}

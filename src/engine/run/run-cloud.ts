@@ -1,0 +1,56 @@
+import { RULES, type RuleId } from '../../rules/rules.ts';
+import { SEQUENCE_RULES } from '../checks/registry.ts';
+import type { ResolvedTarget } from '../target/resolved-target.ts';
+import { BudgetExhausted } from '../transport/budget-exhausted.ts';
+import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
+import { EngineContext, type RunSettings } from './engine-context.ts';
+import { runHuaweiPlan } from './huawei/huawei-plan.ts';
+import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
+
+export type Cloud = 'huaweicloud' | 'volcengine';
+
+/** The rules a cloud's run decides. */
+export function rulesOf(cloud: Cloud): RuleId[] {
+  return RULES.filter((r) => (cloud === 'huaweicloud' ? r.operation.startsWith('kps') : r.operation.startsWith('ecs'))).map((r) => r.id);
+}
+
+/** Why a rule no check applied to was not decided, in words a reader can act on. */
+const NO_OBSERVATION: Partial<Record<RuleId, string>> = {
+  'ecs.attach-key-pair.flow-limit': 'the target did not throttle during the run',
+  'kps.associate.failed-has-error': 'the target answered no FAILED body to decide it on',
+  'kps.batch-associate.failed-has-error': 'the target answered no FAILED task to decide it on',
+};
+
+/**
+ * Runs one cloud's whole plan against the target and decides every rule of that cloud: pass, fail, or
+ * skipped with the reason (cloud absent, missing fixture, budget spent, nothing to observe).
+ */
+export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: RunSettings, onSend?: () => void): Promise<{ verdicts: RuleVerdict[]; requests: number }> {
+  const rules = rulesOf(cloud);
+  const ctx = new EngineContext(target, settings, onSend);
+  if (!target[cloud]) {
+    for (const rule of rules) ctx.tally.skip(rule, `${cloud} is absent from the target file ${target.file}`);
+    return { verdicts: ctx.tally.verdicts(rules), requests: 0 };
+  }
+  skipMissingFixtures(ctx, target);
+  try {
+    await (cloud === 'huaweicloud' ? runHuaweiPlan(ctx) : runVolcenginePlan(ctx));
+  } catch (error) {
+    if (!(error instanceof BudgetExhausted)) throw error;
+    for (const rule of rules) ctx.tally.skip(rule, `budget: ${error.message} before a case decided it`);
+  }
+  const reason = (rule: RuleId) => NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
+  return { verdicts: ctx.tally.verdicts(rules, reason), requests: ctx.transport.requestsSent };
+}
+
+/** A rule whose fixture list is empty in the target file is skipped with that reason. */
+function skipMissingFixtures(ctx: EngineContext, target: ResolvedTarget): void {
+  for (const rule of RULES) {
+    for (const path of ('fixtures' in rule ? rule.fixtures : undefined) ?? []) {
+      const list = path.split('.').reduce<any>((node, key) => node?.[key], target);
+      if (!Array.isArray(list) || list.length === 0) ctx.tally.skip(rule.id, `missing fixture: the target file lists no ${path}`);
+    }
+  }
+  if ((target.huaweicloud?.fixtures.keypairs.length ?? 1) === 0) for (const r of rulesOf('huaweicloud')) ctx.tally.skip(r, 'missing fixture: the target file lists no huaweicloud.fixtures.keypairs');
+  if ((target.volcengine?.fixtures.keyPairs.length ?? 1) === 0) for (const r of rulesOf('volcengine')) ctx.tally.skip(r, 'missing fixture: the target file lists no volcengine.fixtures.keyPairs');
+}

@@ -1,0 +1,30 @@
+import { RULES } from '../../rules/rules.ts';
+import { rulesOf, type Cloud } from '../run/run-cloud.ts';
+import { conformanceTest as test } from './conformance-test.ts';
+
+/**
+ * One Playwright test per rule of a cloud, titled by its rule id, so that JUnit, the HTML report and
+ * --shard see rules. Each attaches its verdict (already redacted) for the conformance reporter.
+ */
+export function defineRuleTests(cloud: Cloud): void {
+  test.use({ cloud });
+  for (const id of rulesOf(cloud)) {
+    const rule = RULES.find((r) => r.id === id)!;
+    test(`${id}: ${rule.statement.slice(0, 90)}`, { annotation: [{ type: 'level', description: rule.level }] }, async ({ cloudVerdicts }, testInfo) => {
+      const verdict = cloudVerdicts.get(id)!;
+      await testInfo.attach('verdict', { body: JSON.stringify(verdict), contentType: 'application/json' });
+      if (verdict.status === 'skipped') test.skip(true, verdict.reason);
+      if (verdict.status === 'fail') {
+        const f = verdict.failures[0]!;
+        const message = [
+          `${rule.level} rule ${id} failed: ${f.title}`,
+          `Received: ${f.received}`,
+          `Documented: ${f.documented}`,
+          `The documents: ${f.documents.statement} (${f.documents.source})`,
+          `Reproduce with: ${f.replay}`,
+        ].join('\n');
+        throw new Error(message);
+      }
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { RunSettings } from '../run/engine-context.ts';
+
+/**
+ * How the CLI tells the Playwright workers what to run: environment variables, because Playwright
+ * starts the workers and passes the environment on.
+ */
+export const RUN_ENV = {
+  target: 'CONFORMANCE_TARGET',
+  seed: 'CONFORMANCE_SEED',
+  runs: 'CONFORMANCE_RUNS',
+  strict: 'CONFORMANCE_STRICT',
+  reportDir: 'CONFORMANCE_REPORT_DIR',
+  /** Set when the CLI started the embedded mock: replay then starts one again. */
+  embedded: 'CONFORMANCE_EMBEDDED_MOCK',
+  /** Extra words for the report when only part of the run happens here (--only, --shard). */
+  partial: 'CONFORMANCE_PARTIAL',
+} as const;
+
+export interface RunEnv extends RunSettings {
+  readonly targetFile: string;
+  readonly reportDir: string;
+  readonly embedded: boolean;
+  readonly partial?: string;
+}
+
+/** Reads the run's settings in a worker or reporter; one clear error when the CLI did not set them. */
+export function readRunEnv(env: NodeJS.ProcessEnv = process.env): RunEnv {
+  const targetFile = env[RUN_ENV.target];
+  if (!targetFile) throw new Error(`${RUN_ENV.target} is not set: run the suite with npx conformance run, not playwright test directly.`);
+  return {
+    targetFile,
+    seed: Number(env[RUN_ENV.seed] ?? 0) | 0,
+    runs: Number(env[RUN_ENV.runs] ?? 100),
+    strict: env[RUN_ENV.strict] === '1',
+    reportDir: env[RUN_ENV.reportDir] ?? 'reports',
+    embedded: env[RUN_ENV.embedded] === '1',
+    partial: env[RUN_ENV.partial] || undefined,
+  };
+}

@@ -1,0 +1,3 @@
+import { defineRuleTests } from '../rule-test.ts';
+
+defineRuleTests('huaweicloud');

@@ -1,0 +1,46 @@
+/** Huawei credentials as read from the environment: AK/SK (optionally temporary) or an IAM token. */
+export type HuaweiCredentials =
+  | { readonly kind: 'aksk'; readonly accessKey: string; readonly secretKey: string; readonly securityToken?: string }
+  | { readonly kind: 'token'; readonly token: string };
+
+export interface HuaweiTarget {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly projectId: string;
+  readonly credentials: HuaweiCredentials;
+  readonly taskTimeoutMs: number;
+  readonly caFile?: string;
+  readonly fixtures: {
+    readonly keypairs: readonly string[];
+    readonly servers: { readonly running: readonly string[]; readonly bound: readonly string[]; readonly stopped: readonly string[] };
+  };
+}
+
+export interface VolcengineTarget {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly credentials: { readonly accessKey: string; readonly secretKey: string; readonly securityToken?: string };
+  readonly caFile?: string;
+  readonly fixtures: {
+    readonly keyPairs: readonly { readonly name: string; readonly id: string }[];
+    readonly instances: Readonly<Record<'running' | 'stopped' | 'windows' | 'noAgent' | 'transitional', readonly string[]>>;
+  };
+}
+
+export interface Safety {
+  readonly allowMutations: boolean;
+  readonly maxRequests: number;
+  readonly requestsPerSecond: number;
+  readonly requestTimeoutMs: number;
+}
+
+/** A target file after validation, with credentials read from the environment it names. */
+export interface ResolvedTarget {
+  readonly name: string;
+  readonly file: string;
+  readonly huaweicloud?: HuaweiTarget;
+  readonly volcengine?: VolcengineTarget;
+  readonly safety: Safety;
+  /** Every credential value, for redaction: none of them may appear in any output. */
+  readonly secrets: readonly string[];
+}

@@ -1,0 +1,26 @@
+/** A request as it went on the wire. */
+export interface SentRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** What came back; `json` is set when the body parsed as JSON. */
+export interface ReceivedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+  readonly json?: unknown;
+}
+
+/** One request and its final answer (after throttling retries), or the transport error instead. */
+export interface Exchange {
+  readonly request: SentRequest;
+  readonly response?: ReceivedResponse;
+  /** A network failure, timeout or reset: the target gave no HTTP answer. */
+  readonly error?: string;
+  /** Answers 429 that were backed off and retried before the final one. */
+  readonly throttled: readonly ReceivedResponse[];
+  readonly ms: number;
+}

@@ -1,0 +1,83 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Safety } from '../target/resolved-target.ts';
+import { BudgetExhausted } from './budget-exhausted.ts';
+import type { Exchange, ReceivedResponse, SentRequest } from './exchange.ts';
+
+/** Backoff for throttled answers: 50 ms doubling, at most 6 tries in all. */
+const MAX_THROTTLE_RETRIES = 5;
+
+/**
+ * Sends requests to a target within its safety limits: a per-request timeout, a request budget, pacing,
+ * and backoff-and-retry on 429. A request that gets no HTTP answer (timeout, reset, refused) becomes an
+ * Exchange with `error`, never an exception: a broken target is a finding, not a crash.
+ */
+export class HttpTransport {
+  private sent = 0;
+  private nextSlot = 0;
+
+  constructor(private readonly safety: Safety, private readonly onSend: () => void = () => {}) {}
+
+  get requestsSent(): number {
+    return this.sent;
+  }
+
+  async send(request: SentRequest | (() => SentRequest)): Promise<Exchange> {
+    const started = performance.now();
+    const throttled: ReceivedResponse[] = [];
+    for (let attempt = 0; ; attempt++) {
+      const wire = typeof request === 'function' ? request() : request;
+      await this.admit();
+      try {
+        const response = await this.fetchOnce(wire);
+        if (response.status === 429 && attempt < MAX_THROTTLE_RETRIES) {
+          throttled.push(response);
+          await sleep(50 * 2 ** attempt);
+          continue;
+        }
+        return { request: wire, response, throttled, ms: performance.now() - started };
+      } catch (error) {
+        if (error instanceof BudgetExhausted) throw error;
+        return { request: wire, error: describe(error), throttled, ms: performance.now() - started };
+      }
+    }
+  }
+
+  private async admit(): Promise<void> {
+    if (this.sent >= this.safety.maxRequests) throw new BudgetExhausted(`safety.maxRequests (${this.safety.maxRequests}) is spent`);
+    this.sent++;
+    this.onSend();
+    if (this.safety.requestsPerSecond > 0) {
+      const gap = 1000 / this.safety.requestsPerSecond;
+      const now = performance.now();
+      const slot = Math.max(now, this.nextSlot);
+      this.nextSlot = slot + gap;
+      if (slot > now) await sleep(slot - now);
+    }
+  }
+
+  private async fetchOnce(wire: SentRequest): Promise<ReceivedResponse> {
+    const response = await fetch(wire.url, {
+      method: wire.method,
+      headers: wire.headers,
+      body: wire.body,
+      signal: AbortSignal.timeout(this.safety.requestTimeoutMs),
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers, text, json };
+  }
+}
+
+function describe(error: unknown): string {
+  const e = error as Error & { cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError') return 'no answer within safety.requestTimeoutMs';
+  return [e.message, e.cause?.code ?? e.cause?.message].filter(Boolean).join(': ');
+}

@@ -1,0 +1,79 @@
+import { RULES, type RuleId } from '../../rules/rules.ts';
+import type { Case } from '../cases/case.ts';
+import type { ContractFailure } from '../checks/contract-failure.ts';
+import type { Judgement } from '../checks/check.ts';
+import type { Exchange } from '../transport/exchange.ts';
+import type { FailureRecord, RuleVerdict } from './rule-verdict.ts';
+
+/** Failures kept per rule: the first and the shrunk ones tell the story; more is noise. */
+const MAX_FAILURES_PER_RULE = 3;
+
+interface Entry {
+  observations: number;
+  variants: Map<string, number>;
+  failures: FailureRecord[];
+  skipReason?: string;
+}
+
+/**
+ * Collects, rule by rule, what the checks concluded over a run, and turns it into verdicts: fail when
+ * any check failed, pass when some check applied and none failed, skipped (with the reason) otherwise.
+ */
+export class RuleTally {
+  private readonly entries = new Map<RuleId, Entry>();
+
+  private entry(rule: RuleId): Entry {
+    let e = this.entries.get(rule);
+    if (!e) {
+      e = { observations: 0, variants: new Map(), failures: [] };
+      this.entries.set(rule, e);
+    }
+    return e;
+  }
+
+  judged(rule: RuleId, judgement: Judgement): void {
+    if (judgement === 'not-applicable') return;
+    const e = this.entry(rule);
+    e.observations++;
+    if (typeof judgement === 'object') e.variants.set(judgement.variant, (e.variants.get(judgement.variant) ?? 0) + 1);
+  }
+
+  failed(failure: ContractFailure, c: Case, x: Exchange, origin: { seed: number; path?: string; shrunk: boolean }): void {
+    const e = this.entry(failure.rule);
+    e.observations++;
+    if (e.failures.length >= MAX_FAILURES_PER_RULE) return;
+    const id = `${failure.rule}#${e.failures.length + 1}`;
+    e.failures.push({ id, title: failure.title, received: failure.received, documented: failure.documented, case: c, exchange: x, ...origin });
+  }
+
+  /** Marks a rule as not decidable in this run, unless a check decided it anyway. */
+  skip(rule: RuleId, reason: string): void {
+    this.entry(rule).skipReason ??= reason;
+  }
+
+  failureCount(rule: RuleId): number {
+    return this.entries.get(rule)?.failures.length ?? 0;
+  }
+
+  /** Verdicts for `rules` (default: every rule), in the catalogue's order. */
+  verdicts(rules: readonly RuleId[] = RULES.map((r) => r.id), noObservationReason: (rule: RuleId) => string = () => 'no case exercised it'): RuleVerdict[] {
+    return RULES.filter((r) => rules.includes(r.id)).map((rule) => {
+      const e = this.entries.get(rule.id);
+      const failures = e?.failures ?? [];
+      const observations = e?.observations ?? 0;
+      const status = failures.length > 0 ? 'fail' : observations > 0 ? 'pass' : 'skipped';
+      return {
+        rule: rule.id,
+        level: rule.level,
+        operation: rule.operation,
+        statement: rule.statement,
+        source: rule.source,
+        status,
+        casesRun: observations,
+        ...(status === 'skipped' ? { reason: e?.skipReason ?? noObservationReason(rule.id) } : {}),
+        ...(e && e.variants.size > 0 ? { variants: Object.fromEntries(e.variants) } : {}),
+        failures,
+      };
+    });
+  }
+}
