@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { loadTargetFile } from '../target/load-target-file.ts';
-import { PROGRESS_PREFIX, type ProgressMessage } from '../runner/progress-line.ts';
+import { readProgress } from '../runner/progress-line.ts';
 import { readRunEnv } from '../runner/run-env.ts';
 import { buildReport } from './build-report.ts';
 import { redact } from './redact.ts';
@@ -17,7 +17,8 @@ import { summaryTable } from './summary-table.ts';
  */
 export default class ConformanceReporter implements Reporter {
   private readonly verdicts = new Map<string, ReportedVerdict>();
-  private readonly sent = new Map<string, number>();
+  private sent = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
   private total = 0;
   private readonly startedAt = new Date();
   private lastPrint = 0;
@@ -30,17 +31,12 @@ export default class ConformanceReporter implements Reporter {
   onBegin(_config: FullConfig, suite: Suite): void {
     this.total = suite.allTests().length;
     const env = readRunEnv();
+    for (const f of readdirSync(env.reportDir)) if (f.startsWith('.progress-')) rmSync(join(env.reportDir, f), { force: true });
+    this.timer = setInterval(() => this.progress(), this.tty ? 200 : 5000);
+    this.timer.unref();
     process.stderr.write(`Checking ${env.targetFile}: ${this.total} rules · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`);
   }
 
-  onStdOut(chunk: string | Buffer): void {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.startsWith(PROGRESS_PREFIX)) continue;
-      const msg = JSON.parse(line.slice(PROGRESS_PREFIX.length)) as ProgressMessage;
-      this.sent.set(msg.cloud, msg.sent);
-      this.progress();
-    }
-  }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const attachment = result.attachments.find((a) => a.name === 'verdict' && a.body);
@@ -57,8 +53,11 @@ export default class ConformanceReporter implements Reporter {
   }
 
   async onEnd(_result: FullResult): Promise<void> {
+    clearInterval(this.timer);
     if (this.tty) process.stderr.write('\r\x1b[K');
     const env = readRunEnv();
+    this.sent = readProgress(env.reportDir);
+    for (const f of readdirSync(env.reportDir)) if (f.startsWith('.progress-')) rmSync(join(env.reportDir, f), { force: true });
     const target = loadTargetFile(env.targetFile);
     const results = [...this.verdicts.values()];
     const report = redact(
@@ -82,6 +81,7 @@ export default class ConformanceReporter implements Reporter {
     const now = Date.now();
     if (now - this.lastPrint < (this.tty ? 100 : 5000)) return;
     this.lastPrint = now;
+    this.sent = readProgress(readRunEnv().reportDir);
     const sent = [...this.sent.values()].reduce((a, b) => a + b, 0);
     const line = `… ${sent} requests sent · ${this.verdicts.size}/${this.total} rules decided`;
     process.stderr.write(this.tty ? `\r\x1b[K${line}` : `${line}\n`);

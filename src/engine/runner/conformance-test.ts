@@ -14,7 +14,7 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudVerdicts: Ma
     async ({ cloud }, use) => {
       const env = readRunEnv();
       const target = loadTargetFile(env.targetFile);
-      const progress = progressWriter(cloud);
+      const progress = progressWriter(env.reportDir, cloud);
       const { verdicts } = await runCloud(cloud, target, env, progress.sent);
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
