@@ -1,5 +1,6 @@
 import { RULES } from '../rules/rules.ts';
 import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
+import { REPLAY_USAGE, replayCommand } from './commands/replay-command.ts';
 import { RUN_USAGE, runCommand } from './commands/run-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -7,6 +8,7 @@ const USAGE = `Usage: npx conformance <command>
 
 Commands:
   run      check a target (default: the embedded reference mock) against every rule (npx conformance run --help)
+  replay   send a recorded failure again: FIXED or FAILED (npx conformance replay --help)
   mock     start the reference mock of both clouds (npx conformance mock --help)
   rules    list every rule id with its level
   help     show this text`;
@@ -19,6 +21,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'run':
         if (rest.includes('--help') || rest.includes('-h')) return print(RUN_USAGE);
         return await runCommand(rest);
+      case 'replay':
+        if (rest.includes('--help') || rest.includes('-h')) return print(REPLAY_USAGE);
+        return await replayCommand(rest);
       case 'mock':
         if (rest.includes('--help') || rest.includes('-h')) return print(MOCK_USAGE);
         return await mockCommand(rest);

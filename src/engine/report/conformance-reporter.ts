@@ -31,7 +31,7 @@ export default class ConformanceReporter implements Reporter {
   onBegin(_config: FullConfig, suite: Suite): void {
     this.total = suite.allTests().length;
     const env = readRunEnv();
-    for (const f of readdirSync(env.reportDir)) if (f.startsWith('.progress-')) rmSync(join(env.reportDir, f), { force: true });
+    this.removeRunFiles(env.reportDir);
     this.timer = setInterval(() => this.progress(), this.tty ? 200 : 5000);
     this.timer.unref();
     process.stderr.write(`Checking ${env.targetFile}: ${this.total} rules · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`);
@@ -57,7 +57,7 @@ export default class ConformanceReporter implements Reporter {
     if (this.tty) process.stderr.write('\r\x1b[K');
     const env = readRunEnv();
     this.sent = readProgress(env.reportDir);
-    for (const f of readdirSync(env.reportDir)) if (f.startsWith('.progress-')) rmSync(join(env.reportDir, f), { force: true });
+    this.removeRunFiles(env.reportDir);
     const target = loadTargetFile(env.targetFile);
     const results = [...this.verdicts.values()];
     const report = redact(
@@ -75,6 +75,11 @@ export default class ConformanceReporter implements Reporter {
     }
     process.stdout.write(`\n${summaryTable(report)}\n`);
     process.stdout.write(`Reports: ${join(env.reportDir, 'conformance.json')} · ${join(env.reportDir, 'summary.html')} · ${join(env.reportDir, 'junit.xml')} · ${join(env.reportDir, 'html', 'index.html')}\n`);
+  }
+
+  /** The workers' progress counts and cached verdicts live only as long as the run. */
+  private removeRunFiles(reportDir: string): void {
+    for (const f of readdirSync(reportDir)) if (f.startsWith('.progress-') || f.startsWith('.verdicts-')) rmSync(join(reportDir, f), { force: true });
   }
 
   private progress(): void {

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import type { RuleId } from '../../rules/rules.ts';
 import { runCloud, type Cloud } from '../run/run-cloud.ts';
@@ -13,12 +15,21 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudVerdicts: Ma
   cloudVerdicts: [
     async ({ cloud }, use) => {
       const env = readRunEnv();
+      // Playwright replaces a worker after a failed test; the new one must not run the plan again
+      // against a target the first run already changed, so the verdicts are kept for the run.
+      const cache = join(env.reportDir, `.verdicts-${cloud}.json`);
+      if (existsSync(cache)) {
+        await use(new Map(JSON.parse(readFileSync(cache, 'utf8')) as [RuleId, ReportedVerdict][]));
+        return;
+      }
       const target = loadTargetFile(env.targetFile);
       const progress = progressWriter(env.reportDir, cloud);
       const { verdicts } = await runCloud(cloud, target, env, progress.sent);
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
-      await use(new Map(verdicts.map((v) => [v.rule as RuleId, toReportedVerdict(v, target.secrets, replay)])));
+      const reported = verdicts.map((v) => [v.rule as RuleId, toReportedVerdict(v, target.secrets, replay)] as const);
+      writeFileSync(cache, JSON.stringify(reported));
+      await use(new Map(reported));
     },
     { scope: 'worker', timeout: 30 * 60 * 1000, box: true },
   ],

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, startMock } from '../../mock/index.ts';
+import type { RuleId } from '../../rules/rules.ts';
+import type { Case } from '../../engine/cases/case.ts';
+import { SEQUENCE_RULES } from '../../engine/checks/registry.ts';
+import { EngineContext } from '../../engine/run/engine-context.ts';
+import { executeCase } from '../../engine/run/execute-case.ts';
+import type { ReportedFailure } from '../../engine/report/report-types.ts';
+import { loadTargetFile } from '../../engine/target/load-target-file.ts';
+import { TargetFileError } from '../../engine/target/target-file-error.ts';
+import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
+import { UsageError } from '../usage-error.ts';
+import { writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+export const REPLAY_USAGE = `Usage: npx conformance replay <failure-id | failure file> [--report-dir DIR] [--target FILE]
+
+Sends a failed case of a previous run again and says whether its rule now holds (FIXED, exit 0) or
+still fails (FAILED, exit 1). The failure files are <report-dir>/failures/<id>.json (default reports/).
+A run against the embedded mock is replayed against a fresh embedded mock; --target overrides.`;
+
+interface FailureFile {
+  readonly failure: ReportedFailure;
+  readonly rule: RuleId;
+  readonly level: string;
+  readonly target: { readonly file: string; readonly embedded: boolean };
+  readonly seed: number;
+}
+
+/** `npx conformance replay`: re-sends one recorded failure and judges it again. */
+export async function replayCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
+  if (positionals.length !== 1) throw new UsageError('conformance replay: give one failure id (e.g. kps.associate.task-id#1) or failure file.');
+  const reportDir = resolve(values['report-dir'] ?? 'reports');
+  const arg = positionals[0]!;
+  const path = existsSync(arg) ? arg : join(reportDir, 'failures', `${arg.replace(/[^A-Za-z0-9.#-]/g, '_')}.json`);
+  if (!existsSync(path)) throw new UsageError(`conformance replay: no failure ${arg} in ${join(reportDir, 'failures')}. Check the id, or pass --report-dir.`);
+  const file = JSON.parse(readFileSync(path, 'utf8')) as FailureFile;
+  const c = { ...file.failure.case } as unknown as Case;
+
+  let close = async () => {};
+  let target: ResolvedTarget;
+  try {
+    if (values.target) target = loadTargetFile(resolve(values.target));
+    else if (file.target.embedded) {
+      const env = { [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: DEFAULT_CREDENTIALS.huawei.accessKey, [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: DEFAULT_CREDENTIALS.huawei.secretKey, [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: DEFAULT_CREDENTIALS.volcengine.accessKey, [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: DEFAULT_CREDENTIALS.volcengine.secretKey };
+      Object.assign(process.env, env);
+      const mock = await startMock({ port: 0, taskDelayMs: 20 });
+      const targetFile = join(tmpdir(), `conformance-replay-${process.pid}.json`);
+      writeFileSync(targetFile, JSON.stringify(mockTargetFile(mock.options.fixtures, mock.url)));
+      target = loadTargetFile(targetFile, env);
+      close = async () => {
+        await mock.close();
+        rmSync(targetFile, { force: true });
+      };
+    } else target = loadTargetFile(file.target.file);
+  } catch (error) {
+    if (error instanceof TargetFileError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    const ctx = new EngineContext(target, { seed: file.seed, runs: 1, strict: true });
+    const { exchange, failures } = await executeCase(ctx, c, false);
+    const mine = failures.filter((f) => f.rule === file.rule);
+    console.log(`Replaying ${file.failure.id}: ${c.title} (${c.id})`);
+    console.log(`${exchange.request.method} ${exchange.request.url.replace(/\?.*/, '?…')} → ${exchange.response?.status ?? exchange.error}`);
+    if (SEQUENCE_RULES.includes(file.rule)) {
+      console.log(`Note: ${file.rule} is decided over a sequence of requests; this replays one of them. To replay the sequence: npx conformance run --seed ${file.seed}`);
+    }
+    if (mine.length === 0) {
+      console.log(`FIXED: ${file.rule} holds for this case now.`);
+      return 0;
+    }
+    console.log(`FAILED: ${mine[0]!.title}\nReceived: ${mine[0]!.received}\nDocumented: ${mine[0]!.documented}`);
+    return 1;
+  } finally {
+    await close();
+  }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: { 'report-dir': { type: 'string' }, target: { type: 'string' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`conformance replay: ${(error as Error).message}. Run npx conformance replay --help.`);
+  }
+}
