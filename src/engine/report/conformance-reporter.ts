@@ -18,6 +18,8 @@ import { summaryTable } from './summary-table.ts';
 export default class ConformanceReporter implements Reporter {
   private readonly verdicts = new Map<string, ReportedVerdict>();
   private sent = new Map<string, number>();
+  /** Requests per cloud as the rule tests report them (also under merge-reports, where no progress files exist). */
+  private readonly requestsByCloud = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private total = 0;
   private readonly startedAt = new Date();
@@ -39,6 +41,11 @@ export default class ConformanceReporter implements Reporter {
 
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    const requests = result.attachments.find((a) => a.name === 'cloud-requests' && a.body);
+    if (requests?.body) {
+      const r = JSON.parse(requests.body.toString()) as { cloud: string; requests: number };
+      this.requestsByCloud.set(r.cloud, r.requests);
+    }
     const attachment = result.attachments.find((a) => a.name === 'verdict' && a.body);
     if (attachment?.body) {
       const verdict = JSON.parse(attachment.body.toString()) as ReportedVerdict;
@@ -61,7 +68,7 @@ export default class ConformanceReporter implements Reporter {
     const target = loadTargetFile(env.targetFile);
     const results = [...this.verdicts.values()];
     const report = redact(
-      buildReport({ target, results, seed: env.seed, runs: env.runs, strict: env.strict, startedAt: this.startedAt, requests: [...this.sent.values()].reduce((a, b) => a + b, 0), partial: env.partial }),
+      buildReport({ target, results, seed: env.seed, runs: env.runs, strict: env.strict, startedAt: this.startedAt, requests: [...(this.requestsByCloud.size > 0 ? this.requestsByCloud : this.sent).values()].reduce((a, b) => a + b, 0), partial: env.partial }),
       target.secrets,
     );
     mkdirSync(join(env.reportDir, 'failures'), { recursive: true });

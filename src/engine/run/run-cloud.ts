@@ -19,6 +19,8 @@ const NO_OBSERVATION: Partial<Record<RuleId, string>> = {
   'ecs.attach-key-pair.flow-limit': 'the target did not throttle during the run',
   'kps.associate.failed-has-error': 'the target answered no FAILED body to decide it on',
   'kps.batch-associate.failed-has-error': 'the target answered no FAILED task to decide it on',
+  'kps.task.lookup': 'no bind answered a task_id to look up',
+  'kps.task.terminal': 'no bind answered a task_id to follow',
 };
 
 /**

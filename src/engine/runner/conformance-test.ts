@@ -10,26 +10,33 @@ import { progressWriter } from './progress-line.ts';
 import { readRunEnv } from './run-env.ts';
 
 /** A worker runs one cloud's plan once; every rule test of that cloud reads its verdict from it. */
-export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudVerdicts: Map<RuleId, ReportedVerdict> }>({
+/** A cloud's verdicts, and how many requests deciding them took. */
+export interface CloudRun {
+  readonly verdicts: Map<RuleId, ReportedVerdict>;
+  readonly requests: number;
+}
+
+export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRun }>({
   cloud: ['huaweicloud', { scope: 'worker', option: true }],
-  cloudVerdicts: [
+  cloudRun: [
     async ({ cloud }, use) => {
       const env = readRunEnv();
       // Playwright replaces a worker after a failed test; the new one must not run the plan again
       // against a target the first run already changed, so the verdicts are kept for the run.
       const cache = join(env.reportDir, `.verdicts-${cloud}.json`);
       if (existsSync(cache)) {
-        await use(new Map(JSON.parse(readFileSync(cache, 'utf8')) as [RuleId, ReportedVerdict][]));
+        const saved = JSON.parse(readFileSync(cache, 'utf8')) as { verdicts: [RuleId, ReportedVerdict][]; requests: number };
+        await use({ verdicts: new Map(saved.verdicts), requests: saved.requests });
         return;
       }
       const target = loadTargetFile(env.targetFile);
       const progress = progressWriter(env.reportDir, cloud);
-      const { verdicts } = await runCloud(cloud, target, env, progress.sent);
+      const { verdicts, requests } = await runCloud(cloud, target, env, progress.sent);
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
       const reported = verdicts.map((v) => [v.rule as RuleId, toReportedVerdict(v, target.secrets, replay)] as const);
-      writeFileSync(cache, JSON.stringify(reported));
-      await use(new Map(reported));
+      writeFileSync(cache, JSON.stringify({ verdicts: reported, requests }));
+      await use({ verdicts: new Map(reported), requests });
     },
     { scope: 'worker', timeout: 30 * 60 * 1000, box: true },
   ],

@@ -10,9 +10,10 @@ export function defineRuleTests(cloud: Cloud): void {
   test.use({ cloud });
   for (const id of rulesOf(cloud)) {
     const rule = RULES.find((r) => r.id === id)!;
-    test(`${id}: ${rule.statement.slice(0, 90)}`, { annotation: [{ type: 'level', description: rule.level }] }, async ({ cloudVerdicts }, testInfo) => {
-      const verdict = cloudVerdicts.get(id)!;
+    test(`${id}: ${rule.statement.slice(0, 90)}`, { annotation: [{ type: 'level', description: rule.level }] }, async ({ cloudRun }, testInfo) => {
+      const verdict = cloudRun.verdicts.get(id)!;
       await testInfo.attach('verdict', { body: JSON.stringify(verdict), contentType: 'application/json' });
+      await testInfo.attach('cloud-requests', { body: JSON.stringify({ cloud, requests: cloudRun.requests }), contentType: 'application/json' });
       if (verdict.status === 'skipped') test.skip(true, verdict.reason);
       if (verdict.status === 'fail') {
         const f = verdict.failures[0]!;
