@@ -1,9 +1,9 @@
-import { loadSpec } from '../../spec/load-spec.ts';
+import { componentSchema } from '../../spec/component-schema.ts';
 import type { Check } from './check.ts';
 import { ContractFailure } from './contract-failure.ts';
 import { bodyObject, describeAnswer } from './_internals/answer.ts';
 
-const statusSchema = loadSpec('huaweicloud-kps').components.schemas.TaskStatus as { enum: string[]; 'x-documented-enum': string[] };
+const statusSchema = componentSchema('huaweicloud-kps', 'TaskStatus') as { enum: string[]; 'x-documented-enum': string[] };
 const DOCUMENTED = new Set(statusSchema['x-documented-enum']);
 const ACCEPTED = new Set(statusSchema.enum);
 
