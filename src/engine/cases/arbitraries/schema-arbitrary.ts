@@ -29,11 +29,15 @@ function build(spec: SpecName, node: SchemaNode, pointer: string, overrides: Ove
   switch (constrained.type) {
     case 'object':
       return objectArbitrary(spec, constrained, pointer, overrides);
-    case 'array':
-      return fc.array(build(spec, constrained.items ?? {}, `${pointer}/*`, overrides), {
+    case 'array': {
+      const items = fc.array(build(spec, constrained.items ?? {}, `${pointer}/*`, overrides), {
         minLength: constrained.minItems ?? 0,
         maxLength: constrained.maxItems ?? 5,
       });
+      // x-same-value (the batch's one key pair): every item takes the first item's value of that member.
+      const member: string | undefined = constrained['x-same-value'];
+      return member ? items.map((list) => list.map((item: any) => ({ ...item, [member]: (list[0] as any)[member] }))) : items;
+    }
     case 'string':
       return fc.string({ minLength: constrained.minLength ?? 0, maxLength: Math.min(constrained.maxLength ?? 24, 64) });
     case 'integer':
