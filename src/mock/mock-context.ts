@@ -17,6 +17,14 @@ export class MockContext {
   private readonly faults: ReadonlySet<string>;
   /** Counts AttachKeyPair calls, for the throttling fault's "every 10th". */
   attachCalls = 0;
+  /** Counts every request, for the throttling mode's "every Nth". */
+  private requests = 0;
+
+  /** True when the throttling mode answers this request 429. */
+  throttleNow(): boolean {
+    const every = this.options.throttleEvery;
+    return every > 0 && ++this.requests % every === 0;
+  }
 
   constructor(readonly options: MockOptions) {
     this.faults = new Set(options.faults);

@@ -31,6 +31,10 @@ export interface MockOptions {
   readonly requestTimeoutMs: number;
   /** Accepted distance between a signed request's date and the mock's clock. @defaultValue 15 minutes */
   readonly maxClockSkewMs: number;
+  /** Throttling mode: every Nth request (of either cloud) is answered 429 as the gateway throttles; 0 is off. */
+  readonly throttleEvery: number;
+  /** HTTPS mode: the server's key and certificate (PEM). Absent: plain HTTP. */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
   readonly credentials: MockCredentials;
   readonly fixtures: MockFixtures;
   /** The mock's clock (tests move it). */

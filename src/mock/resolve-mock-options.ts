@@ -47,6 +47,7 @@ export function resolveMockOptions(given: Partial<MockOptions> = {}): MockOption
     maxBodyBytes: 1024 * 1024,
     requestTimeoutMs: 10_000,
     maxClockSkewMs: 15 * 60 * 1000,
+    throttleEvery: 0,
     credentials: credentialsFromEnv(),
     fixtures: defaultFixtures(),
     now: Date.now,
@@ -54,6 +55,9 @@ export function resolveMockOptions(given: Partial<MockOptions> = {}): MockOption
   };
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error(`startMock: port ${options.port} is not 0-65535. Use 0 for any free port.`);
+  }
+  if (!Number.isInteger(options.throttleEvery) || options.throttleEvery < 0 || options.throttleEvery === 1) {
+    throw new Error(`startMock: throttleEvery ${options.throttleEvery} is not 0 (off) or a whole number from 2: every Nth request is throttled.`);
   }
   if (options.huaweiSuccessStatus !== 200 && options.huaweiSuccessStatus !== 202) {
     throw new Error(`startMock: huaweiSuccessStatus ${options.huaweiSuccessStatus} is not a documented variant. Use 202 or 200.`);

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { MockContext } from './mock-context.ts';
 import type { MockOptions } from './mock-options.ts';
@@ -29,18 +30,19 @@ export async function startMock(given: Partial<MockOptions> = {}): Promise<Runni
   const options = resolveMockOptions(given);
   const ctx = new MockContext(options);
   const sockets = new Set<Socket>();
-  const server = createServer(
-    {
-      requestTimeout: options.requestTimeoutMs,
-      headersTimeout: Math.min(options.requestTimeoutMs, 60_000),
-      // Node checks those timeouts only this often (30 s by default), so it must follow them.
-      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(options.requestTimeoutMs / 2))),
-      maxHeaderSize: 64 * 1024,
-      // A request without Host is answered by the mock in the cloud's shape, not by Node's bare 400.
-      requireHostHeader: false,
-    },
-    (req, res) => void handle(ctx, req, res),
-  );
+  const handler = (req: IncomingMessage, res: ServerResponse) => void handle(ctx, req, res);
+  const serverOptions: ServerOptions = {
+    requestTimeout: options.requestTimeoutMs,
+    headersTimeout: Math.min(options.requestTimeoutMs, 60_000),
+    // Node checks those timeouts only this often (30 s by default), so it must follow them.
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(options.requestTimeoutMs / 2))),
+    maxHeaderSize: 64 * 1024,
+    // A request without Host is answered by the mock in the cloud's shape, not by Node's bare 400.
+    requireHostHeader: false,
+  };
+  const server = options.tls
+    ? createHttpsServer({ ...serverOptions, key: options.tls.key, cert: options.tls.cert }, handler)
+    : createServer(serverOptions, handler);
   // An Expect header Node does not know would get a bare 417; the mock answers it like any request.
   server.on('checkExpectation', (req, res) => void handle(ctx, req, res));
   server.maxHeadersCount = 2000;
@@ -48,7 +50,7 @@ export async function startMock(given: Partial<MockOptions> = {}): Promise<Runni
   // The first bytes of each connection, to tell which cloud a request the parser refuses was for:
   // the parser's own rawPacket may be a later chunk (headers over the limit) or absent (timeouts).
   const firstBytes = new WeakMap<Socket, Buffer>();
-  server.on('connection', (socket) => {
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('data', (chunk: Buffer) => firstBytes.set(socket, chunk.subarray(0, 512)));
     socket.on('close', () => sockets.delete(socket));
@@ -67,7 +69,7 @@ export async function startMock(given: Partial<MockOptions> = {}): Promise<Runni
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     options,
     close: () =>
@@ -86,6 +88,7 @@ async function handle(ctx: MockContext, req: IncomingMessage, res: ServerRespons
     const read = await readBody(req, ctx.options.maxBodyBytes);
     if (!read.ok) return writeResponse(res, tooLarge(ctx, isVolcengine), true);
     const mockReq: MockRequest = { method: req.method ?? 'GET', target, path, query, headers: req.headers, body: read.body };
+    if (ctx.throttleNow()) return writeResponse(res, throttled(ctx, isVolcengine, query));
     const response: MockResponse = isVolcengine ? await routeVolcengine(ctx, mockReq) : routeHuawei(ctx, mockReq);
     writeResponse(res, response);
   } catch {
@@ -107,6 +110,14 @@ function parserErrorBody(ctx: MockContext, start: Buffer | undefined): unknown {
     return { ResponseMetadata: { ...meta, Error: { Code: 'InvalidAuthorization', Message: 'The request could not be read.' } } };
   }
   return { error_code: 'APIGW.0201', error_msg: 'API request error.' };
+}
+
+/** The throttling mode's answer: the gateway's 429 in each cloud's shape. */
+function throttled(ctx: MockContext, isVolcengine: boolean, query: readonly [string, string][]): MockResponse {
+  if (!isVolcengine) return kpsError(ctx, 'kps.other', 429, 'APIGW.0308', 'The throttling threshold has been reached.');
+  const params = new Map(query);
+  const meta = { RequestId: `mock-throttled-${Date.now()}`, Action: params.get('Action'), Version: params.get('Version'), Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion };
+  return { status: 429, body: { ResponseMetadata: { ...meta, Error: { Code: 'FlowLimitExceeded', Message: "You've reach the limit on request rate of resources." } } } };
 }
 
 function tooLarge(ctx: MockContext, isVolcengine: boolean): MockResponse {

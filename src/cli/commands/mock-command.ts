@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import { UsageError } from '../usage-error.ts';
 
 export const MOCK_USAGE = `Usage: npx conformance mock [--port N] [--host ADDR] [--fault RULE-ID]... [--faults]
                             [--huawei-success 202|200] [--batch-failed FAILED|Failed] [--task-delay-ms N]
-                            [--write-target FILE]
+                            [--throttle-every N] [--tls-key FILE --tls-cert FILE] [--write-target FILE]
 
 Starts the reference mock of Huawei KPS and Volcengine ECS on one port (default 8080, loopback) and prints
 its URL and the target file to check it with. Ctrl-C stops it.
@@ -16,6 +16,8 @@ its URL and the target file to check it with. Ctrl-C stops it.
   --huawei-success    the success status of the Huawei binds: 202 (the seeds) or 200 (earlier revisions)
   --batch-failed      how a failed batch task spells its status: FAILED (the table) or Failed (the example)
   --task-delay-ms     how long a Huawei task takes to finish (default 200)
+  --throttle-every N  answer every Nth request 429, as the gateways throttle (FlowLimitExceeded, APIGW.0308)
+  --tls-key FILE, --tls-cert FILE   serve HTTPS with this PEM key and certificate
   --write-target FILE write the target file for this mock's URL to FILE`;
 
 /** `npx conformance mock`: runs the reference mock until interrupted. */
@@ -32,6 +34,8 @@ export async function mockCommand(argv: string[]): Promise<number> {
     huaweiSuccessStatus: oneOf('--huawei-success', values['huawei-success'] ?? '202', ['202', '200']) === '200' ? 200 : 202,
     batchFailedStatus: oneOf('--batch-failed', values['batch-failed'] ?? 'FAILED', ['FAILED', 'Failed']) as 'FAILED' | 'Failed',
     taskDelayMs: integer('--task-delay-ms', values['task-delay-ms'] ?? '200', 0, 3_600_000),
+    throttleEvery: integer('--throttle-every', values['throttle-every'] ?? '0', 0, 1_000_000),
+    ...(values['tls-key'] || values['tls-cert'] ? { tls: readTls(values['tls-key'], values['tls-cert']) } : {}),
   };
   let mock;
   try {
@@ -71,12 +75,24 @@ function parseOrThrow(argv: string[]) {
         'batch-failed': { type: 'string' },
         'task-delay-ms': { type: 'string' },
         'write-target': { type: 'string' },
+        'throttle-every': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-cert': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
     });
   } catch (error) {
     throw new UsageError(`conformance mock: ${(error as Error).message}. Run npx conformance mock --help.`);
+  }
+}
+
+function readTls(keyFile: string | undefined, certFile: string | undefined): { key: Buffer; cert: Buffer } {
+  if (!keyFile || !certFile) throw new UsageError('conformance mock: HTTPS needs both --tls-key FILE and --tls-cert FILE (PEM).');
+  try {
+    return { key: readFileSync(keyFile), cert: readFileSync(certFile) };
+  } catch (error) {
+    throw new UsageError(`conformance mock: cannot read ${(error as NodeJS.ErrnoException).path ?? keyFile}. Check the --tls-key and --tls-cert paths.`);
   }
 }
 
