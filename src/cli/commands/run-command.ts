@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, startMock, type RunningMock } from '../../mock/index.ts';
@@ -44,7 +44,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (values.target !== undefined) {
     targetFile = resolve(values.target);
     try {
-      loadTargetFile(targetFile, env); // fail fast, with one line, before Playwright starts
+      // Fail fast, with one line, before Playwright starts; and trust the target's private CA, if any.
+      const target = loadTargetFile(targetFile, env);
+      const caFiles = [target.huaweicloud?.caFile, target.volcengine?.caFile].filter((f): f is string => !!f);
+      if (caFiles.length > 0) env.NODE_EXTRA_CA_CERTS = caBundle(caFiles, dirname(targetFile));
     } catch (error) {
       if (error instanceof TargetFileError) throw new UsageError(error.message);
       throw error;
@@ -87,6 +90,21 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as ConformanceReport;
   return report.exitCode;
+}
+
+/** One PEM file with every CA the target file names (Node trusts one extra file, read at start-up). */
+function caBundle(files: string[], base: string): string {
+  const bundle = join(tmpdir(), `conformance-ca-${process.pid}.pem`);
+  const pems = files.map((f) => {
+    const path = isAbsolute(f) ? f : join(base, f);
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      throw new UsageError(`conformance run: the target file's caFile ${f} cannot be read (looked at ${path}). Fix the path; it is relative to the target file.`);
+    }
+  });
+  writeFileSync(bundle, pems.join('\n'));
+  return bundle;
 }
 
 function playwright(args: string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -18,7 +18,8 @@ export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigi
   const target = ctx.target;
   // Built at each attempt, so a retried request is signed again with a fresh date.
   const build = () => (c.operation.startsWith('kps.') ? buildHuaweiRequest(target.huaweicloud!, c) : buildVolcengineRequest(target.volcengine!, c));
-  const exchange = await ctx.transport.send(build);
+  const idempotent = typeof c.request.logical?.ClientToken === 'string' && c.request.logical.ClientToken !== '';
+  const exchange = await ctx.transport.send(build, idempotent);
   ctx.onExchange(c, exchange);
   return { exchange, failures: judge(ctx, c, exchange, record) };
 }

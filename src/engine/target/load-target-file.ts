@@ -28,7 +28,13 @@ export function loadTargetFile(file: string, env: NodeJS.ProcessEnv = process.en
   if (!validate(raw)) {
     const e = validate.errors![0]!;
     const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
-    const detail = e.keyword === 'additionalProperties' ? `has an unknown member "${e.params.additionalProperty}"` : e.message;
+    const detail = e.schemaPath.startsWith('#/anyOf')
+      ? 'names no cloud: add "huaweicloud" or "volcengine"'
+      : e.schemaPath.includes('/auth/oneOf')
+        ? 'needs either akEnv and skEnv, or tokenEnv, not both'
+        : e.keyword === 'additionalProperties'
+          ? `has an unknown member "${e.params.additionalProperty}"`
+          : e.message;
     throw new TargetFileError(`target file ${file}: ${where} ${detail}. See docs/DESIGN.md for the format.`);
   }
   const secrets: string[] = [];
@@ -63,6 +69,7 @@ export function loadTargetFile(file: string, env: NodeJS.ProcessEnv = process.en
       projectId: hw.projectId,
       credentials: huaweiCredentials(),
       taskTimeoutMs: hw.taskTimeoutMs ?? 30 * 60 * 1000,
+      taskPoll: { firstMs: hw.taskPoll?.firstMs ?? 100, maxIntervalMs: hw.taskPoll?.maxIntervalMs ?? 20_000 },
       caFile: hw.caFile,
       fixtures: {
         keypairs: hw.fixtures.keypairs ?? [],

@@ -9,6 +9,8 @@ export interface HuaweiTarget {
   readonly projectId: string;
   readonly credentials: HuaweiCredentials;
   readonly taskTimeoutMs: number;
+  /** ListKeypairTask polling: the first wait, then doubling up to the largest interval. */
+  readonly taskPoll: { readonly firstMs: number; readonly maxIntervalMs: number };
   readonly caFile?: string;
   readonly fixtures: {
     readonly keypairs: readonly string[];

@@ -5,6 +5,8 @@ import type { Exchange, ReceivedResponse, SentRequest } from './exchange.ts';
 
 /** Backoff for throttled answers: 50 ms doubling, at most 6 tries in all. */
 const MAX_THROTTLE_RETRIES = 5;
+/** A 5xx is retried only for a request the target deduplicates (a ClientToken): twice at most. */
+const MAX_SERVER_ERROR_RETRIES = 2;
 
 /**
  * Sends requests to a target within its safety limits: a per-request timeout, a request budget, pacing,
@@ -21,9 +23,14 @@ export class HttpTransport {
     return this.sent;
   }
 
-  async send(request: SentRequest | (() => SentRequest)): Promise<Exchange> {
+  /**
+   * Sends one request. `idempotent` says the target deduplicates it (a Volcengine ClientToken), so a 5xx
+   * may be retried; a Huawei bind never is, since a second bind is a second task.
+   */
+  async send(request: SentRequest | (() => SentRequest), idempotent = false): Promise<Exchange> {
     const started = performance.now();
     const throttled: ReceivedResponse[] = [];
+    let serverErrors = 0;
     for (let attempt = 0; ; attempt++) {
       const wire = typeof request === 'function' ? request() : request;
       await this.admit();
@@ -32,6 +39,10 @@ export class HttpTransport {
         if (response.status === 429 && attempt < MAX_THROTTLE_RETRIES) {
           throttled.push(response);
           await sleep(50 * 2 ** attempt);
+          continue;
+        }
+        if (response.status >= 500 && idempotent && serverErrors < MAX_SERVER_ERROR_RETRIES) {
+          await sleep(100 * 2 ** serverErrors++);
           continue;
         }
         return { request: wire, response, throttled, ms: performance.now() - started };

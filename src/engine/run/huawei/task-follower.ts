@@ -6,17 +6,14 @@ import { isTerminalTaskStatus } from '../../checks/kps-task-checks.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
 
-/** First poll after 100 ms, doubling to at most 20 s between polls (Terraform polls every 20 s). */
-const FIRST_POLL_MS = 100;
-const MAX_POLL_MS = 20_000;
-
 /**
  * Follows a bind's task through ListKeypairTask until it is terminal or the target file's
- * huaweicloud.taskTimeoutMs has passed: each poll is judged (kps.task.lookup), and the end decides
+ * huaweicloud.taskTimeoutMs has passed, polling after taskPoll.firstMs and then doubling the wait up to
+ * taskPoll.maxIntervalMs (defaults 100 ms and 20 s; Terraform's provider waits 10 s, then polls every 20 s): each poll is judged (kps.task.lookup), and the end decides
  * kps.task.terminal. Returns the terminal status, or undefined when the task did not end in time.
  */
 export async function followTask(ctx: EngineContext, taskId: string, serverId: string): Promise<string | undefined> {
-  const timeout = ctx.target.huaweicloud!.taskTimeoutMs;
+  const { taskTimeoutMs: timeout, taskPoll } = ctx.target.huaweicloud!;
   const started = Date.now();
   const c: Case = {
     id: `kps.task/follow/${taskId}`,
@@ -26,7 +23,7 @@ export async function followTask(ctx: EngineContext, taskId: string, serverId: s
     request: { taskId },
     expect: { kind: 'accept', rules: ['kps.task.lookup', 'kps.task.terminal'] },
   };
-  let wait = FIRST_POLL_MS;
+  let wait = taskPoll.firstMs;
   let last: unknown;
   for (;;) {
     const { exchange, failures } = await executeCase(ctx, c);
@@ -42,6 +39,6 @@ export async function followTask(ctx: EngineContext, taskId: string, serverId: s
       return undefined;
     }
     await sleep(wait);
-    wait = Math.min(wait * 2, MAX_POLL_MS);
+    wait = Math.min(wait * 2, taskPoll.maxIntervalMs);
   }
 }
