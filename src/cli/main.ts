@@ -1,6 +1,7 @@
 import { RULES } from '../rules/rules.ts';
 import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
 import { MERGE_USAGE, mergeCommand } from './commands/merge-command.ts';
+import { PLAN_USAGE, planCommand } from './commands/plan-command.ts';
 import { REPLAY_USAGE, replayCommand } from './commands/replay-command.ts';
 import { RUN_USAGE, runCommand } from './commands/run-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -9,6 +10,7 @@ const USAGE = `Usage: npx conformance <command>
 
 Commands:
   run      check a target (default: the embedded reference mock) against every rule (npx conformance run --help)
+  plan     print what a run would send to a target, sending nothing (npx conformance plan --help)
   replay   send a recorded failure again: FIXED or FAILED (npx conformance replay --help)
   merge    merge the reports of a run split with --shard (npx conformance merge --help)
   mock     start the reference mock of both clouds (npx conformance mock --help)
@@ -26,6 +28,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'replay':
         if (rest.includes('--help') || rest.includes('-h')) return print(REPLAY_USAGE);
         return await replayCommand(rest);
+      case 'plan':
+        if (rest.includes('--help') || rest.includes('-h')) return print(PLAN_USAGE);
+        return await planCommand(rest);
       case 'merge':
         if (rest.includes('--help') || rest.includes('-h')) return print(MERGE_USAGE);
         return await mergeCommand(rest);

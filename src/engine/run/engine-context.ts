@@ -23,15 +23,25 @@ export class EngineContext {
   /** Makes ClientTokens unique per run, so a replayed seed against a long-lived target is not a replay. */
   readonly nonce = randomBytes(4).toString('hex');
   private counter = 0;
-  /** Called with every exchange, so a plan can learn what its requests did to the target's state. */
-  onExchange: (c: Case, x: Exchange) => void = () => {};
+  private readonly exchangeListeners: ((c: Case, x: Exchange) => void)[] = [];
+
+  /** Calls `listener` with every exchange: a plan learns what its requests did; `plan` lists them. */
+  onExchange(listener: (c: Case, x: Exchange) => void): void {
+    this.exchangeListeners.push(listener);
+  }
+
+  exchanged(c: Case, x: Exchange): void {
+    for (const listener of this.exchangeListeners) listener(c, x);
+  }
 
   constructor(
     readonly target: ResolvedTarget,
     readonly settings: RunSettings,
     onSend: () => void = () => {},
+    /** Plan mode: cases are built and handed to onExchange, nothing is sent or judged. */
+    readonly dryRun = false,
   ) {
-    this.transport = new HttpTransport(target.safety, onSend);
+    this.transport = new HttpTransport(target.safety, onSend, dryRun);
   }
 
   get checkContext(): CheckContext {

@@ -20,8 +20,8 @@ export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigi
   const build = () => (c.operation.startsWith('kps.') ? buildHuaweiRequest(target.huaweicloud!, c) : buildVolcengineRequest(target.volcengine!, c));
   const idempotent = typeof c.request.logical?.ClientToken === 'string' && c.request.logical.ClientToken !== '';
   const exchange = await ctx.transport.send(build, idempotent);
-  ctx.onExchange(c, exchange);
-  return { exchange, failures: judge(ctx, c, exchange, record) };
+  ctx.exchanged(c, exchange);
+  return { exchange, failures: ctx.dryRun ? [] : judge(ctx, c, exchange, record) };
 }
 
 /** Runs every check on an exchange; records the outcome unless `record` is false (property shrinking). */

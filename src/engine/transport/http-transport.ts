@@ -17,7 +17,12 @@ export class HttpTransport {
   private sent = 0;
   private nextSlot = 0;
 
-  constructor(private readonly safety: Safety, private readonly onSend: () => void = () => {}) {}
+  constructor(
+    private readonly safety: Safety,
+    private readonly onSend: () => void = () => {},
+    /** Plan mode: build every request, send none (`npx conformance plan`). */
+    private readonly dryRun = false,
+  ) {}
 
   get requestsSent(): number {
     return this.sent;
@@ -33,6 +38,7 @@ export class HttpTransport {
     let serverErrors = 0;
     for (let attempt = 0; ; attempt++) {
       const wire = typeof request === 'function' ? request() : request;
+      if (this.dryRun) return { request: wire, error: 'not sent (plan)', throttled, ms: 0 };
       await this.admit();
       try {
         const response = await this.fetchOnce(wire);

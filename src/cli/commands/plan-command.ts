@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { planCloud } from '../../engine/run/plan-cloud.ts';
+import { redact } from '../../engine/report/redact.ts';
+import { loadTargetFile } from '../../engine/target/load-target-file.ts';
+import { TargetFileError } from '../../engine/target/target-file-error.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const PLAN_USAGE = `Usage: npx conformance plan --target FILE [--only huaweicloud|volcengine] [--seed N] [--runs N]
+
+Prints what a run would send to the target, sending nothing: each kind of case, how many requests,
+and the first one (credentials redacted). Use it before a first live run.`;
+
+/** `npx conformance plan`: the run's requests, built and printed, none sent. */
+export async function planCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args: argv, options: { target: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' } }, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(`conformance plan: ${(error as Error).message}. Run npx conformance plan --help.`);
+  }
+  if (!values.target) throw new UsageError('conformance plan: --target FILE is needed: the plan is for a target.');
+  let target;
+  try {
+    target = loadTargetFile(resolve(values.target));
+  } catch (error) {
+    if (error instanceof TargetFileError) throw new UsageError(error.message);
+    throw error;
+  }
+  const settings = { seed: Number(values.seed ?? 1) | 0, runs: Number(values.runs ?? 100), strict: false };
+  let total = 0;
+  let mutating = 0;
+  for (const cloud of ['huaweicloud', 'volcengine'] as const) {
+    if (values.only && values.only !== cloud) continue;
+    const planned = await planCloud(cloud, target, settings);
+    if (planned.length === 0) continue;
+    console.log(`\n${cloud} (${target[cloud]!.endpoint})`);
+    for (const p of planned) {
+      total += p.count;
+      if (p.mutating) mutating += p.count;
+      const first = redact(p.first, target.secrets);
+      const url = new URL(first.url);
+      const shown = `${first.method} ${url.pathname}${url.search.length > 90 ? `${url.search.slice(0, 90)}…` : url.search}`;
+      console.log(`  ${String(p.count).padStart(4)} × ${p.title}\n         ${shown}${first.body ? `  ${first.body.length > 100 ? `${first.body.slice(0, 100)}…` : first.body}` : ''}`);
+    }
+  }
+  console.log(`\n${total} requests would be sent (${mutating} to binding operations, only on the target file's fixtures and ids that exist nowhere); none was sent.`);
+  console.log(`safety: maxRequests ${target.safety.maxRequests}, requestsPerSecond ${target.safety.requestsPerSecond || 'unlimited'}, requestTimeoutMs ${target.safety.requestTimeoutMs}.`);
+  return 0;
+}

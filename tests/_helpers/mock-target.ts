@@ -1,0 +1,28 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, type RunningMock } from '../../src/mock/index.ts';
+import { loadTargetFile } from '../../src/engine/target/load-target-file.ts';
+import type { ResolvedTarget } from '../../src/engine/target/resolved-target.ts';
+
+/** The environment that holds the mock's built-in test credentials under the names its target file uses. */
+export const MOCK_ENV: Record<string, string> = {
+  [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: DEFAULT_CREDENTIALS.huawei.accessKey,
+  [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: DEFAULT_CREDENTIALS.huawei.secretKey,
+  [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: DEFAULT_CREDENTIALS.volcengine.accessKey,
+  [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: DEFAULT_CREDENTIALS.volcengine.secretKey,
+};
+
+/** Writes a target file for a running mock (or any endpoint with the mock's fixtures), with changes. */
+export function writeMockTarget(mock: Pick<RunningMock, 'url' | 'options'>, change: (t: any) => void = () => {}): string {
+  const target = mockTargetFile(mock.options.fixtures, mock.url) as any;
+  change(target);
+  const file = join(mkdtempSync(join(tmpdir(), 'conformance-target-')), 'target.json');
+  writeFileSync(file, JSON.stringify(target, null, 2));
+  return file;
+}
+
+/** The resolved target for a running mock, credentials from MOCK_ENV. */
+export function mockTarget(mock: Pick<RunningMock, 'url' | 'options'>, change?: (t: any) => void): ResolvedTarget {
+  return loadTargetFile(writeMockTarget(mock, change), MOCK_ENV);
+}
