@@ -1,5 +1,6 @@
 import { RULES } from '../rules/rules.ts';
 import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
+import { DIFF_USAGE, diffCommand } from './commands/diff-command.ts';
 import { MERGE_USAGE, mergeCommand } from './commands/merge-command.ts';
 import { PLAN_USAGE, planCommand } from './commands/plan-command.ts';
 import { REPLAY_USAGE, replayCommand } from './commands/replay-command.ts';
@@ -12,6 +13,7 @@ Commands:
   run      check a target (default: the embedded reference mock) against every rule (npx conformance run --help)
   plan     print what a run would send to a target, sending nothing (npx conformance plan --help)
   replay   send a recorded failure again: FIXED or FAILED (npx conformance replay --help)
+  diff     what changed between two runs' conformance.json (npx conformance diff --help)
   merge    merge the reports of a run split with --shard (npx conformance merge --help)
   mock     start the reference mock of both clouds (npx conformance mock --help)
   rules    list every rule id with its level
@@ -31,6 +33,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'plan':
         if (rest.includes('--help') || rest.includes('-h')) return print(PLAN_USAGE);
         return await planCommand(rest);
+      case 'diff':
+        if (rest.includes('--help') || rest.includes('-h')) return print(DIFF_USAGE);
+        return diffCommand(rest);
       case 'merge':
         if (rest.includes('--help') || rest.includes('-h')) return print(MERGE_USAGE);
         return await mergeCommand(rest);
