@@ -21,6 +21,7 @@ export function mockTargetFile(fixtures: MockFixtures, endpoint: string): Record
       fixtures: {
         keypairs: fixtures.huaweiKeypairs,
         servers: { running: servers('running', false), bound: servers('running', true), stopped: servers('stopped', false) },
+        originalKeypairs: Object.fromEntries(fixtures.huaweiServers.filter((s) => s.keypair !== undefined).map((s) => [s.id, s.keypair])),
       },
     },
     volcengine: {
@@ -36,6 +37,9 @@ export function mockTargetFile(fixtures: MockFixtures, endpoint: string): Record
           noAgent: instances('noAgent'),
           transitional: instances('transitional'),
         },
+        originalKeyPairs: Object.fromEntries(
+          fixtures.volcengineInstances.filter((i) => i.keyPairId !== undefined).map((i) => [i.id, fixtures.volcengineKeyPairs.find((k) => k.id === i.keyPairId)!.name]),
+        ),
       },
     },
     safety: { allowMutations: true, maxRequests: 100_000, requestsPerSecond: 0, requestTimeoutMs: 10_000 },

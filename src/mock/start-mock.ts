@@ -18,6 +18,11 @@ export interface RunningMock {
   readonly url: string;
   readonly port: number;
   readonly options: MockOptions;
+  /**
+   * The bindings now, after every due task has ended: Huawei server → key pair, Volcengine instance →
+   * key pair id (null: none). For tests that check a run left the fixtures as they were.
+   */
+  snapshot(): { huawei: Record<string, string | null>; volcengine: Record<string, string | null> };
   /** Stops listening and ends open connections. */
   close(): Promise<void>;
 }
@@ -72,6 +77,13 @@ export async function startMock(given: Partial<MockOptions> = {}): Promise<Runni
     url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     options,
+    snapshot: () => {
+      ctx.huawei.settle(Number.MAX_SAFE_INTEGER);
+      return {
+        huawei: Object.fromEntries([...ctx.huawei.servers.values()].map((s) => [s.id, s.keypair ?? null])),
+        volcengine: Object.fromEntries([...ctx.volcengine.instances.values()].map((i) => [i.id, i.keyPairId ?? null])),
+      };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -63,6 +63,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     targetFile = join(tmpdir(), `conformance-embedded-${process.pid}.json`);
     writeFileSync(targetFile, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
     env[RUN_ENV.embedded] = '1';
+    env[RUN_ENV.restore] = '0'; // the embedded mock is thrown away after the run: nothing to restore
   }
   Object.assign(env, {
     [RUN_ENV.target]: targetFile,

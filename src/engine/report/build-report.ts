@@ -1,3 +1,4 @@
+import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { ConformanceReport, ReportedVerdict } from './report-types.ts';
 
@@ -17,6 +18,7 @@ export function buildReport(args: {
   startedAt: Date;
   requests: number;
   partial?: string;
+  restore?: readonly RestoreOutcome[];
 }): ConformanceReport {
   const { results } = args;
   const count = (f: (r: ReportedVerdict) => boolean) => results.filter(f).length;
@@ -42,6 +44,7 @@ export function buildReport(args: {
       failedConflict: count((r) => r.status === 'fail' && r.level === 'conflict'),
     },
     exitCode: exitCodeOf(results, args.strict),
+    restore: args.restore ?? [],
     results,
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { loadTargetFile } from '../target/load-target-file.ts';
+import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { readProgress } from '../runner/progress-line.ts';
 import { readRunEnv } from '../runner/run-env.ts';
 import { buildReport } from './build-report.ts';
@@ -20,6 +21,7 @@ export default class ConformanceReporter implements Reporter {
   private sent = new Map<string, number>();
   /** Requests per cloud as the rule tests report them (also under merge-reports, where no progress files exist). */
   private readonly requestsByCloud = new Map<string, number>();
+  private readonly restoreByCloud = new Map<string, RestoreOutcome[]>();
   private timer: NodeJS.Timeout | undefined;
   private total = 0;
   private readonly startedAt = new Date();
@@ -43,8 +45,9 @@ export default class ConformanceReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const requests = result.attachments.find((a) => a.name === 'cloud-requests' && a.body);
     if (requests?.body) {
-      const r = JSON.parse(requests.body.toString()) as { cloud: string; requests: number };
+      const r = JSON.parse(requests.body.toString()) as { cloud: string; requests: number; restore: RestoreOutcome[] };
       this.requestsByCloud.set(r.cloud, r.requests);
+      this.restoreByCloud.set(r.cloud, r.restore);
     }
     const attachment = result.attachments.find((a) => a.name === 'verdict' && a.body);
     if (attachment?.body) {
@@ -68,7 +71,7 @@ export default class ConformanceReporter implements Reporter {
     const target = loadTargetFile(env.targetFile);
     const results = [...this.verdicts.values()];
     const report = redact(
-      buildReport({ target, results, seed: env.seed, runs: env.runs, strict: env.strict, startedAt: this.startedAt, requests: [...(this.requestsByCloud.size > 0 ? this.requestsByCloud : this.sent).values()].reduce((a, b) => a + b, 0), partial: env.partial }),
+      buildReport({ target, results, restore: [...this.restoreByCloud.values()].flat(), seed: env.seed, runs: env.runs, strict: env.strict, startedAt: this.startedAt, requests: [...(this.requestsByCloud.size > 0 ? this.requestsByCloud : this.sent).values()].reduce((a, b) => a + b, 0), partial: env.partial }),
       target.secrets,
     );
     mkdirSync(join(env.reportDir, 'failures'), { recursive: true });
@@ -81,6 +84,9 @@ export default class ConformanceReporter implements Reporter {
       }
     }
     process.stdout.write(`\n${summaryTable(report)}\n`);
+    const notRestored = report.restore.filter((r) => !r.restored);
+    if (report.restore.length > 0) process.stdout.write(`Restored ${report.restore.length - notRestored.length} of ${report.restore.length} changed fixtures.\n`);
+    for (const r of notRestored) process.stdout.write(`NOT RESTORED ${r.resource}: ${r.detail}\n`);
     process.stdout.write(`Reports: ${join(env.reportDir, 'conformance.json')} · ${join(env.reportDir, 'summary.html')} · ${join(env.reportDir, 'junit.xml')} · ${join(env.reportDir, 'html', 'index.html')}\n`);
   }
 

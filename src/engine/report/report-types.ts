@@ -36,5 +36,7 @@ export interface ConformanceReport {
   readonly partial?: string;
   readonly summary: { readonly pass: number; readonly fail: number; readonly skipped: number; readonly failedMust: number; readonly failedShould: number; readonly failedConflict: number };
   readonly exitCode: 0 | 1;
+  /** What the run changed and put back (or could not): empty for the embedded mock. */
+  readonly restore: readonly { readonly resource: string; readonly restored: boolean; readonly detail: string }[];
   readonly results: readonly ReportedVerdict[];
 }

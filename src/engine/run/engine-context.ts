@@ -9,6 +9,8 @@ import { RuleTally } from '../verdicts/rule-tally.ts';
 
 /** How a run is asked to go (CLI flags, passed to the workers through the environment). */
 export interface RunSettings {
+  /** Undo the run's changes at the end (default true; the embedded mock is thrown away instead). */
+  readonly restore?: boolean;
   readonly seed: number;
   /** Generated cases per property. */
   readonly runs: number;

@@ -5,6 +5,8 @@ import { BudgetExhausted } from '../transport/budget-exhausted.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
 import { EngineContext, type RunSettings } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
+import { ChangeLedger } from './restore/change-ledger.ts';
+import { restoreFixtures, type RestoreOutcome } from './restore/restore-fixtures.ts';
 import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
 
 export type Cloud = 'huaweicloud' | 'volcengine';
@@ -27,22 +29,26 @@ const NO_OBSERVATION: Partial<Record<RuleId, string>> = {
  * Runs one cloud's whole plan against the target and decides every rule of that cloud: pass, fail, or
  * skipped with the reason (cloud absent, missing fixture, budget spent, nothing to observe).
  */
-export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: RunSettings, onSend?: () => void): Promise<{ verdicts: RuleVerdict[]; requests: number }> {
+export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: RunSettings, onSend?: () => void): Promise<{ verdicts: RuleVerdict[]; requests: number; restore: RestoreOutcome[] }> {
   const rules = rulesOf(cloud);
   const ctx = new EngineContext(target, settings, onSend);
   if (!target[cloud]) {
     for (const rule of rules) ctx.tally.skip(rule, `${cloud} is absent from the target file ${target.file}`);
-    return { verdicts: ctx.tally.verdicts(rules), requests: 0 };
+    return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
   }
   skipMissingFixtures(ctx, target);
+  const ledger = new ChangeLedger(target);
+  ctx.onExchange((c, x) => ledger.observe(c, x));
   try {
     await (cloud === 'huaweicloud' ? runHuaweiPlan(ctx) : runVolcenginePlan(ctx));
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
     for (const rule of rules) ctx.tally.skip(rule, `budget: ${error.message} before a case decided it`);
   }
+  const requests = ctx.transport.requestsSent;
+  const restore = settings.restore === false ? [] : await restoreFixtures(ctx, ledger);
   const reason = (rule: RuleId) => NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
-  return { verdicts: ctx.tally.verdicts(rules, reason), requests: ctx.transport.requestsSent };
+  return { verdicts: ctx.tally.verdicts(rules, reason), requests, restore };
 }
 
 /** A rule whose fixture list is empty in the target file is skipped with that reason. */

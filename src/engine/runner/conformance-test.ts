@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import type { RuleId } from '../../rules/rules.ts';
+import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { runCloud, type Cloud } from '../run/run-cloud.ts';
 import { toReportedVerdict } from '../report/to-reported-verdict.ts';
 import type { ReportedVerdict } from '../report/report-types.ts';
@@ -14,6 +15,7 @@ import { readRunEnv } from './run-env.ts';
 export interface CloudRun {
   readonly verdicts: Map<RuleId, ReportedVerdict>;
   readonly requests: number;
+  readonly restore: readonly RestoreOutcome[];
 }
 
 export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRun }>({
@@ -25,18 +27,18 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       // against a target the first run already changed, so the verdicts are kept for the run.
       const cache = join(env.reportDir, `.verdicts-${cloud}.json`);
       if (existsSync(cache)) {
-        const saved = JSON.parse(readFileSync(cache, 'utf8')) as { verdicts: [RuleId, ReportedVerdict][]; requests: number };
-        await use({ verdicts: new Map(saved.verdicts), requests: saved.requests });
+        const saved = JSON.parse(readFileSync(cache, 'utf8')) as { verdicts: [RuleId, ReportedVerdict][]; requests: number; restore: RestoreOutcome[] };
+        await use({ verdicts: new Map(saved.verdicts), requests: saved.requests, restore: saved.restore });
         return;
       }
       const target = loadTargetFile(env.targetFile);
       const progress = progressWriter(env.reportDir, cloud);
-      const { verdicts, requests } = await runCloud(cloud, target, env, progress.sent);
+      const { verdicts, requests, restore } = await runCloud(cloud, target, env, progress.sent);
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
       const reported = verdicts.map((v) => [v.rule as RuleId, toReportedVerdict(v, target.secrets, replay)] as const);
-      writeFileSync(cache, JSON.stringify({ verdicts: reported, requests }));
-      await use({ verdicts: new Map(reported), requests });
+      writeFileSync(cache, JSON.stringify({ verdicts: reported, requests, restore }));
+      await use({ verdicts: new Map(reported), requests, restore });
     },
     { scope: 'worker', timeout: 30 * 60 * 1000, box: true },
   ],

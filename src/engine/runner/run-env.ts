@@ -14,6 +14,8 @@ export const RUN_ENV = {
   embedded: 'CONFORMANCE_EMBEDDED_MOCK',
   /** Extra words for the report when only part of the run happens here (--only, --shard). */
   partial: 'CONFORMANCE_PARTIAL',
+  /** '0' to leave the target as the run left it (the embedded mock, which is thrown away). */
+  restore: 'CONFORMANCE_RESTORE',
 } as const;
 
 export interface RunEnv extends RunSettings {
@@ -35,5 +37,6 @@ export function readRunEnv(env: NodeJS.ProcessEnv = process.env): RunEnv {
     reportDir: env[RUN_ENV.reportDir] ?? 'reports',
     embedded: env[RUN_ENV.embedded] === '1',
     partial: env[RUN_ENV.partial] || undefined,
+    restore: env[RUN_ENV.restore] !== '0',
   };
 }

@@ -74,6 +74,7 @@ export function loadTargetFile(file: string, env: NodeJS.ProcessEnv = process.en
       fixtures: {
         keypairs: hw.fixtures.keypairs ?? [],
         servers: { running: hw.fixtures.servers?.running ?? [], bound: hw.fixtures.servers?.bound ?? [], stopped: hw.fixtures.servers?.stopped ?? [] },
+        originalKeypairs: hw.fixtures.originalKeypairs ?? {},
       },
     },
     volcengine: volc && {
@@ -94,6 +95,7 @@ export function loadTargetFile(file: string, env: NodeJS.ProcessEnv = process.en
           noAgent: volc.fixtures.instances?.noAgent ?? [],
           transitional: volc.fixtures.instances?.transitional ?? [],
         },
+        originalKeyPairs: volc.fixtures.originalKeyPairs ?? {},
       },
     },
     safety: { ...DEFAULT_SAFETY, ...doc.safety },

@@ -15,6 +15,8 @@ export interface HuaweiTarget {
   readonly fixtures: {
     readonly keypairs: readonly string[];
     readonly servers: { readonly running: readonly string[]; readonly bound: readonly string[]; readonly stopped: readonly string[] };
+    /** Server id → key pair bound before the run (for restoring it). */
+    readonly originalKeypairs: Readonly<Record<string, string>>;
   };
 }
 
@@ -26,6 +28,8 @@ export interface VolcengineTarget {
   readonly fixtures: {
     readonly keyPairs: readonly { readonly name: string; readonly id: string }[];
     readonly instances: Readonly<Record<'running' | 'stopped' | 'windows' | 'noAgent' | 'transitional', readonly string[]>>;
+    /** Instance id → name of the key pair it had before the run (for restoring it). */
+    readonly originalKeyPairs: Readonly<Record<string, string>>;
   };
 }
 

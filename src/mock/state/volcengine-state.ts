@@ -17,6 +17,6 @@ export class VolcengineState {
       this.keyPairsByName.set(kp.name, kp);
       this.keyPairsById.set(kp.id, kp);
     }
-    for (const i of fixtures.volcengineInstances) this.instances.set(i.id, { id: i.id, kind: i.kind, keyPairId: undefined });
+    for (const i of fixtures.volcengineInstances) this.instances.set(i.id, { id: i.id, kind: i.kind, keyPairId: i.keyPairId });
   }
 }
