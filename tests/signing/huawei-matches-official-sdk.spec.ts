@@ -8,13 +8,16 @@ import { encodeQuery, headerNameArb, headerValueArb, hostArb, methodArb, queryAr
 const AK = 'HWAKPROPERTY';
 const SK = 'hw-property-secret';
 const DATE = new Date('2024-05-06T07:08:09Z');
-const RUNS = { seed: 20261122, numRuns: 300 };
+// Thousands of generated requests per property: the differential test of issue 5.
+const RUNS = { seed: 20261122, numRuns: 1000 };
 const verifyAt = { lookupSecretKey: (ak: string) => (ak === AK ? SK : undefined), now: () => DATE };
 
 // AKSKSigner encodes url.parse(endpoint).pathname again, so the SDK can only be handed decoded segments,
 // and url.parse escapes these characters (or ends a segment on them) first: with them the SDK encodes
-// twice (see huawei-official-sdk-divergences.spec.ts). '.' and '..' are resolved by every URL parser.
-const segmentArb = text(0, 6).filter((s) => !/[/?#\\ "'<>^`{|}\t\n\r]/.test(s) && s !== '.' && s !== '..');
+// twice (see huawei-official-sdk-divergences.spec.ts). url.parse also trims control characters and
+// whitespace (JS \s, which includes U+00A0 and U+FEFF) off the ends of the URL, so no segment holds
+// any. '.' and '..' are resolved by every URL parser.
+const segmentArb = text(0, 6).filter((s) => !/[\x00-\x20\x7f/?#\\"'<>^`{|}\s]/.test(s) && s !== '.' && s !== '..');
 
 const requestArb = fc.record({
   method: methodArb,
