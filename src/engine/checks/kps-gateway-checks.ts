@@ -8,9 +8,12 @@ const KPS_CODES = new Set(listErrorCodes('huaweicloud-kps').map((e) => e.code));
 const GATEWAY_CODE = /^APIGW?\.\d{4}$/;
 
 function expect401(rule: 'kps.auth.required' | 'kps.auth.bad-signature' | 'kps.auth.stale-date', variants: string[], title: string): Check {
+  // bad-signature and stale-date are about AK/SK signatures; with an IAM token there is none to judge.
+  const signatureOnly = rule !== 'kps.auth.required';
   return {
     rule,
-    judge(c, x) {
+    judge(c, x, ctx) {
+      if (signatureOnly && ctx.target.huaweicloud?.credentials.kind !== 'aksk') return 'not-applicable';
       if (!isHuawei(c.operation) || !variants.includes(c.request.auth ?? 'default') || !x.response) return 'not-applicable';
       if (x.response.status !== 401) throw new ContractFailure(rule, title, describeAnswer(x), `401 (${c.title})`);
       return 'held';

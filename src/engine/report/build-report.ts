@@ -1,3 +1,4 @@
+import { RULES } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { ConformanceReport, ReportedVerdict } from './report-types.ts';
@@ -9,6 +10,28 @@ export function exitCodeOf(results: readonly ReportedVerdict[], strict: boolean)
 }
 
 /** conformance.json from the verdicts the rule tests attached, in the catalogue's order. */
+/**
+ * The results in the catalogue's order, one per rule id: rules this part of a run did not decide
+ * (--only, --shard) are listed as skipped, saying so, rather than left out.
+ */
+function completeResults(results: readonly ReportedVerdict[], partial: string | undefined): ReportedVerdict[] {
+  const byRule = new Map(results.map((r) => [r.rule, r]));
+  return RULES.map(
+    (rule) =>
+      byRule.get(rule.id) ?? {
+        rule: rule.id,
+        level: rule.level,
+        operation: rule.operation,
+        statement: rule.statement,
+        source: rule.source,
+        status: 'skipped' as const,
+        casesRun: 0,
+        reason: partial ? `not run in this part of the run (${partial})` : 'not run',
+        failures: [],
+      },
+  );
+}
+
 export function buildReport(args: {
   target: Pick<ResolvedTarget, 'name' | 'file' | 'huaweicloud' | 'volcengine'>;
   results: readonly ReportedVerdict[];
@@ -20,7 +43,7 @@ export function buildReport(args: {
   partial?: string;
   restore?: readonly RestoreOutcome[];
 }): ConformanceReport {
-  const { results } = args;
+  const results = completeResults(args.results, args.partial);
   const count = (f: (r: ReportedVerdict) => boolean) => results.filter(f).length;
   const endpoints: Record<string, string> = {};
   if (args.target.huaweicloud) endpoints.huaweicloud = args.target.huaweicloud.endpoint;

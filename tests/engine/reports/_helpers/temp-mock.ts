@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, startMock, type MockCredentials, type MockOptions, type RunningMock } from '../../../../src/mock/index.ts';
+import type { RuleId } from '../../../../src/rules/rules.ts';
+
+/** A fresh temporary directory under the OS temp dir; `rm` removes it. */
+export function tempDir(prefix: string): { path: string; rm(): void } {
+  const path = mkdtempSync(join(tmpdir(), `conf-reports-${prefix}-`));
+  return { path, rm: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** The MOCK_* variables the mock's target file names, set to `credentials`. */
+export function mockCredentialEnv(credentials: MockCredentials = DEFAULT_CREDENTIALS): Record<string, string> {
+  return {
+    [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: credentials.huawei.accessKey,
+    [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: credentials.huawei.secretKey,
+    [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: credentials.volcengine.accessKey,
+    [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: credentials.volcengine.secretKey,
+  };
+}
+
+export interface TempMock {
+  readonly mock: RunningMock;
+  /** The target file written for this mock. */
+  readonly targetFile: string;
+  /** The target document (already written); `rewrite` changes it. */
+  readonly target: Record<string, any>;
+  rewrite(change: (target: Record<string, any>) => Record<string, any>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the reference mock in this process (fresh state, so fixtures are unbound) with the given faults,
+ * and writes its target file into `dir`.
+ */
+export async function startTempMock(dir: string, faults: readonly RuleId[], options: Partial<MockOptions> = {}): Promise<TempMock> {
+  const mock = await startMock({ port: 0, faults, taskDelayMs: 20, ...options });
+  const targetFile = join(dir, 'target.json');
+  let target: Record<string, any> = mockTargetFile(mock.options.fixtures, mock.url);
+  const write = () => writeFileSync(targetFile, `${JSON.stringify(target, null, 2)}\n`);
+  write();
+  return {
+    mock,
+    targetFile,
+    get target() {
+      return target;
+    },
+    rewrite(change) {
+      target = change(structuredClone(target));
+      write();
+    },
+    close: () => mock.close(),
+  };
+}
