@@ -38,7 +38,10 @@ export const GENERIC_CHECKS: Check[] = OPS.flatMap((op): Check[] => {
         if (c.operation !== op || !x.response) return 'not-applicable';
         const ref = spec.responses.find((r) => r.status === x.response!.status)?.schemaRef;
         if (!ref) return 'not-applicable';
-        if (x.response.json === undefined) return 'not-applicable';
+        if (x.response.json === undefined) {
+          if (x.response.text.trim() === '') return 'not-applicable';
+          throw new ContractFailure(rule('response-schema'), 'Response body is not JSON', describeAnswer(x), `${ref.split('/').pop()} for ${x.response.status}`);
+        }
         const validate = ctx.validators.forSchema(spec.spec, ref);
         if (!validate(x.response.json)) {
           const errors = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

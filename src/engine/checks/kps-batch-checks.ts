@@ -53,18 +53,21 @@ function judgeEntries(rule: RuleId, knowledge: ServerKnowledge, accept: (status:
     rule,
     judge(c, x) {
       if (c.operation !== OP || !x.response || !c.expect.servers?.includes(knowledge)) return 'not-applicable';
-      if (x.response.status >= 400) return knowledge === 'fresh' ? 'not-applicable' : 'held';
-      const tasks = tasksOf(x) ?? [];
+      // "Or the whole request is 400": only a 400 refuses the batch as documented; other errors are other rules'.
+      if (x.response.status === 400 && knowledge !== 'fresh') return 'held';
+      const tasks = tasksOf(x);
+      if (!tasks) return 'not-applicable';
+      let judged = false;
       const entries: any[] = (c.request.body as any)?.batch_keypairs ?? [];
       c.expect.servers.forEach((k, i) => {
         if (k !== knowledge) return;
         const id = entries[i]?.server?.id;
         const task = taskFor(tasks, id, i);
-        if (!accept(task?.status)) {
-          throw new ContractFailure(rule, `Server ${id} got ${task?.status ?? 'no task'}`, describeAnswer(x), documented);
-        }
+        if (task === undefined) return; // a missing task is one-task-per-server's to judge
+        judged = true;
+        if (!accept(task.status)) throw new ContractFailure(rule, `Server ${id} got ${task.status ?? 'no status'}`, describeAnswer(x), documented);
       });
-      return 'held';
+      return judged ? 'held' : 'not-applicable';
     },
   };
 }
@@ -127,7 +130,8 @@ export const KPS_BATCH_CHECKS: Check[] = [
       return 'held';
     },
   },
-  judgeEntries('kps.batch-associate.not-running', 'stopped', (s) => s !== 'SUCCESS', 'FAILED (or the whole request 400), never SUCCESS, for a stopped server'),
-  judgeEntries('kps.batch-associate.already-bound', 'bound', (s) => s !== 'SUCCESS', 'FAILED (or the whole request 400), never SUCCESS, for a bound server'),
+  // Any status but SUCCESS counts as failing the server: how it is spelt is status-enum's to judge.
+  judgeEntries('kps.batch-associate.not-running', 'stopped', (s) => typeof s === 'string' && s !== 'SUCCESS', 'FAILED (or the whole request 400), never SUCCESS, for a stopped server'),
+  judgeEntries('kps.batch-associate.already-bound', 'bound', (s) => typeof s === 'string' && s !== 'SUCCESS', 'FAILED (or the whole request 400), never SUCCESS, for a bound server'),
   judgeEntries('kps.batch-associate.partial-independence', 'fresh', (s) => s === 'SUCCESS', 'SUCCESS for a running, unbound server whatever the other entries are'),
 ];

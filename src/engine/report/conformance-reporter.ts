@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { RULES } from '../../rules/rules.ts';
 import { loadTargetFile } from '../target/load-target-file.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { readProgress } from '../runner/progress-line.ts';
@@ -55,9 +56,10 @@ export default class ConformanceReporter implements Reporter {
       this.verdicts.set(verdict.rule, verdict);
     } else if (result.status !== 'skipped') {
       // The worker could not decide the rule (it crashed or timed out): a failure, with what happened.
-      const rule = test.title.split(':')[0]!;
+      const id = test.title.split(':')[0]!;
+      const rule = RULES.find((r) => r.id === id);
       const message = result.error?.message?.split('\n')[0] ?? result.status;
-      this.verdicts.set(rule, { rule, level: 'must', operation: rule.split('.').slice(0, 2).join('.'), statement: test.title, source: '', status: 'fail', casesRun: 0, failures: [], reason: `the run did not decide it: ${message}` } as ReportedVerdict);
+      this.verdicts.set(id, { rule: id, level: rule?.level ?? 'must', operation: rule?.operation ?? id, statement: rule?.statement ?? test.title, source: rule?.source ?? '', status: 'fail', casesRun: 0, failures: [], reason: `the run did not decide it: ${message}` } as ReportedVerdict);
     }
     this.progress();
   }

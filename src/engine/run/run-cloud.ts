@@ -1,7 +1,7 @@
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
-import { BudgetExhausted } from '../transport/budget-exhausted.ts';
+import { BudgetExhausted, TargetUnreachable } from '../transport/budget-exhausted.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
 import { EngineContext, type RunSettings } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
@@ -39,16 +39,30 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   skipMissingFixtures(ctx, target);
   const ledger = new ChangeLedger(target);
   ctx.onExchange((c, x) => ledger.observe(c, x));
+  let answered = 0;
+  ctx.onExchange((_c, x) => void (x.response && answered++));
+  let unreachable = false;
   try {
     await (cloud === 'huaweicloud' ? runHuaweiPlan(ctx) : runVolcenginePlan(ctx));
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
-    for (const rule of rules) ctx.tally.skip(rule, `budget: ${error.message} before a case decided it`);
+    const reason = error instanceof TargetUnreachable ? error.message : `budget: ${error.message} before a case decided it`;
+    for (const rule of rules) ctx.tally.skip(rule, reason);
+    unreachable = error instanceof TargetUnreachable;
   }
   const requests = ctx.transport.requestsSent;
-  const restore = settings.restore === false ? [] : await restoreFixtures(ctx, ledger);
-  const reason = (rule: RuleId) => NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
+  const restore = settings.restore === false ? [] : unreachable ? notRestored(ledger) : await restoreFixtures(ctx, ledger);
+  const reason = (rule: RuleId) =>
+    answered === 0
+      ? 'the target gave no HTTP answer to any request'
+      : NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
   return { verdicts: ctx.tally.verdicts(rules, reason), requests, restore };
+}
+
+/** When the target stopped answering, nothing can be put back: every change is reported as not restored. */
+function notRestored(ledger: ChangeLedger): RestoreOutcome[] {
+  const detail = 'the target stopped answering, so it could not be restored';
+  return [...[...ledger.servers.keys()].map((s) => `huaweicloud server ${s}`), ...[...ledger.instances].map((i) => `volcengine instance ${i}`)].map((resource) => ({ resource, restored: false, detail }));
 }
 
 /** A rule whose fixture list is empty in the target file is skipped with that reason. */

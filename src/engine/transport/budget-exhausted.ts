@@ -1,4 +1,9 @@
 /** The target file's safety.maxRequests is spent: the run ends cleanly and undecided rules are skipped. */
 export class BudgetExhausted extends Error {
-  override readonly name = 'BudgetExhausted';
+  override readonly name: string = 'BudgetExhausted';
+}
+
+/** The target stopped answering (several requests in a row got no HTTP answer): the run ends early. */
+export class TargetUnreachable extends BudgetExhausted {
+  override readonly name = 'TargetUnreachable';
 }

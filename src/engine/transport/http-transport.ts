@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Safety } from '../target/resolved-target.ts';
-import { BudgetExhausted } from './budget-exhausted.ts';
+import { BudgetExhausted, TargetUnreachable } from './budget-exhausted.ts';
 import type { Exchange, ReceivedResponse, SentRequest } from './exchange.ts';
 
 /** Backoff for throttled answers: 50 ms doubling, at most 6 tries in all. */
 const MAX_THROTTLE_RETRIES = 5;
+/** After this many requests in a row with no HTTP answer the target is given up on, not waited for. */
+const MAX_UNANSWERED_IN_A_ROW = 5;
 /** A 5xx is retried only for a request the target deduplicates (a ClientToken): twice at most. */
 const MAX_SERVER_ERROR_RETRIES = 2;
 
@@ -16,6 +18,7 @@ const MAX_SERVER_ERROR_RETRIES = 2;
 export class HttpTransport {
   private sent = 0;
   private lifted = false;
+  private unansweredInARow = 0;
   private nextSlot = 0;
 
   constructor(
@@ -52,9 +55,11 @@ export class HttpTransport {
           await sleep(100 * 2 ** serverErrors++);
           continue;
         }
+        this.unansweredInARow = 0;
         return { request: wire, response, throttled, ms: performance.now() - started };
       } catch (error) {
         if (error instanceof BudgetExhausted) throw error;
+        this.unansweredInARow++;
         return { request: wire, error: describe(error), throttled, ms: performance.now() - started };
       }
     }
@@ -66,6 +71,9 @@ export class HttpTransport {
   }
 
   private async admit(): Promise<void> {
+    if (this.unansweredInARow >= MAX_UNANSWERED_IN_A_ROW) {
+      throw new TargetUnreachable(`the target stopped answering: ${this.unansweredInARow} requests in a row got no HTTP answer`);
+    }
     if (!this.lifted && this.sent >= this.safety.maxRequests) throw new BudgetExhausted(`safety.maxRequests (${this.safety.maxRequests}) is spent`);
     this.sent++;
     this.onSend();

@@ -67,7 +67,8 @@ function validate(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest): Moc
   const token = req.clientToken ?? '';
   const malformed = [...token].length > 64 || /[^\x00-\x7f]/.test(token);
   if (malformed && !ctx.broken('ecs.attach-key-pair.client-token-format')) return ecsError(ctx, echo, 400, 'InvalidClientToken.Malformed');
-  if (req.keyPairId && !req.keyPairName) {
+  // Only a request that is valid all through (its KeyPairId exists), so that no other rule is touched.
+  if (req.keyPairId && !req.keyPairName && ctx.volcengine.keyPairsById.has(req.keyPairId)) {
     if (ctx.broken('ecs.attach-key-pair.no-server-error')) return ecsError(ctx, echo, 500, 'InternalError');
     if (ctx.broken('ecs.attach-key-pair.accepts-valid')) return ecsError(ctx, echo, 400, 'MissingParameter.KeyPairNameAndKeyPairId');
   }

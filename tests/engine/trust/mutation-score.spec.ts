@@ -39,7 +39,7 @@ async function runWithFault(fault: RuleId, seed: number, runs: number): Promise<
  * Faults the suite misses today, each a bug with its own test.fail() below. The score is printed as it
  * is; the test holds it at 100% of the rest, so a new miss fails here and a fixed one fails its test.fail().
  */
-const KNOWN_MISSES: readonly RuleId[] = ['kps.batch-associate.status-documented'];
+const KNOWN_MISSES: readonly RuleId[] = [];
 
 test('every fault of the mock but the known misses is caught, and breaks only the rules it names', async () => {
   test.setTimeout(120_000);
@@ -60,7 +60,7 @@ test('every fault of the mock but the known misses is caught, and breaks only th
   expect(percent(outcomes.filter((o) => o.caught && !KNOWN_MISSES.includes(o.fault)).length, scored)).toBe(percent(scored, scored));
 });
 
-// BUG (src/engine/run/huawei/huawei-plan.ts, since fb8efce "binds only to the target's fixtures"): the
+// Was a bug, fixed (src/engine/run/huawei/huawei-plan.ts, since fb8efce "binds only to the target's fixtures"): the
 // documents' examples are no longer sent as written, and that batch example was the only batch whose
 // keypair_name the target does not have. No batch now names an unknown key pair, so a target that answers
 // it with an undocumented status (the fault: 409) passes kps.batch-associate.status-documented; the score
@@ -68,7 +68,6 @@ test('every fault of the mock but the known misses is caught, and breaks only th
 // servers (stopped or bound, or an id that exists nowhere), expect kind 'any': safe on a live cloud, and
 // it decides status-documented, response-schema and error-shape on the batch's 4xx.
 test('kps.batch-associate.status-documented is caught: some batch names an unknown key pair', async () => {
-  test.fail();
   // Act
   const outcome = await runWithFault('kps.batch-associate.status-documented', SEED, RUNS);
 
@@ -76,7 +75,7 @@ test('kps.batch-associate.status-documented is caught: some batch names an unkno
   expect(outcome.caught).toBe(true);
 });
 
-// BUG (src/engine/run/huawei/huawei-plan.ts, runBatchMutations): item-validation entries are drawn at
+// Was a bug, fixed (src/engine/run/huawei/huawei-plan.ts, runBatchMutations): item-validation entries are drawn at
 // random from every schema mutation, and the keypair_name mutations (wrong type, dropped) also break
 // kps.batch-associate.same-keypair. A target may answer either error (RULES.md), so such a case cannot tell
 // whether the entry was validated. With seed 42 all three drawn cases (runs 30 → 3) are keypair_name ones,
@@ -84,7 +83,6 @@ test('kps.batch-associate.status-documented is caught: some batch names an unkno
 // entries only from mutations that keep keypair_name (or send one case per mutation, as the max-10
 // boundaries are sent), so that a 400 can only mean the entry was validated.
 test('kps.batch-associate.item-validation is caught with seed 42', async () => {
-  test.fail();
   // Act
   const outcome = await runWithFault('kps.batch-associate.item-validation', 42, 30);
 
@@ -92,7 +90,7 @@ test('kps.batch-associate.item-validation is caught with seed 42', async () => {
   expect(outcome.caught).toBe(true);
 });
 
-// BUG (src/mock/volcengine/attach-key-pair.ts, validate): the faults ecs.attach-key-pair.accepts-valid and
+// Was a bug, fixed (src/mock/volcengine/attach-key-pair.ts, validate): the faults ecs.attach-key-pair.accepts-valid and
 // ecs.attach-key-pair.no-server-error fire for every request with KeyPairId and no KeyPairName, before the
 // key pair is looked up, so an unknown KeyPairId gets 400/500 instead of 404 InvalidKeyPair.NotFound and
 // ecs.attach-key-pair.keypair-not-found fails too; alsoBreaks does not name it. Seed 7 never sends an
@@ -100,7 +98,6 @@ test('kps.batch-associate.item-validation is caught with seed 42', async () => {
 // (state.keyPairsById.has(req.keyPairId)), as their effect says ("a valid request").
 for (const fault of ['ecs.attach-key-pair.accepts-valid', 'ecs.attach-key-pair.no-server-error'] as const) {
   test(`${fault} breaks only the rules it names, with seed 1`, async () => {
-    test.fail();
     // Act
     const outcome = await runWithFault(fault, 1, RUNS);
 

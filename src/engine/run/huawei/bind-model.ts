@@ -91,7 +91,9 @@ export async function runBindModel(ctx: EngineContext, pool: ServerPool): Promis
     fc.asyncProperty(fc.commands(commands, { maxCommands: 8 }), async (cmds) => {
       // Every started task is followed to its end, so no run leaves a server in an unknown state.
       const model: BindModel = { pending: [], bound: [] };
-      await fc.asyncModelRun(() => ({ model, real: { ctx, pool } }), [...cmds, new FollowTask(), new FollowTask(), new FollowTask(), new BatchOnSuiteBound()]);
+      // Every run opens with a bind followed to its end, so the task rules are decided whatever is drawn.
+      const opening = [new BindFresh(false), new FollowTask(), new BatchOnSuiteBound()];
+      await fc.asyncModelRun(() => ({ model, real: { ctx, pool } }), [...opening, ...cmds, new FollowTask(), new FollowTask(), new FollowTask(), new BatchOnSuiteBound()]);
       while (model.pending.length > 0) await new FollowTask().run(model, { ctx, pool });
     }),
     { seed: ctx.settings.seed, numRuns },

@@ -127,6 +127,8 @@ async function runBatchMutations(ctx: EngineContext, pool: ServerPool, runs: num
   await send('drop-batch_keypairs', 'a body without batch_keypairs is rejected', {}, { kind: 'reject', rules: ['kps.batch-associate.batch-required'] });
   for (const n of [11, 12, 20]) await send(`entries-${n}`, `${n} entries are rejected`, { batch_keypairs: batchOf(n, ctx.unique()) }, { kind: 'reject', rules: ['kps.batch-associate.max-10'] });
   await send('entries-10', '10 entries are not rejected for their number', { batch_keypairs: batchOf(10, ctx.unique()) }, { kind: 'any', rules: ['kps.batch-associate.max-10'] });
+  const nowhere = `no-such-${ctx.unique()}`;
+  await send('unknown-keypair', 'a batch naming a key pair that does not exist is refused', { batch_keypairs: batchOf(2, ctx.unique()).map((e) => ({ ...e, keypair_name: nowhere })) }, { kind: 'any', rules: [] });
   await send('empty', 'an empty batch_keypairs is rejected', { batch_keypairs: [] }, { kind: 'any', rules: ['kps.batch-associate.non-empty'] });
   if (keypairs.length >= 2 && known.length >= 2) {
     await send('two-keypairs', 'entries naming different key pairs are rejected', { batch_keypairs: [entry(known[0]!), entry(known[1]!, keypairs[1])] }, { kind: 'reject', rules: ['kps.batch-associate.same-keypair'] });
@@ -136,7 +138,8 @@ async function runBatchMutations(ctx: EngineContext, pool: ServerPool, runs: num
     await send(`batch_keypairs-${name}`, 'a batch_keypairs that is not an array is rejected', name === 'body-array' ? [] : { batch_keypairs: value }, { kind: 'reject', rules: [] });
   }
   // an entry broken by any AssociateKeypair body mutation
-  const schemaMutations = ASSOCIATE_MUTATIONS.filter((m) => m.kind === 'reject' && m.rules.length > 0 && !m.rules.includes('kps.associate.malformed-json'));
+  // Not a keypair_name of another value: that would break same-keypair too, and a 400 could not tell which.
+  const schemaMutations = ASSOCIATE_MUTATIONS.filter((m) => m.kind === 'reject' && m.rules.length > 0 && !m.rules.includes('kps.associate.malformed-json') && m.name !== 'keypair_name-wrong-type');
   const brokenEntry = fc.constantFrom(...schemaMutations).chain((m) => m.mutate.map((mutate) => ({ m, mutate })));
   await runProperty(ctx, 'kps.batch-associate/item-validation', fc.tuple(brokenEntry, associateBody(keypairs), fc.nat()), ([{ m, mutate }, b, i]) => {
     const server = known[i % Math.max(known.length, 1)] ?? 'x';

@@ -46,14 +46,17 @@ class FirstCall implements fc.AsyncCommand<TokenModel, EngineContext> {
     const answers = await Promise.all(Array.from({ length: this.copies }, () => executeCase(ctx, c)));
     const ok = answers.filter((a) => isSuccess(a.exchange.response));
     const results = new Set(ok.map((a) => JSON.stringify(details(a.exchange))));
-    // With no success at all the request itself was refused: other rules judge that, not this one.
-    if (this.copies > 1 && ok.length > 0) {
+    // With no success at all, or successes without OperationDetails, the request itself went wrong:
+    // other rules judge that, not this one.
+    if (this.copies > 1 && ok.length > 0 && ok.every((a) => Array.isArray(details(a.exchange)))) {
       const processing = (x: Exchange) => x.response?.status === 412 && code(x) === 'IdempotentProcessing';
       const allDocumented = answers.every((a) => isSuccess(a.exchange.response) || processing(a.exchange));
       const worst = answers.find((a) => !isSuccess(a.exchange.response) && !processing(a.exchange)) ?? answers[answers.length - 1]!;
       judgeSequence(ctx, 'ecs.attach-key-pair.idempotent-processing', c, worst.exchange, allDocumented && results.size === 1, `${this.copies} concurrent duplicates got ${answers.map((a) => a.exchange.response?.status ?? 'no answer').join(', ')} with ${results.size} distinct results`, 'one result, or 412 IdempotentProcessing; never a mismatch, never two different results');
     }
-    if (ok.length > 0) m.tokens.push({ token, slots: this.slots, keyPair: this.keyPair, details: details(ok[0]!.exchange) });
+    // Only a first call that returned OperationDetails gives a replay something to compare with.
+    const first = ok.map((a) => details(a.exchange)).find(Array.isArray);
+    if (first) m.tokens.push({ token, slots: this.slots, keyPair: this.keyPair, details: first });
   }
   toString = () => `FirstCall(${this.slots.length} ids, x${this.copies})`;
 }
@@ -68,7 +71,7 @@ class Replay implements fc.AsyncCommand<TokenModel, EngineContext> {
     const { exchange } = await executeCase(ctx, c);
     if (exchange.response?.status === 412) return; // the first call may still be in process
     const same = isSuccess(exchange.response) && JSON.stringify(details(exchange)) === JSON.stringify(t.details);
-    judgeSequence(ctx, 'ecs.attach-key-pair.idempotent-replay', c, exchange, same, 'A replay did not return the first result', `200 with OperationDetails ${JSON.stringify(t.details).slice(0, 300)}`);
+    judgeSequence(ctx, 'ecs.attach-key-pair.idempotent-replay', c, exchange, same, 'A replay did not return the first result', `200 with OperationDetails ${String(JSON.stringify(t.details)).slice(0, 300)}`);
   }
   toString = () => `Replay(${this.pick})`;
 }
