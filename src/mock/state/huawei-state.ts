@@ -3,6 +3,9 @@ import type { MockFixtures } from '../fixtures/mock-fixtures.ts';
 
 export type TaskKind = 'RESET' | 'REPLACE' | 'UNBIND';
 
+/** Tasks remembered for ListKeypairTask; older ones answer KPS.0001 like an unknown id. */
+const MAX_TASKS = 100_000;
+
 /** A KPS task: READY_ → RUNNING_ (from half the delay) → SUCCESS_/FAILED_ (after the delay). */
 export interface KpsTask {
   readonly id: string;
@@ -30,6 +33,8 @@ export class HuaweiState {
   private readonly tasks = new Map<string, KpsTask>();
   /** Tasks whose effect is not applied yet, in the order they turn terminal (one delay for all). */
   private pending: KpsTask[] = [];
+  /** Index of the first pending task not applied yet: the queue is compacted only now and then. */
+  private head = 0;
 
   constructor(fixtures: MockFixtures, private readonly taskDelayMs: number) {
     this.keypairs = new Set(fixtures.huaweiKeypairs);
@@ -38,20 +43,23 @@ export class HuaweiState {
 
   /** Applies the effects of every task that is terminal at `now`. */
   settle(now: number): void {
-    let applied = 0;
-    for (const task of this.pending) {
-      if (task.doneAt > now) break;
-      applied++;
+    while (this.head < this.pending.length && this.pending[this.head]!.doneAt <= now) {
+      const task = this.pending[this.head++]!;
       const server = this.servers.get(task.serverId);
-      if (!server || task.outcome !== 'SUCCESS') continue;
-      server.keypair = task.kind === 'UNBIND' ? undefined : task.keypair;
+      if (server && task.outcome === 'SUCCESS') server.keypair = task.kind === 'UNBIND' ? undefined : task.keypair;
     }
-    if (applied > 0) this.pending = this.pending.slice(applied);
+    // Compact rarely, so settling stays O(1) per request however many tasks are in flight.
+    if (this.head > 1024 && this.head * 2 > this.pending.length) {
+      this.pending = this.pending.slice(this.head);
+      this.head = 0;
+    }
   }
 
   startTask(serverId: string, kind: TaskKind, now: number, keypair?: string, outcome: 'SUCCESS' | 'FAILED' = 'SUCCESS'): KpsTask {
     const task: KpsTask = { id: randomUUID(), serverId, kind, keypair, createdAt: now, doneAt: now + this.taskDelayMs, outcome };
     this.tasks.set(task.id, task);
+    // Task lookups are kept for the last MAX_TASKS tasks, so a long-running mock's memory stays bounded.
+    if (this.tasks.size > MAX_TASKS) this.tasks.delete(this.tasks.keys().next().value as string);
     this.pending.push(task);
     return task;
   }
