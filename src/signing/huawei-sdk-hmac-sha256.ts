@@ -1,10 +1,8 @@
 import { formatBasicDate } from './_internals/basic-date.ts';
-import { canonicalPath } from './_internals/canonical-path.ts';
-import { canonicalQuery, parseQuery } from './_internals/canonical-query.ts';
-import { canonicalRequest, trimValue } from './_internals/canonical-request.ts';
+import { trimValue } from './_internals/canonical-request.ts';
 import { hmacSha256, sha256Hex } from './_internals/hashing.ts';
 import { headerMap } from './_internals/header-map.ts';
-import { chooseSignedHeaders } from './_internals/signed-header-names.ts';
+import { outgoingCanonicalRequest } from './_internals/outgoing-canonical-request.ts';
 import { toBytes } from './_internals/to-bytes.ts';
 import type { RequestToSign, SignedRequest } from './types.ts';
 
@@ -46,23 +44,11 @@ export function huaweiSdkHmacSha256(request: RequestToSign, options: HuaweiSigni
   if (options.securityToken !== undefined) headers['X-Security-Token'] = options.securityToken;
   if (options.unsignedPayload) headers['X-Sdk-Content-Sha256'] = UNSIGNED_PAYLOAD;
 
-  // Host is signed as the HTTP client will send it (WHATWG host: default port dropped).
-  const values = headerMap(headers);
-  if (!values.has('host')) values.set('host', url.host);
-  const signedHeaders = chooseSignedHeaders(values, options.signedHeaders, 'x-sdk-date');
-
-  const path = canonicalPath(url.pathname, true);
-  const pairs = parseQuery(url.search);
-  if (path === undefined || pairs === undefined) throw new TypeError(`${url.href} has a bad percent-escape`);
-  const query = canonicalQuery(pairs, 'decoded');
-
-  const text = canonicalRequest({
-    method,
-    path,
-    query,
-    headers: values,
-    signedHeaders,
-    payloadHash: options.unsignedPayload ? UNSIGNED_PAYLOAD : sha256Hex(body),
+  const payloadHash = options.unsignedPayload ? UNSIGNED_PAYLOAD : sha256Hex(body);
+  const { text, signedHeaders, query } = outgoingCanonicalRequest(method, url, headers, options.signedHeaders, payloadHash, {
+    dateHeader: 'x-sdk-date',
+    trailingSlash: true,
+    queryOrder: 'decoded',
     headerValue: trimValue,
   });
   const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(text)}`;

@@ -1,10 +1,8 @@
 import { formatBasicDate } from './_internals/basic-date.ts';
-import { canonicalPath } from './_internals/canonical-path.ts';
-import { canonicalQuery, parseQuery } from './_internals/canonical-query.ts';
-import { canonicalRequest, foldValue } from './_internals/canonical-request.ts';
+import { foldValue } from './_internals/canonical-request.ts';
 import { hmacSha256, sha256Hex } from './_internals/hashing.ts';
 import { headerMap } from './_internals/header-map.ts';
-import { chooseSignedHeaders } from './_internals/signed-header-names.ts';
+import { outgoingCanonicalRequest } from './_internals/outgoing-canonical-request.ts';
 import { toBytes } from './_internals/to-bytes.ts';
 import { volcengineSigningKey } from './_internals/volcengine-signing-key.ts';
 import type { RequestToSign, SignedRequest } from './types.ts';
@@ -49,23 +47,10 @@ export function volcengineHmacSha256(request: RequestToSign, options: Volcengine
     headers['X-Content-Sha256'] = bodyHash;
   }
 
-  // Host is signed as the HTTP client will send it (WHATWG host: default port dropped).
-  const values = headerMap(headers);
-  if (!values.has('host')) values.set('host', url.host);
-  const signedHeaders = chooseSignedHeaders(values, options.signedHeaders, 'x-date');
-
-  const path = canonicalPath(url.pathname, false);
-  const pairs = parseQuery(url.search);
-  if (path === undefined || pairs === undefined) throw new TypeError(`${url.href} has a bad percent-escape`);
-  const query = canonicalQuery(pairs, 'encoded');
-
-  const text = canonicalRequest({
-    method,
-    path,
-    query,
-    headers: values,
-    signedHeaders,
-    payloadHash: bodyHash,
+  const { text, signedHeaders, query } = outgoingCanonicalRequest(method, url, headers, options.signedHeaders, bodyHash, {
+    dateHeader: 'x-date',
+    trailingSlash: false,
+    queryOrder: 'encoded',
     headerValue: foldValue,
   });
   const stringToSign = `${ALGORITHM}\n${date}\n${scope}\n${sha256Hex(text)}`;
