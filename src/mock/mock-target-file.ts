@@ -18,6 +18,8 @@ export function mockTargetFile(fixtures: MockFixtures, endpoint: string): Record
       projectId: fixtures.projectId,
       auth: { akEnv: MOCK_CREDENTIAL_ENV.huaweiAccessKey, skEnv: MOCK_CREDENTIAL_ENV.huaweiSecretKey },
       taskTimeoutMs: 30_000,
+      // The mock's tasks end within taskDelayMs (200 ms by default): poll soon and often.
+      taskPoll: { firstMs: 20, maxIntervalMs: 200 },
       fixtures: {
         keypairs: fixtures.huaweiKeypairs,
         servers: { running: servers('running', false), bound: servers('running', true), stopped: servers('stopped', false) },
