@@ -31,6 +31,9 @@ export class HuaweiState {
   readonly keypairs: ReadonlySet<string>;
   readonly servers = new Map<string, HuaweiServer>();
   private readonly tasks = new Map<string, KpsTask>();
+  /** Task ids in creation order, for evicting the oldest in O(1) (Map.keys() on a churned map is not). */
+  private readonly taskOrder: string[] = [];
+  private oldest = 0;
   /** Tasks whose effect is not applied yet, in the order they turn terminal (one delay for all). */
   private pending: KpsTask[] = [];
   /** Index of the first pending task not applied yet: the queue is compacted only now and then. */
@@ -58,8 +61,13 @@ export class HuaweiState {
   startTask(serverId: string, kind: TaskKind, now: number, keypair?: string, outcome: 'SUCCESS' | 'FAILED' = 'SUCCESS'): KpsTask {
     const task: KpsTask = { id: randomUUID(), serverId, kind, keypair, createdAt: now, doneAt: now + this.taskDelayMs, outcome };
     this.tasks.set(task.id, task);
+    this.taskOrder.push(task.id);
     // Task lookups are kept for the last MAX_TASKS tasks, so a long-running mock's memory stays bounded.
-    if (this.tasks.size > MAX_TASKS) this.tasks.delete(this.tasks.keys().next().value as string);
+    if (this.tasks.size > MAX_TASKS) this.tasks.delete(this.taskOrder[this.oldest++]!);
+    if (this.oldest > MAX_TASKS) {
+      this.taskOrder.splice(0, this.oldest);
+      this.oldest = 0;
+    }
     this.pending.push(task);
     return task;
   }

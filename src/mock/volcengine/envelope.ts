@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { errorCode } from '../../spec/error-codes.ts';
 import type { MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
@@ -13,7 +13,7 @@ export interface EnvelopeEcho {
 function requestId(ctx: MockContext): string {
   if (ctx.broken('ecs.attach-key-pair.request-id')) return '';
   const stamp = new Date(ctx.now()).toISOString().replace(/\D/g, '').slice(0, 14);
-  return `${stamp}${randomBytes(9).toString('hex').toUpperCase()}`;
+  return `${stamp}${randomUUID().replace(/-/g, '').slice(0, 18).toUpperCase()}`;
 }
 
 function metadata(ctx: MockContext, echo: EnvelopeEcho): Record<string, unknown> {
