@@ -5,6 +5,7 @@ import { associateBody, batchShape } from '../../cases/huawei/kps-arbitraries.ts
 import { ASSOCIATE_MUTATIONS } from '../../cases/huawei/kps-mutations.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
+import { inParallel } from '../_internals/in-parallel.ts';
 import { runProperty } from '../run-property.ts';
 import { buildBatch } from './batch-builder.ts';
 import { runBindModel } from './bind-model.ts';
@@ -49,9 +50,10 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
     });
   }
 
-  // (c) named mutations of valid bodies, each tied to the rules it breaks
-  for (const mutation of ASSOCIATE_MUTATIONS) {
-    await runProperty(ctx, `kps.associate/${mutation.name}`, fc.tuple(body, mutation.mutate, fc.nat()), ([b, mutate, i]) => {
+  // (c) named mutations of valid bodies, each tied to the rules it breaks; rejected requests change
+  // nothing, so the mutations run side by side
+  await inParallel(ASSOCIATE_MUTATIONS.map((mutation) => () =>
+    runProperty(ctx, `kps.associate/${mutation.name}`, fc.tuple(body, mutation.mutate, fc.nat()), ([b, mutate, i]) => {
       const valid = { ...b, server: { ...b.server, id: pool.runningForAssociate(i) } };
       const out = mutate(valid) as any;
       return {
@@ -62,8 +64,8 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
         request: out && typeof out === 'object' && 'raw' in out && typeof out.raw === 'string' ? { rawBody: out.raw } : { body: out },
         expect: { kind: mutation.kind, rules: mutation.rules },
       };
-    }, mutationRuns);
-  }
+    }, mutationRuns),
+  ));
   await runProperty(ctx, 'kps.associate/unknown-keypair', fc.tuple(body, fc.string({ minLength: 1, maxLength: 40 }), fc.nat()), ([b, name, i]) => ({
     id: 'kps.associate/mutation/unknown-keypair',
     title: 'a keypair_name that does not exist is refused',

@@ -99,7 +99,7 @@ export async function runIdempotencyModel(ctx: EngineContext, slots: fc.Arbitrar
     fc.nat().map((i) => new Replay(i)),
     fc.nat().map((i) => new Mismatch(i)),
   ];
-  const numRuns = Math.max(3, Math.ceil(ctx.settings.runs / 10));
+  const numRuns = Math.max(3, Math.ceil(ctx.settings.runs / 25));
   await fc.assert(
     fc.asyncProperty(fc.tuple(slots, keyPair), fc.commands(commands, { maxCommands: 10 }), async ([s, k], cmds) => {
       // Each sequence starts with a concurrent first call, a replay and a mismatch, so every run decides all three rules.
