@@ -5,19 +5,13 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV } from '../../src/mock/index.ts';
+import { DEFAULT_CREDENTIALS, mockCredentialEnv } from '../../src/mock/index.ts';
 import { runCloud } from '../../src/engine/run/run-cloud.ts';
 import { loadTargetFile } from '../../src/engine/target/load-target-file.ts';
 import { volcengineHmacSha256 } from '../../src/signing/index.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const env = {
-  ...process.env,
-  [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: DEFAULT_CREDENTIALS.huawei.accessKey,
-  [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: DEFAULT_CREDENTIALS.huawei.secretKey,
-  [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: DEFAULT_CREDENTIALS.volcengine.accessKey,
-  [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: DEFAULT_CREDENTIALS.volcengine.secretKey,
-};
+const env = { ...process.env, ...mockCredentialEnv() };
 
 async function startMockChild(): Promise<{ url: string; targetFile: string; stop: () => void }> {
   const targetFile = join(tmpdir(), `bench-suite-target-${process.pid}.json`);

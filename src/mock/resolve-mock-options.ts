@@ -11,6 +11,19 @@ export const MOCK_CREDENTIAL_ENV = {
   volcengineSecretKey: 'MOCK_VOLC_SK',
 } as const;
 
+/**
+ * The environment variables of the mock's target file, holding these credentials (by default the
+ * built-in test keys): what a run against the mock needs in its environment.
+ */
+export function mockCredentialEnv(credentials: MockCredentials = DEFAULT_CREDENTIALS): Record<string, string> {
+  return {
+    [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: credentials.huawei.accessKey,
+    [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: credentials.huawei.secretKey,
+    [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: credentials.volcengine.accessKey,
+    [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: credentials.volcengine.secretKey,
+  };
+}
+
 /** Credentials from the environment where set, else the mock's built-in test keys. */
 export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): MockCredentials {
   const d = DEFAULT_CREDENTIALS;

@@ -1,17 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, type RunningMock } from '../../src/mock/index.ts';
+import { mockCredentialEnv, mockTargetFile, type RunningMock } from '../../src/mock/index.ts';
 import { loadTargetFile } from '../../src/engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../src/engine/target/resolved-target.ts';
 
 /** The environment that holds the mock's built-in test credentials under the names its target file uses. */
-export const MOCK_ENV: Record<string, string> = {
-  [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: DEFAULT_CREDENTIALS.huawei.accessKey,
-  [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: DEFAULT_CREDENTIALS.huawei.secretKey,
-  [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: DEFAULT_CREDENTIALS.volcengine.accessKey,
-  [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: DEFAULT_CREDENTIALS.volcengine.secretKey,
-};
+export const MOCK_ENV: Record<string, string> = mockCredentialEnv();
 
 /** Writes a target file for a running mock (or any endpoint with the mock's fixtures), with changes. */
 export function writeMockTarget(mock: Pick<RunningMock, 'url' | 'options'>, change: (t: any) => void = () => {}): string {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, startMock } from '../../mock/index.ts';
+import { mockCredentialEnv, mockTargetFile, startMock } from '../../mock/index.ts';
 import type { RuleId } from '../../rules/rules.ts';
 import type { Case } from '../../engine/cases/case.ts';
 import { SEQUENCE_RULES } from '../../engine/checks/registry.ts';
@@ -45,7 +45,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
   try {
     if (values.target) target = loadTargetFile(resolve(values.target));
     else if (file.target.embedded) {
-      const env = { [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: DEFAULT_CREDENTIALS.huawei.accessKey, [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: DEFAULT_CREDENTIALS.huawei.secretKey, [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: DEFAULT_CREDENTIALS.volcengine.accessKey, [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: DEFAULT_CREDENTIALS.volcengine.secretKey };
+      const env = mockCredentialEnv();
       Object.assign(process.env, env);
       const mock = await startMock({ port: 0, taskDelayMs: 20 });
       const targetFile = join(tmpdir(), `conformance-replay-${process.pid}.json`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, startMock, type RunningMock } from '../../mock/index.ts';
+import { MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type RunningMock } from '../../mock/index.ts';
 import type { ConformanceReport } from '../../engine/report/report-types.ts';
 import { RUN_ENV } from '../../engine/runner/run-env.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
@@ -54,10 +54,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
   } else {
     // The embedded default: the reference mock with its built-in test keys, unless the environment names others.
-    env[MOCK_CREDENTIAL_ENV.huaweiAccessKey] ||= DEFAULT_CREDENTIALS.huawei.accessKey;
-    env[MOCK_CREDENTIAL_ENV.huaweiSecretKey] ||= DEFAULT_CREDENTIALS.huawei.secretKey;
-    env[MOCK_CREDENTIAL_ENV.volcengineAccessKey] ||= DEFAULT_CREDENTIALS.volcengine.accessKey;
-    env[MOCK_CREDENTIAL_ENV.volcengineSecretKey] ||= DEFAULT_CREDENTIALS.volcengine.secretKey;
+    for (const [name, value] of Object.entries(mockCredentialEnv())) env[name] ||= value;
     Object.assign(process.env, pick(env, Object.values(MOCK_CREDENTIAL_ENV)));
     mock = await startMock({ port: 0, taskDelayMs: 20 });
     targetFile = join(tmpdir(), `conformance-embedded-${process.pid}.json`);

@@ -6,15 +6,10 @@ import type { RunSettings } from '../../../../src/engine/run/engine-context.ts';
 import { loadTargetFile } from '../../../../src/engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../../../src/engine/target/resolved-target.ts';
 import type { RuleVerdict } from '../../../../src/engine/verdicts/rule-verdict.ts';
-import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, defaultFixtures, mockTargetFile, startMock, type MockFixtures, type MockOptions } from '../../../../src/mock/index.ts';
+import { defaultFixtures, mockCredentialEnv, mockTargetFile, startMock, type MockFixtures, type MockOptions } from '../../../../src/mock/index.ts';
 
 /** The environment the reference mock's target file names, holding the mock's built-in test keys. */
-export const MOCK_ENV: NodeJS.ProcessEnv = {
-  [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: DEFAULT_CREDENTIALS.huawei.accessKey,
-  [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: DEFAULT_CREDENTIALS.huawei.secretKey,
-  [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: DEFAULT_CREDENTIALS.volcengine.accessKey,
-  [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: DEFAULT_CREDENTIALS.volcengine.secretKey,
-};
+export const MOCK_ENV: NodeJS.ProcessEnv = mockCredentialEnv();
 
 /** The cloud whose run decides a rule: `kps.*` → huaweicloud, `ecs.*` → volcengine. */
 export const cloudOf = (rule: string): Cloud => (rule.startsWith('kps') ? 'huaweicloud' : 'volcengine');
