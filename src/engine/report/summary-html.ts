@@ -28,8 +28,8 @@ h1{font-size:22px;margin:0 0 4px} .meta{color:#57606a;margin-bottom:16px}
 .ok{background:#1a7f37}.bad{background:#cf222e}
 .totals{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0 20px}.totals div{border:1px solid #d0d7de;border-radius:6px;padding:8px 14px;min-width:90px}
 .totals b{display:block;font-size:20px}
-table{border-collapse:collapse;width:100%;margin-bottom:22px}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #eaeef2;vertical-align:top;overflow-wrap:anywhere}
-td:nth-child(3) code{white-space:nowrap}
+table{border-collapse:collapse;width:100%;margin-bottom:22px}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #eaeef2;vertical-align:top}
+th,td:nth-child(-n+4){white-space:nowrap}td:last-child{overflow-wrap:anywhere;width:100%}
 th{background:#f6f8fa;font-weight:600}h2{font-size:16px;margin:18px 0 6px}
 .s{font-weight:600;white-space:nowrap}.s-pass{color:#1a7f37}.s-fail{color:#cf222e}.s-warn{color:#9a6700}.s-skipped{color:#57606a}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;padding:1px 4px;border-radius:4px}
