@@ -5,10 +5,14 @@ import type { CheckContext } from '../checks/check.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { HttpTransport } from '../transport/http-transport.ts';
+import { SdkTransport } from '../transport/sdk-transport.ts';
+import type { SdkAdapter } from '../../sdk/sdk-adapter.ts';
 import { RuleTally } from '../verdicts/rule-tally.ts';
 
 /** How a run is asked to go (CLI flags, passed to the workers through the environment). */
 export interface RunSettings {
+  /** SDK mode (`npx conformance sdk`): the checked operations go through this adapter's SDK. */
+  readonly adapter?: SdkAdapter;
   /** Undo the run's changes at the end (default true; the embedded mock is thrown away instead). */
   readonly restore?: boolean;
   readonly seed: number;
@@ -44,7 +48,11 @@ export class EngineContext {
     readonly dryRun = false,
   ) {
     this.transport = new HttpTransport(target.safety, onSend, dryRun);
+    this.sdk = settings.adapter ? new SdkTransport(settings.adapter, target) : undefined;
   }
+
+  /** Set in SDK mode: sends the checked operations through the SDK under test. */
+  readonly sdk: SdkTransport | undefined;
 
   get checkContext(): CheckContext {
     return { validators: this.validators, target: this.target };

@@ -18,8 +18,13 @@ export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigi
   const target = ctx.target;
   // Built at each attempt, so a retried request is signed again with a fresh date.
   const build = () => (c.operation.startsWith('kps.') ? buildHuaweiRequest(target.huaweicloud!, c) : buildVolcengineRequest(target.volcengine!, c));
+  const viaSdk = ctx.sdk && !['kps.task', 'kps.disassociate'].includes(c.operation);
+  if (viaSdk && !ctx.sdk!.canSend(c)) {
+    // An SDK cannot send this case (unsigned, a raw body, another Version): nothing to judge.
+    return { exchange: { request: { method: '-', url: '(not sent through the SDK)', headers: {} }, error: 'not sent', throttled: [], ms: 0, notSent: true }, failures: [] };
+  }
   const idempotent = typeof c.request.logical?.ClientToken === 'string' && c.request.logical.ClientToken !== '';
-  const exchange = await ctx.transport.send(build, idempotent);
+  const exchange = viaSdk ? await ctx.sdk!.send(c) : await ctx.transport.send(build, idempotent);
   ctx.exchanged(c, exchange);
   return { exchange, failures: ctx.dryRun ? [] : judge(ctx, c, exchange, record) };
 }
@@ -27,6 +32,7 @@ export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigi
 /** Runs every check on an exchange; records the outcome unless `record` is false (property shrinking). */
 export function judge(ctx: EngineContext, c: Case, exchange: Exchange, record: CaseOrigin | false): ContractFailure[] {
   const failures: ContractFailure[] = [];
+  if (exchange.notSent) return failures;
   for (const check of CHECKS) {
     try {
       const judgement = check.judge(c, exchange, ctx.checkContext);

@@ -1,5 +1,6 @@
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
+import type { SdkAdapter } from '../../sdk/sdk-adapter.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { BudgetExhausted, TargetUnreachable } from '../transport/budget-exhausted.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
@@ -37,6 +38,10 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
   }
   skipMissingFixtures(ctx, target);
+  if (settings.adapter && !adapterCovers(settings.adapter, cloud)) {
+    for (const rule of rules) ctx.tally.skip(rule, `the adapter ${settings.adapter.name} has no function for ${cloud}'s operations`);
+    return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
+  }
   const ledger = new ChangeLedger(target);
   ctx.onExchange((c, x) => ledger.observe(c, x));
   let answered = 0;
@@ -55,8 +60,14 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   const reason = (rule: RuleId) =>
     answered === 0
       ? 'the target gave no HTTP answer to any request'
+      : settings.adapter
+        ? 'the SDK cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
       : NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
   return { verdicts: ctx.tally.verdicts(rules, reason), requests, restore };
+}
+
+function adapterCovers(adapter: SdkAdapter, cloud: Cloud): boolean {
+  return cloud === 'huaweicloud' ? !!(adapter.associateKeypair || adapter.batchAssociateKeypair) : !!adapter.attachKeyPair;
 }
 
 /** When the target stopped answering, nothing can be put back: every change is reported as not restored. */

@@ -23,4 +23,6 @@ export interface Exchange {
   /** Answers 429 that were backed off and retried before the final one. */
   readonly throttled: readonly ReceivedResponse[];
   readonly ms: number;
+  /** The case could not be sent this way (SDK mode): there is nothing to judge. */
+  readonly notSent?: true;
 }
