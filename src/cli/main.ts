@@ -4,13 +4,14 @@ import { DIFF_USAGE, diffCommand } from './commands/diff-command.ts';
 import { MERGE_USAGE, mergeCommand } from './commands/merge-command.ts';
 import { PLAN_USAGE, planCommand } from './commands/plan-command.ts';
 import { REPLAY_USAGE, replayCommand } from './commands/replay-command.ts';
-import { RUN_USAGE, runCommand } from './commands/run-command.ts';
+import { RUN_USAGE, SDK_USAGE, runCommand } from './commands/run-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: npx conformance <command>
 
 Commands:
   run      check a target (default: the embedded reference mock) against every rule (npx conformance run --help)
+  sdk      check an SDK through an adapter, its HTTP intercepted (npx conformance sdk --help)
   plan     print what a run would send to a target, sending nothing (npx conformance plan --help)
   replay   send a recorded failure again: FIXED or FAILED (npx conformance replay --help)
   diff     what changed between two runs' conformance.json (npx conformance diff --help)
@@ -30,6 +31,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'replay':
         if (rest.includes('--help') || rest.includes('-h')) return print(REPLAY_USAGE);
         return await replayCommand(rest);
+      case 'sdk':
+        if (rest.includes('--help') || rest.includes('-h')) return print(SDK_USAGE);
+        return await runCommand(rest, 'sdk');
       case 'plan':
         if (rest.includes('--help') || rest.includes('-h')) return print(PLAN_USAGE);
         return await planCommand(rest);

@@ -28,15 +28,30 @@ should rule either); 1: one did; 2: bad usage or target file.
 
 const CONFIG = fileURLToPath(new URL('../../engine/runner/playwright.config.ts', import.meta.url));
 
-/** `npx conformance run`: drives Playwright over the rule tests and exits by the report's verdict. */
-export async function runCommand(argv: string[]): Promise<number> {
-  const values = parse(argv);
+export const SDK_USAGE = `Usage: npx conformance sdk --adapter FILE [--target FILE] [--seed N] [--runs N] [--strict] [--report-dir DIR]
+
+Checks an SDK: the adapter (docs/sdk.md) calls the SDK for each case; its HTTP is intercepted (nock) and
+forwarded to the target (default: the embedded reference mock), and what the SDK sent and made of each
+answer is judged by the rules of docs/RULES.md. The same reports and exit codes as run.`;
+
+/** `npx conformance run` (and `sdk`): drives Playwright over the rule tests and exits by the report's verdict. */
+export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): Promise<number> {
+  const values = parse(argv, mode);
   const only = values.only;
   if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance run: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed, 0, 2 ** 31 - 1);
   const runs = values.runs === undefined ? 100 : integer('--runs', values.runs, 1, 100_000);
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError(`conformance run: --shard ${values.shard} is not I/N (for example 1/2).`);
   const reportDir = resolve(values['report-dir'] ?? 'reports');
+  // Everything the user can get wrong is checked before the embedded mock starts.
+  let adapterFile: string | undefined;
+  if (mode === 'sdk') {
+    const given = values.adapter as string | undefined;
+    if (!given) throw new UsageError('conformance sdk: --adapter FILE is needed: the module that calls the SDK (docs/sdk.md).');
+    const adapter = resolve(given);
+    if (!existsSync(adapter)) throw new UsageError(`conformance sdk: the adapter ${given} does not exist. Give the path of a module like src/sdk/adapters/volcengine-openapi.ts.`);
+    adapterFile = adapter;
+  }
 
   let mock: RunningMock | undefined;
   let targetFile: string;
@@ -71,6 +86,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     [RUN_ENV.partial]: [only && `--only ${only}`, values.shard && `--shard ${values.shard}`].filter(Boolean).join(' '),
   });
   if (values.shard) env.CONFORMANCE_BLOB = '1';
+  if (adapterFile) env[RUN_ENV.adapter] = adapterFile;
+
   rmSync(join(reportDir, 'conformance.json'), { force: true });
   mkdirSync(reportDir, { recursive: true });
 
@@ -114,11 +131,12 @@ function playwright(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-function parse(argv: string[]) {
+function parse(argv: string[], mode: 'run' | 'sdk') {
   try {
     return parseArgs({
       args: argv,
       options: {
+        ...(mode === 'sdk' ? { adapter: { type: 'string' as const } } : {}),
         target: { type: 'string' },
         only: { type: 'string' },
         seed: { type: 'string' },
@@ -131,7 +149,7 @@ function parse(argv: string[]) {
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw new UsageError(`conformance run: ${(error as Error).message}. Run npx conformance run --help.`);
+    throw new UsageError(`conformance ${mode}: ${(error as Error).message}. Run npx conformance ${mode} --help.`);
   }
 }
 

@@ -48,7 +48,7 @@ export class EngineContext {
     readonly dryRun = false,
   ) {
     this.transport = new HttpTransport(target.safety, onSend, dryRun);
-    this.sdk = settings.adapter ? new SdkTransport(settings.adapter, target) : undefined;
+    this.sdk = settings.adapter ? new SdkTransport(settings.adapter, target, onSend) : undefined;
   }
 
   /** Set in SDK mode: sends the checked operations through the SDK under test. */

@@ -55,7 +55,7 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     for (const rule of rules) ctx.tally.skip(rule, reason);
     unreachable = error instanceof TargetUnreachable;
   }
-  const requests = ctx.transport.requestsSent;
+  const requests = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
   const restore = settings.restore === false ? [] : unreachable ? notRestored(ledger) : await restoreFixtures(ctx, ledger);
   const reason = (rule: RuleId) =>
     answered === 0

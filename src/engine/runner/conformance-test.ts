@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SdkAdapter } from '../../sdk/sdk-adapter.ts';
 import { test as base } from '@playwright/test';
 import type { RuleId } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
@@ -33,7 +35,8 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       }
       const target = loadTargetFile(env.targetFile);
       const progress = progressWriter(env.reportDir, cloud);
-      const { verdicts, requests, restore } = await runCloud(cloud, target, env, progress.sent);
+      const adapter = env.adapterFile ? ((await import(pathToFileURL(env.adapterFile).href)) as { default: SdkAdapter }).default : undefined;
+      const { verdicts, requests, restore } = await runCloud(cloud, target, { ...env, adapter }, progress.sent);
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
       const reported = verdicts.map((v) => [v.rule as RuleId, toReportedVerdict(v, target.secrets, replay)] as const);

@@ -16,6 +16,8 @@ export const RUN_ENV = {
   partial: 'CONFORMANCE_PARTIAL',
   /** '0' to leave the target as the run left it (the embedded mock, which is thrown away). */
   restore: 'CONFORMANCE_RESTORE',
+  /** SDK mode: the adapter module's path. */
+  adapter: 'CONFORMANCE_ADAPTER',
 } as const;
 
 export interface RunEnv extends RunSettings {
@@ -23,6 +25,7 @@ export interface RunEnv extends RunSettings {
   readonly reportDir: string;
   readonly embedded: boolean;
   readonly partial?: string;
+  readonly adapterFile?: string;
 }
 
 /** Reads the run's settings in a worker or reporter; one clear error when the CLI did not set them. */
@@ -38,5 +41,6 @@ export function readRunEnv(env: NodeJS.ProcessEnv = process.env): RunEnv {
     embedded: env[RUN_ENV.embedded] === '1',
     partial: env[RUN_ENV.partial] || undefined,
     restore: env[RUN_ENV.restore] !== '0',
+    adapterFile: env[RUN_ENV.adapter] || undefined,
   };
 }

@@ -27,7 +27,18 @@ export class SdkTransport {
   /** SDK calls go one at a time: the interceptor cannot tell which call a request belongs to. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly adapter: SdkAdapter, private readonly target: ResolvedTarget) {
+  private sent = 0;
+
+  /** Requests the SDK sent (each forwarded to the target). */
+  get requestsSent(): number {
+    return this.sent;
+  }
+
+  constructor(
+    private readonly adapter: SdkAdapter,
+    private readonly target: ResolvedTarget,
+    private readonly onSend: () => void = () => {},
+  ) {
     // One SDK under test per process: earlier interceptors (of another run) would record into another transport.
     nock.cleanAll();
     nock.enableNetConnect((host) => !host.endsWith('.invalid') && !host.endsWith('.invalid:443'));
@@ -91,6 +102,8 @@ export class SdkTransport {
       const text = body === undefined || body === '' ? undefined : json ? JSON.stringify(body) : String(body);
       if (text !== undefined) headers['content-length'] = String(Buffer.byteLength(text));
       self.current.request = { method: this.req.method, url: origin + uri, headers, ...(text !== undefined ? { body: text } : {}) };
+      self.sent++;
+      self.onSend();
       const raw = await forward(new URL(real + uri), this.req.method, headers, text);
       self.current.raw = raw;
       return [raw.status, raw.text, raw.headers];
