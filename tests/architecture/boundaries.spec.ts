@@ -13,6 +13,7 @@ const FORBIDDEN: Record<string, string[]> = {
   spec: ['mock', 'engine', 'cli', 'signing'],
   rules: ['mock', 'engine', 'cli', 'spec', 'signing'],
   signing: ['mock', 'engine', 'cli', 'spec', 'rules'],
+  sdk: ['mock', 'engine', 'cli'],
 };
 
 function files(dir: string): string[] {
