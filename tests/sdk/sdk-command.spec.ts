@@ -15,12 +15,19 @@ function sdk(args: string[]): Promise<{ code: number | null; stderr: string; dir
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr, dir })));
 }
 
-test('a shipped adapter against the embedded mock: exit 0, Huawei rules decided, Volcengine skipped as not covered', async () => {
-  const { code, dir } = await sdk(['--adapter', 'src/sdk/adapters/huaweicloud-sdk-core.ts', '--runs', '10', '--seed', '4']);
+test('a conforming SDK against the embedded mock: exit 0, its cloud decided, the other skipped as not covered', async () => {
+  const { code, dir } = await sdk(['--adapter', 'src/sdk/adapters/volcengine-openapi.ts', '--runs', '10', '--seed', '4']);
   const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as ConformanceReport;
   expect(code).toBe(0);
-  expect(report.results.find((r) => r.rule === 'kps.associate.task-id')?.status).toBe('pass');
-  expect(report.results.find((r) => r.rule === 'ecs.envelope')?.reason).toMatch(/has no function for volcengine's operations/);
+  expect(report.results.find((r) => r.rule === 'ecs.attach-key-pair.one-detail-per-instance')?.status).toBe('pass');
+  expect(report.results.find((r) => r.rule === 'kps.associate.task-id')?.reason).toMatch(/has no function for huaweicloud's operations/);
+});
+
+test('the Huawei SDK: exit 1, naming kps.error-shape (it does not parse the nested error body)', async () => {
+  const { code, dir } = await sdk(['--adapter', 'src/sdk/adapters/huaweicloud-sdk-core.ts', '--runs', '10', '--seed', '4']);
+  const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as ConformanceReport;
+  expect(report.results.filter((r) => r.status === 'fail').map((r) => r.rule)).toEqual(['kps.error-shape']);
+  expect(code).toBe(1);
 });
 
 test('a broken adapter: exit 1, naming the rule it breaks', async () => {

@@ -34,9 +34,10 @@ test('@volcengine/openapi conforms on everything an SDK can send', async () => {
   expect(skipped).toEqual(['ecs.auth.required', 'ecs.version', 'ecs.attach-key-pair.flow-limit']);
 });
 
-test('@huaweicloud/huaweicloud-sdk-core conforms on everything an SDK can send', async () => {
+test('@huaweicloud/huaweicloud-sdk-core conforms but for the nested error body, which it does not parse', async () => {
   const { failed, skipped } = await sdkRun('huaweicloud', huaweiSdk);
-  expect(failed).toEqual([]);
+  // A finding (docs/sdk-results.md): {"error": {"error_code", "error_msg"}} surfaces as no code at all.
+  expect(failed).toEqual(['kps.error-shape']);
   expect(skipped).toEqual(['kps.auth.required', 'kps.auth.stale-date', 'kps.associate.malformed-json']);
 });
 

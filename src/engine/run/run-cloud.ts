@@ -8,6 +8,7 @@ import { EngineContext, type RunSettings } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
 import { ChangeLedger } from './restore/change-ledger.ts';
 import { restoreFixtures, type RestoreOutcome } from './restore/restore-fixtures.ts';
+import { runSdkResponsePlan } from './sdk/sdk-response-plan.ts';
 import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
 
 export type Cloud = 'huaweicloud' | 'volcengine';
@@ -49,6 +50,7 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   let unreachable = false;
   try {
     await (cloud === 'huaweicloud' ? runHuaweiPlan(ctx) : runVolcenginePlan(ctx));
+    if (ctx.sdk) await runSdkResponsePlan(ctx, cloud);
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
     const reason = error instanceof TargetUnreachable ? error.message : `budget: ${error.message} before a case decided it`;

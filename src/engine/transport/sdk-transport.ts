@@ -13,6 +13,14 @@ const FAKE = { huaweicloud: 'https://kps.sdk-under-test.invalid', volcengine: 'h
 interface Captured {
   request?: SentRequest;
   raw?: ReceivedResponse;
+  /** A scripted answer to give the SDK instead of forwarding (response-handling cases). */
+  script?: ScriptedAnswer;
+}
+
+/** A documented answer the interceptor gives the SDK as it is. */
+export interface ScriptedAnswer {
+  readonly status: number;
+  readonly body: unknown;
 }
 
 /**
@@ -67,6 +75,20 @@ export class SdkTransport {
     return result;
   }
 
+  /**
+   * Sends a case through the SDK, but answers it with `answer` instead of the target's: what does the
+   * SDK make of each documented response? Returns the SDK's raw outcome.
+   */
+  sendScripted(c: Case, answer: ScriptedAnswer): Promise<{ outcome: SdkOutcome; sent: boolean }> {
+    const result = this.queue.then(async () => {
+      this.current = { script: answer };
+      const outcome = await this.call(c).catch((error: Error): SdkOutcome => ({ ok: false, message: `the adapter threw: ${error.message}` }));
+      return { outcome, sent: this.current.request !== undefined };
+    });
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
   private async sendNow(c: Case): Promise<Exchange> {
     const started = performance.now();
     this.current = {};
@@ -104,6 +126,8 @@ export class SdkTransport {
       self.current.request = { method: this.req.method, url: origin + uri, headers, ...(text !== undefined ? { body: text } : {}) };
       self.sent++;
       self.onSend();
+      const script = self.current.script;
+      if (script) return [script.status, JSON.stringify(script.body), { 'content-type': 'application/json', 'x-request-id': 'scripted-request-id' }];
       const raw = await forward(new URL(real + uri), this.req.method, headers, text);
       self.current.raw = raw;
       return [raw.status, raw.text, raw.headers];
