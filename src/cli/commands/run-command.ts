@@ -24,7 +24,9 @@ should rule either); 1: one did; 2: bad usage or target file.
   --runs N          generated cases per property (default 100)
   --strict          should-rule failures fail the run too
   --report-dir DIR  where conformance.json, summary.html, junit.xml and html/ go (default reports)
-  --shard I/N       run part I of N of the rules (Playwright sharding; merge with playwright merge-reports)`;
+  --shard I/N       run part I of N of the rules (Playwright sharding; merge with npx conformance merge)
+  --record DIR      also write every exchange as nock-loadable cassettes (DIR/<cloud>.cassette.json), secrets removed
+  --replay DIR      send nothing: judge the cassettes in DIR again with today's checks`;
 
 const CONFIG = fileURLToPath(new URL('../../engine/runner/playwright.config.ts', import.meta.url));
 
@@ -56,7 +58,18 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
   let mock: RunningMock | undefined;
   let targetFile: string;
   const env: NodeJS.ProcessEnv = { ...process.env };
-  if (values.target !== undefined) {
+  if (values.replay !== undefined) {
+    // Offline: the cassettes' own target file, its credential variables filled with placeholders.
+    const dir = resolve(values.replay);
+    const cassette = ['huaweicloud', 'volcengine'].map((c) => join(dir, `${c}.cassette.json`)).find((f) => existsSync(f));
+    if (!cassette) throw new UsageError(`conformance run: --replay ${values.replay} holds no cassette (huaweicloud.cassette.json, volcengine.cassette.json). Record with --record DIR.`);
+    const recorded = JSON.parse(readFileSync(cassette, 'utf8')).target as Record<string, unknown>;
+    targetFile = join(tmpdir(), `conformance-replay-${process.pid}.json`);
+    writeFileSync(targetFile, JSON.stringify(recorded));
+    for (const m of JSON.stringify(recorded).matchAll(/"(?:akEnv|skEnv|tokenEnv|securityTokenEnv)":"([^"]+)"/g)) env[m[1]!] ||= 'offline-placeholder';
+    env[RUN_ENV.replay] = dir;
+    env[RUN_ENV.restore] = '0';
+  } else if (values.target !== undefined) {
     targetFile = resolve(values.target);
     try {
       // Fail fast, with one line, before Playwright starts; and trust the target's private CA, if any.
@@ -87,6 +100,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
   });
   if (values.shard) env.CONFORMANCE_BLOB = '1';
   if (adapterFile) env[RUN_ENV.adapter] = adapterFile;
+  if (values.record !== undefined) env[RUN_ENV.record] = resolve(values.record);
 
   rmSync(join(reportDir, 'conformance.json'), { force: true });
   mkdirSync(reportDir, { recursive: true });
@@ -144,6 +158,8 @@ function parse(argv: string[], mode: 'run' | 'sdk') {
         strict: { type: 'boolean' },
         'report-dir': { type: 'string' },
         shard: { type: 'string' },
+        record: { type: 'string' },
+        replay: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,

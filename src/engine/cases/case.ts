@@ -16,8 +16,8 @@ export interface CaseRequest {
   readonly taskId?: string;
   /** Volcengine: the logical request (InstanceIds as an array), encoded by the spec's x-wire-encoding. */
   readonly logical?: Readonly<Record<string, string | readonly string[] | undefined>>;
-  /** Volcengine: replaces the fixed Action/Version (undefined drops one). */
-  readonly fixed?: Readonly<Record<string, string | undefined>>;
+  /** Volcengine: replaces the fixed Action/Version (undefined, or null in a cassette, drops one). */
+  readonly fixed?: Readonly<Record<string, string | null | undefined>>;
   /** Volcengine: parameters appended as they are, e.g. an unknown one. */
   readonly extraQuery?: readonly (readonly [string, string])[];
   readonly auth?: AuthVariant;

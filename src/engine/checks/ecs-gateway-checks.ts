@@ -10,7 +10,7 @@ const errorCode = (x: Exchange) => bodyObject(x.response)?.ResponseMetadata?.Err
 /** The Action and Version the request carried, as the envelope must echo them. */
 function sentFixed(c: Case): { Action?: string; Version?: string } {
   const fixed = { Action: 'AttachKeyPair', Version: '2020-04-01', ...c.request.fixed };
-  return { Action: fixed.Action, Version: fixed.Version };
+  return { Action: fixed.Action ?? undefined, Version: fixed.Version ?? undefined };
 }
 
 function authCase(rule: 'ecs.auth.required' | 'ecs.auth.bad-signature', variant: string, codes: string[], title: string): Check {

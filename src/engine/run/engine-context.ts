@@ -13,6 +13,8 @@ import { RuleTally } from '../verdicts/rule-tally.ts';
 export interface RunSettings {
   /** SDK mode (`npx conformance sdk`): the checked operations go through this adapter's SDK. */
   readonly adapter?: SdkAdapter;
+  /** Called with every exchange of the run (`--record`). */
+  readonly observe?: (c: Case, x: Exchange) => void;
   /** Undo the run's changes at the end (default true; the embedded mock is thrown away instead). */
   readonly restore?: boolean;
   readonly seed: number;

@@ -43,6 +43,7 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     for (const rule of rules) ctx.tally.skip(rule, `the adapter ${settings.adapter.name} has no function for ${cloud}'s operations`);
     return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
   }
+  if (settings.observe) ctx.onExchange(settings.observe);
   const ledger = new ChangeLedger(target);
   ctx.onExchange((c, x) => ledger.observe(c, x));
   let answered = 0;

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SdkAdapter } from '../../sdk/sdk-adapter.ts';
+import { CassetteRecorder } from '../cassettes/cassette-recorder.ts';
+import { replayCassette } from '../cassettes/replay-cassette.ts';
 import { test as base } from '@playwright/test';
 import type { RuleId } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
@@ -36,7 +38,11 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       const target = loadTargetFile(env.targetFile);
       const progress = progressWriter(env.reportDir, cloud);
       const adapter = env.adapterFile ? ((await import(pathToFileURL(env.adapterFile).href)) as { default: SdkAdapter }).default : undefined;
-      const { verdicts, requests, restore } = await runCloud(cloud, target, { ...env, adapter }, progress.sent);
+      const recorder = env.recordDir ? new CassetteRecorder(env.recordDir, cloud, target) : undefined;
+      const { verdicts, requests, restore } = env.replayDir
+        ? { ...replayCassette(env.replayDir, cloud, env.seed), restore: [] }
+        : await runCloud(cloud, target, { ...env, adapter, observe: recorder && ((c, x) => recorder.record(c, x)) }, progress.sent);
+      recorder?.write(env.seed);
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
       const reported = verdicts.map((v) => [v.rule as RuleId, toReportedVerdict(v, target.secrets, replay)] as const);

@@ -18,6 +18,10 @@ export const RUN_ENV = {
   restore: 'CONFORMANCE_RESTORE',
   /** SDK mode: the adapter module's path. */
   adapter: 'CONFORMANCE_ADAPTER',
+  /** Write the run's exchanges as cassettes to this dir (`--record`). */
+  record: 'CONFORMANCE_RECORD',
+  /** Judge the cassettes in this dir instead of sending anything (`--replay`). */
+  replay: 'CONFORMANCE_REPLAY',
 } as const;
 
 export interface RunEnv extends RunSettings {
@@ -26,6 +30,8 @@ export interface RunEnv extends RunSettings {
   readonly embedded: boolean;
   readonly partial?: string;
   readonly adapterFile?: string;
+  readonly recordDir?: string;
+  readonly replayDir?: string;
 }
 
 /** Reads the run's settings in a worker or reporter; one clear error when the CLI did not set them. */
@@ -42,5 +48,7 @@ export function readRunEnv(env: NodeJS.ProcessEnv = process.env): RunEnv {
     partial: env[RUN_ENV.partial] || undefined,
     restore: env[RUN_ENV.restore] !== '0',
     adapterFile: env[RUN_ENV.adapter] || undefined,
+    recordDir: env[RUN_ENV.record] || undefined,
+    replayDir: env[RUN_ENV.replay] || undefined,
   };
 }

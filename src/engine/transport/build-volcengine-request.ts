@@ -19,7 +19,7 @@ export function buildVolcengineRequest(target: VolcengineTarget, c: Case, now: D
   const fixed = { ...encoding.fixed, ...c.request.fixed };
   const params = encodeRpcQuery({ ...encoding, fixed: {} }, (c.request.logical ?? {}) as LogicalRequest);
   const all: [string, string][] = [
-    ...Object.entries(fixed).filter((e): e is [string, string] => e[1] !== undefined),
+    ...Object.entries(fixed).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== null),
     ...params,
     ...(c.request.extraQuery ?? []).map(([k, v]) => [k, v] as [string, string]),
   ];

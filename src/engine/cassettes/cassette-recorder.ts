@@ -1,0 +1,47 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Case } from '../cases/case.ts';
+import { redact } from '../report/redact.ts';
+import type { ResolvedTarget } from '../target/resolved-target.ts';
+import type { Exchange } from '../transport/exchange.ts';
+import type { Cassette, CassetteEntry } from './cassette.ts';
+
+/** Records a cloud's exchanges; `write` saves them as `<dir>/<cloud>.cassette.json`, secrets removed. */
+export class CassetteRecorder {
+  private readonly entries: CassetteEntry[] = [];
+
+  constructor(private readonly dir: string, private readonly cloud: string, private readonly target: ResolvedTarget) {}
+
+  record(c: Case, x: Exchange): void {
+    if (!x.response || x.notSent) return;
+    const url = new URL(x.request.url);
+    const json = x.response.json;
+    this.entries.push({
+      scope: url.origin,
+      method: x.request.method,
+      path: url.pathname + url.search,
+      ...(x.request.body !== undefined ? { body: x.request.body } : {}),
+      status: x.response.status,
+      response: json !== undefined ? json : x.response.text,
+      rawHeaders: Object.entries(x.response.headers).flat(),
+      // JSON has no undefined: a dropped Action/Version is kept as null, which the checks read as absent.
+      case: c.request.fixed ? { ...c, request: { ...c.request, fixed: Object.fromEntries(Object.entries(c.request.fixed).map(([k, v]) => [k, v ?? null])) } } as Case : c,
+    });
+  }
+
+  write(seed: number): string {
+    mkdirSync(this.dir, { recursive: true });
+    const file = join(this.dir, `${this.cloud}.cassette.json`);
+    const cassette: Cassette = {
+      tool: 'keypair-conformance-cassette',
+      cloud: this.cloud,
+      recordedAt: new Date().toISOString(),
+      seed,
+      // The target file as written: credentials appear in it only as environment variable names.
+      target: JSON.parse(readFileSync(this.target.file, 'utf8')),
+      exchanges: this.entries,
+    };
+    writeFileSync(file, `${JSON.stringify(redact(cassette, this.target.secrets), null, 1)}\n`);
+    return file;
+  }
+}
