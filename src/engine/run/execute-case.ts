@@ -5,6 +5,7 @@ import { buildHuaweiRequest } from '../transport/build-huawei-request.ts';
 import { buildVolcengineRequest } from '../transport/build-volcengine-request.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { EngineContext } from './engine-context.ts';
+import { sdkWireFailures } from './sdk/sdk-wire-checks.ts';
 
 /** Where a case came from, for the report: fast-check's seed and path once shrunk. */
 export interface CaseOrigin {
@@ -33,6 +34,13 @@ export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigi
 export function judge(ctx: EngineContext, c: Case, exchange: Exchange, record: CaseOrigin | false): ContractFailure[] {
   const failures: ContractFailure[] = [];
   if (exchange.notSent) return failures;
+  // In SDK mode, the SDK's own request is checked on the wire too (headers, a signature that verifies).
+  if (exchange.viaSdk && exchange.response) {
+    for (const f of sdkWireFailures(c, exchange.request, ctx.target)) {
+      failures.push(f);
+      if (record) ctx.tally.failed(f, c, exchange, record);
+    }
+  }
   for (const check of CHECKS) {
     try {
       const judgement = check.judge(c, exchange, ctx.checkContext);

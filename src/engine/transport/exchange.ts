@@ -25,4 +25,6 @@ export interface Exchange {
   readonly ms: number;
   /** The case could not be sent this way (SDK mode): there is nothing to judge. */
   readonly notSent?: true;
+  /** Sent by an SDK under test: its request is checked on the wire as well. */
+  readonly viaSdk?: true;
 }

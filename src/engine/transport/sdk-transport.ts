@@ -96,7 +96,7 @@ export class SdkTransport {
     const outcome = await this.call(c).catch((error: Error): SdkOutcome => ({ ok: false, message: `the adapter threw: ${error.message}` }));
     const { request, raw } = this.current;
     if (!request || !raw) return { request: request ?? { method: '?', url: '(not sent)', headers: {} }, error: `the SDK sent nothing (${describe(outcome)})`, throttled: [], ms: performance.now() - started };
-    return { request, response: asAnswer(c, outcome, raw), throttled: [], ms: performance.now() - started };
+    return { request, response: asAnswer(c, outcome, raw), throttled: [], ms: performance.now() - started, viaSdk: true };
   }
 
   private call(c: Case): Promise<SdkOutcome> {
