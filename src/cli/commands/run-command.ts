@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type RunningMock } from '../../mock/index.ts';
 import type { ConformanceReport } from '../../engine/report/report-types.ts';
+import { credentialVariables } from '../../engine/cassettes/offline-target.ts';
 import { RUN_ENV } from '../../engine/runner/run-env.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
@@ -66,7 +67,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     const recorded = JSON.parse(readFileSync(cassette, 'utf8')).target as Record<string, unknown>;
     targetFile = join(tmpdir(), `conformance-replay-${process.pid}.json`);
     writeFileSync(targetFile, JSON.stringify(recorded));
-    for (const m of JSON.stringify(recorded).matchAll(/"(?:akEnv|skEnv|tokenEnv|securityTokenEnv)":"([^"]+)"/g)) env[m[1]!] ||= 'offline-placeholder';
+    for (const name of credentialVariables(recorded)) env[name] ||= 'offline-placeholder';
     env[RUN_ENV.replay] = dir;
     env[RUN_ENV.restore] = '0';
   } else if (values.target !== undefined) {

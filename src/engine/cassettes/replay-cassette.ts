@@ -1,15 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleId } from '../../rules/rules.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
 import { EngineContext } from '../run/engine-context.ts';
 import { judge } from '../run/execute-case.ts';
 import { rulesOf, type Cloud } from '../run/run-cloud.ts';
-import { loadTargetFile } from '../target/load-target-file.ts';
 import { RuleTally } from '../verdicts/rule-tally.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
 import type { Cassette } from './cassette.ts';
+import { offlineTarget } from './offline-target.ts';
 
 /**
  * Judges a recorded run again, offline, with today's checks: each recorded exchange goes through every
@@ -24,11 +23,7 @@ export function replayCassette(dir: string, cloud: Cloud, seed: number): { verdi
   }
   const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
   // The target's credentials are not needed offline: placeholders stand in for the variables it names.
-  const targetFile = join(tmpdir(), `conformance-replay-target-${process.pid}-${cloud}.json`);
-  writeFileSync(targetFile, JSON.stringify(cassette.target));
-  const names = JSON.stringify(cassette.target).match(/"(?:akEnv|skEnv|tokenEnv|securityTokenEnv)":"([^"]+)"/g) ?? [];
-  const env = Object.fromEntries(names.map((n) => [n.split(':')[1]!.replace(/"/g, ''), 'offline-placeholder']));
-  const ctx = new EngineContext(loadTargetFile(targetFile, env), { seed, runs: 0, strict: false });
+  const ctx = new EngineContext(offlineTarget(cassette, 'replay'), { seed, runs: 0, strict: false });
   for (const e of cassette.exchanges) {
     const json = typeof e.response === 'string' ? undefined : e.response;
     const text = typeof e.response === 'string' ? e.response : JSON.stringify(e.response);
