@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CREDENTIALS, MOCK_CREDENTIAL_ENV, mockTargetFile, startMock, type MockCredentials, type MockOptions, type RunningMock } from '../../../../src/mock/index.ts';
+import { mockTargetFile, startMock, type MockOptions, type RunningMock } from '../../../../src/mock/index.ts';
 import type { RuleId } from '../../../../src/rules/rules.ts';
 
 /** A fresh temporary directory under the OS temp dir; `rm` removes it. */
@@ -10,15 +10,8 @@ export function tempDir(prefix: string): { path: string; rm(): void } {
   return { path, rm: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** The MOCK_* variables the mock's target file names, set to `credentials`. */
-export function mockCredentialEnv(credentials: MockCredentials = DEFAULT_CREDENTIALS): Record<string, string> {
-  return {
-    [MOCK_CREDENTIAL_ENV.huaweiAccessKey]: credentials.huawei.accessKey,
-    [MOCK_CREDENTIAL_ENV.huaweiSecretKey]: credentials.huawei.secretKey,
-    [MOCK_CREDENTIAL_ENV.volcengineAccessKey]: credentials.volcengine.accessKey,
-    [MOCK_CREDENTIAL_ENV.volcengineSecretKey]: credentials.volcengine.secretKey,
-  };
-}
+/** The MOCK_* variables the mock's target file names, set to given credentials (the mock's own helper). */
+export { mockCredentialEnv } from '../../../../src/mock/index.ts';
 
 export interface TempMock {
   readonly mock: RunningMock;
