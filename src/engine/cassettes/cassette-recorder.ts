@@ -24,24 +24,30 @@ export class CassetteRecorder {
       status: x.response.status,
       response: json !== undefined ? json : x.response.text,
       rawHeaders: Object.entries(x.response.headers).flat(),
+      ...(x.throttled.length > 0 ? { throttled: x.throttled.map((t) => ({ status: t.status, response: t.json !== undefined ? t.json : t.text, rawHeaders: Object.entries(t.headers).flat() })) } : {}),
       // JSON has no undefined: a dropped Action/Version is kept as null, which the checks read as absent.
       case: c.request.fixed ? { ...c, request: { ...c.request, fixed: Object.fromEntries(Object.entries(c.request.fixed).map(([k, v]) => [k, v ?? null])) } } as Case : c,
     });
   }
 
-  write(seed: number): string {
-    mkdirSync(this.dir, { recursive: true });
-    const file = join(this.dir, `${this.cloud}.cassette.json`);
+  /** The cassette as it would be written, secrets removed. */
+  cassette(run: { seed: number; runs?: number; nonce?: string; exhaustive?: boolean }): Cassette {
     const cassette: Cassette = {
       tool: 'keypair-conformance-cassette',
       cloud: this.cloud,
       recordedAt: new Date().toISOString(),
-      seed,
+      ...run,
       // The target file as written: credentials appear in it only as environment variable names.
       target: JSON.parse(readFileSync(this.target.file, 'utf8')),
       exchanges: this.entries,
     };
-    writeFileSync(file, `${JSON.stringify(redact(cassette, this.target.secrets), null, 1)}\n`);
+    return redact(cassette, this.target.secrets);
+  }
+
+  write(run: { seed: number; runs?: number; nonce?: string; exhaustive?: boolean }): string {
+    mkdirSync(this.dir, { recursive: true });
+    const file = join(this.dir, `${this.cloud}.cassette.json`);
+    writeFileSync(file, `${JSON.stringify(this.cassette(run), null, 1)}\n`);
     return file;
   }
 }

@@ -12,6 +12,8 @@ export interface CassetteEntry {
   readonly status: number;
   readonly response: unknown;
   readonly rawHeaders: string[];
+  /** 429 answers the suite backed off from before this one (status, body), when there were any. */
+  readonly throttled?: readonly { readonly status: number; readonly response: unknown; readonly rawHeaders: string[] }[];
   readonly case: Case;
 }
 
@@ -21,6 +23,11 @@ export interface Cassette {
   readonly cloud: string;
   readonly recordedAt: string;
   readonly seed: number;
+  /** Generated cases per property, the nonce its unique values began with, and whether every property
+   * sent all its cases unshrunk (a fidelity recording); absent in cassettes written before fidelity. */
+  readonly runs?: number;
+  readonly nonce?: string;
+  readonly exhaustive?: boolean;
   readonly target: Record<string, unknown>;
   readonly exchanges: CassetteEntry[];
 }

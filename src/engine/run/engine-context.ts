@@ -21,6 +21,13 @@ export interface RunSettings {
   /** Generated cases per property. */
   readonly runs: number;
   readonly strict: boolean;
+  /**
+   * Fidelity runs: every property sends all its cases and none is shrunk, so two targets given the same
+   * seed get the same cases in the same order whatever they answer.
+   */
+  readonly exhaustive?: boolean;
+  /** The run's nonce (default random); a fidelity run gives both targets the same, so their requests match. */
+  readonly nonce?: string;
 }
 
 /** Everything one cloud's plan needs: the target, the transport, the validators, the tally. */
@@ -29,7 +36,7 @@ export class EngineContext {
   readonly tally = new RuleTally();
   readonly transport: HttpTransport;
   /** Makes ClientTokens unique per run, so a replayed seed against a long-lived target is not a replay. */
-  readonly nonce = randomBytes(4).toString('hex');
+  readonly nonce: string;
   private counter = 0;
   private readonly exchangeListeners: ((c: Case, x: Exchange) => void)[] = [];
 
@@ -49,6 +56,7 @@ export class EngineContext {
     /** Plan mode: cases are built and handed to onExchange, nothing is sent or judged. */
     readonly dryRun = false,
   ) {
+    this.nonce = settings.nonce ?? randomBytes(4).toString('hex');
     this.transport = new HttpTransport(target.safety, onSend, dryRun);
     this.sdk = settings.adapter ? new SdkTransport(settings.adapter, target, onSend) : undefined;
   }

@@ -7,7 +7,8 @@ import { executeCase, judge } from './execute-case.ts';
 /**
  * Runs generated cases as a fast-check property: each run sends a case and judges it. On a failure
  * fast-check shrinks to a smaller case that still fails, which is the counterexample the report keeps,
- * with the seed and path that replay it. Passing runs are recorded as they happen.
+ * with the seed and path that replay it. Passing runs are recorded as they happen. In an exhaustive run
+ * (fidelity) every case is sent and recorded as it is, and nothing is shrunk.
  */
 export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary: fc.Arbitrary<T>, toCase: (value: T) => Case, numRuns = ctx.settings.runs): Promise<void> {
   if (numRuns <= 0) return;
@@ -17,6 +18,11 @@ export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary
     fc.asyncProperty(arbitrary, async (value) => {
       const c = toCase(value);
       const { exchange, failures } = await executeCase(ctx, c, false);
+      if (ctx.settings.exhaustive) {
+        // No early stop, no shrinking: the next case does not depend on this answer.
+        judge(ctx, c, exchange, { seed, shrunk: false });
+        return true;
+      }
       // Passing runs count now; failures are recorded once, from the shrunk counterexample below.
       if (failures.length === 0) judge(ctx, c, exchange, { seed, shrunk: false });
       else first ??= { c, exchange };

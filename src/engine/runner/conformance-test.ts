@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,10 +40,12 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       const progress = progressWriter(env.reportDir, cloud);
       const adapter = env.adapterFile ? ((await import(pathToFileURL(env.adapterFile).href)) as { default: SdkAdapter }).default : undefined;
       const recorder = env.recordDir ? new CassetteRecorder(env.recordDir, cloud, target) : undefined;
+      // A recording keeps its nonce, so a fidelity run against it can send the same unique values.
+      const nonce = randomBytes(4).toString('hex');
       const { verdicts, requests, restore } = env.replayDir
         ? { ...replayCassette(env.replayDir, cloud, env.seed), restore: [] }
-        : await runCloud(cloud, target, { ...env, adapter, observe: recorder && ((c, x) => recorder.record(c, x)) }, progress.sent);
-      recorder?.write(env.seed);
+        : await runCloud(cloud, target, { ...env, adapter, nonce, observe: recorder && ((c, x) => recorder.record(c, x)) }, progress.sent);
+      recorder?.write({ seed: env.seed, runs: env.runs, nonce });
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
       const reported = verdicts.map((v) => [v.rule as RuleId, toReportedVerdict(v, target.secrets, replay)] as const);

@@ -42,7 +42,8 @@ class FirstCall implements fc.AsyncCommand<TokenModel, EngineContext> {
   check = () => true;
   async run(m: TokenModel, ctx: EngineContext): Promise<void> {
     const token = `idem-${ctx.unique()}`;
-    const c = attachCase('first-call', 'identical requests with one new token get one result', token, this.slots, this.keyPair, ['ecs.attach-key-pair.idempotent-processing']);
+    // Concurrent copies are named apart: which of them gets 412 depends on timing, not on the target.
+    const c = attachCase(this.copies > 1 ? 'first-call-concurrent' : 'first-call', 'identical requests with one new token get one result', token, this.slots, this.keyPair, ['ecs.attach-key-pair.idempotent-processing']);
     const answers = await Promise.all(Array.from({ length: this.copies }, () => executeCase(ctx, c)));
     const ok = answers.filter((a) => isSuccess(a.exchange.response));
     const results = new Set(ok.map((a) => JSON.stringify(details(a.exchange))));

@@ -1,0 +1,94 @@
+import type { CaseOperation } from '../cases/case.ts';
+import type { Normaliser } from './transformers.ts';
+
+/** A recorded answer as the cassette keeps it: status, headers, the body as JSON or text. */
+export interface RecordedAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/**
+ * What is compared of one answer, after normalisation, by tier: core (status, media type, request id,
+ * the body's shape), complete (the error code and each entry's result), strict (the whole body: messages
+ * and every value).
+ */
+export interface Outcome {
+  readonly status: number;
+  readonly mediaType: string;
+  readonly requestId: boolean;
+  readonly shape: string;
+  readonly code: string;
+  readonly entries: readonly string[];
+  readonly body: string;
+}
+
+export function outcomeOf(operation: CaseOperation, answer: RecordedAnswer, normaliser: Normaliser): Outcome {
+  const header = (name: string) => Object.entries(answer.headers).find(([k]) => k.toLowerCase() === name)?.[1];
+  const body = normaliser.normalise(answer.body);
+  const json = typeof answer.body === 'string' ? undefined : body;
+  const object = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, any>) : undefined;
+  const raw = answer.body as Record<string, any> | null;
+  return {
+    status: answer.status,
+    mediaType: (header('content-type') ?? '(none)').split(';')[0]!.trim().toLowerCase(),
+    requestId: operation.startsWith('kps.') ? !!header('x-request-id') : typeof raw?.ResponseMetadata?.RequestId === 'string' && raw.ResponseMetadata.RequestId !== '',
+    shape: json === undefined ? (String(answer.body).trim() === '' ? 'empty' : 'text') : shapeOf(json),
+    code: errorCode(object),
+    entries: entriesOf(operation, object),
+    body: JSON.stringify(body),
+  };
+}
+
+/** The body's structure: member names and JSON types, arrays as the set of their items' shapes. */
+export function shapeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${[...new Set(value.map(shapeOf))].sort().join('|')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.keys(value as object).sort().map((k) => `${k}:${shapeOf((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return typeof value;
+}
+
+/** The request-level error code: Huawei's error_code (flat or nested one level), Volcengine's Error.Code. */
+function errorCode(body: Record<string, any> | undefined): string {
+  if (!body) return '';
+  if (typeof body.ResponseMetadata?.Error?.Code === 'string') return body.ResponseMetadata.Error.Code;
+  if (typeof body.error_code === 'string' && !('status' in body)) return body.error_code;
+  const nested = Object.values(body).find((v) => v && typeof v === 'object' && typeof (v as any).error_code === 'string') as any;
+  return nested && !Array.isArray(body.tasks) ? nested.error_code : '';
+}
+
+/** Each entry's result: the bind's status, each batch task, each instance's error code, a task's status. */
+function entriesOf(operation: CaseOperation, body: Record<string, any> | undefined): string[] {
+  if (!body) return [];
+  switch (operation) {
+    case 'kps.associate':
+    case 'kps.disassociate':
+      return 'status' in body ? [`${body.server_id ?? ''} ${body.status} ${body.error_code ?? ''}`] : [];
+    case 'kps.batch-associate':
+      return Array.isArray(body.tasks) ? body.tasks.map((t: any) => `${t?.server_id ?? ''} ${t?.status ?? ''} ${t?.error_code ?? ''}`) : [];
+    case 'kps.task':
+      return 'task_status' in body ? [`${body.server_id ?? ''} ${body.task_status}`] : [];
+    case 'ecs.attach-key-pair': {
+      const details = body.Result?.OperationDetails;
+      return Array.isArray(details) ? details.map((d: any) => `${d?.InstanceId ?? ''} ${d?.Error?.Code ?? 'null'}`) : [];
+    }
+  }
+}
+
+/** The tiers, cumulative: what each one compares beyond the one before. */
+export const TIERS = ['core', 'complete', 'strict'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** The first tier at which two outcomes differ, and what differs; undefined when they are equal. */
+export function firstDifference(a: Outcome, b: Outcome): { tier: Tier; what: string } | undefined {
+  if (a.status !== b.status) return { tier: 'core', what: 'status' };
+  if (a.mediaType !== b.mediaType) return { tier: 'core', what: 'media type' };
+  if (a.requestId !== b.requestId) return { tier: 'core', what: 'request id' };
+  if (a.shape !== b.shape) return { tier: 'core', what: 'body shape' };
+  if (a.code !== b.code) return { tier: 'complete', what: 'error code' };
+  if (a.entries.join('\n') !== b.entries.join('\n')) return { tier: 'complete', what: 'entry results' };
+  if (a.body !== b.body) return { tier: 'strict', what: 'body values' };
+  return undefined;
+}

@@ -1,0 +1,84 @@
+import { RULES, type RuleId } from '../../rules/rules.ts';
+import { specOperation } from '../checks/_internals/spec-operation.ts';
+import { firstDifference, type Tier } from './outcome.ts';
+import type { KeyedExchange } from './side-exchanges.ts';
+
+/** How one reference case fared on the candidate. */
+export type PairStatus = 'compared' | 'unsupported' | 'not-sent' | 'diverged';
+
+/** One reference case beside the candidate's answer to the same case. */
+export interface CasePair {
+  readonly key: string;
+  readonly reference: KeyedExchange;
+  readonly candidate?: KeyedExchange;
+  readonly status: PairStatus;
+  /** Why the pair was not compared, in words. */
+  readonly reason?: string;
+  /** The first tier at which the answers differ, and what differs. */
+  readonly difference?: { readonly tier: Tier; readonly what: string };
+  /** The rules the pair counts for: what the reference's checks judged, the case's own rules, what is charged. */
+  readonly rules: readonly RuleId[];
+  /** The rules a difference is charged to (see chargedRules). */
+  readonly charged: readonly RuleId[];
+}
+
+const GENERIC = /\.(status-documented|response-schema|content-type|rejects-invalid|accepts-valid|no-server-error|request-id)$/;
+const KNOWN = new Set<string>(RULES.map((r) => r.id));
+
+/** Pairs every reference case with the candidate's case of the same key. */
+export function pairCases(reference: readonly KeyedExchange[], candidate: readonly KeyedExchange[]): CasePair[] {
+  const byKey = new Map(candidate.map((x) => [x.key, x]));
+  return reference.map((ref): CasePair => {
+    const cand = byKey.get(ref.key);
+    const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));
+    const base = [...new Set([...ref.judgements.keys(), ...own])];
+    if (!cand) return { key: ref.key, reference: ref, status: 'not-sent', reason: 'the candidate run sent no such case', rules: base, charged: [] };
+    if (cand.fingerprint !== ref.fingerprint) {
+      return { key: ref.key, reference: ref, candidate: cand, status: 'diverged', reason: "the candidate's earlier answers made the suite send another request here", rules: base, charged: [] };
+    }
+    const difference = firstDifference(ref.outcome, cand.outcome) ?? verdictOnly(ref, cand);
+    if (difference && unsupported(ref, cand)) {
+      return { key: ref.key, reference: ref, candidate: cand, status: 'unsupported', reason: `the candidate answered ${cand.outcome.status}`, difference, rules: base, charged: [] };
+    }
+    const charged = difference ? chargedRules(ref, cand) : [];
+    return { key: ref.key, reference: ref, candidate: cand, status: 'compared', difference, rules: [...new Set([...base, ...charged])], charged };
+  });
+}
+
+/**
+ * The candidate does not implement what was asked: 501, or 404 or a status the spec does not document
+ * with a body the operation does not document either. An answer in the API's own shape, even with the
+ * wrong status, is the candidate's answer and is compared.
+ */
+function unsupported(ref: KeyedExchange, cand: KeyedExchange): boolean {
+  const status = cand.outcome.status;
+  if (status === ref.outcome.status) return false;
+  if (status === 501) return true;
+  const documented = status !== 404 && specOperation(ref.case.operation).responses.some((r) => r.status === status);
+  return !documented && !cand.speaksApi;
+}
+
+/** Equal answers on which one side still breaks a rule the other keeps (a throttled retry, say). */
+function verdictOnly(ref: KeyedExchange, cand: KeyedExchange): { tier: Tier; what: string } | undefined {
+  const rules = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
+  return rules.some((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail')) ? { tier: 'complete', what: 'a rule held on one side only' } : undefined;
+}
+
+/**
+ * Which rules a difference counts against, most telling first: the rules one side breaks and the other
+ * does not; else the rules the case was made to exercise; else the rules whose checks concluded
+ * differently (another documented variant, a check that applies to one answer only); else the case's
+ * most specific judged rules. So a fault that breaks one rule lowers that rule only.
+ */
+export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
+  const all = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
+  const failing = all.filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
+  if (failing.length > 0) return failing;
+  const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));
+  if (own.length > 0) return [...own];
+  const changed = all.filter((r) => ref.judgements.get(r) !== cand.judgements.get(r));
+  if (changed.length > 0) return changed;
+  const judged = [...ref.judgements.keys()];
+  const specific = judged.filter((r) => !GENERIC.test(r));
+  return specific.length > 0 ? specific : judged;
+}

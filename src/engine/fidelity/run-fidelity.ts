@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SpecValidators } from '../../spec/spec-validators.ts';
+import type { Cassette } from '../cassettes/cassette.ts';
+import { CassetteRecorder } from '../cassettes/cassette-recorder.ts';
+import { offlineTarget } from '../cassettes/offline-target.ts';
+import { rulesOf, runCloud, type Cloud } from '../run/run-cloud.ts';
+import type { ResolvedTarget } from '../target/resolved-target.ts';
+import type { FidelityReport } from './fidelity-report.ts';
+import { TIERS, type Tier } from './outcome.ts';
+import { pairCases, type CasePair } from './pair-cases.ts';
+import { aggregate, scoreRules, TIER_WORDS } from './score-fidelity.ts';
+import { CONCURRENT_DUPLICATES, keyExchanges } from './side-exchanges.ts';
+import { TRANSFORMERS } from './transformers.ts';
+
+/** Where a side's answers come from: a target the suite runs against now, or a recorded run. */
+export type FidelitySource =
+  | { readonly kind: 'target'; readonly name: string; readonly target: ResolvedTarget; readonly restore: boolean }
+  | { readonly kind: 'cassettes'; readonly dir: string };
+
+export interface FidelityOptions {
+  readonly reference: FidelitySource;
+  readonly candidate: FidelitySource & { kind: 'target' };
+  readonly clouds: readonly Cloud[];
+  readonly seed: number;
+  readonly runs: number;
+  /** The run's nonce; a cassette reference brings its own. */
+  readonly nonce?: string;
+  readonly thresholds: readonly { readonly tier: Tier; readonly min: number }[];
+  /** Called with each request sent, per side and cloud, for progress. */
+  readonly onSend?: (side: 'reference' | 'candidate', cloud: Cloud) => void;
+}
+
+/** A cloud's cassette from a recorded reference, or undefined when the directory holds none. */
+export function readCassette(dir: string, cloud: Cloud): Cassette | undefined {
+  const file = join(dir, `${cloud}.cassette.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Cassette) : undefined;
+}
+
+/**
+ * Sends the same cases (same seed, same nonce, every property run in full and unshrunk) to the reference
+ * and the candidate, or takes the reference's from its cassettes, pairs them case by case, and scores the
+ * candidate rule by rule, per operation and overall, at each tier.
+ */
+export async function runFidelity(options: FidelityOptions): Promise<{ report: FidelityReport; cassettes: { side: 'reference' | 'candidate'; cassette: Cassette }[] }> {
+  const started = Date.now();
+  const nonce = options.nonce ?? randomBytes(4).toString('hex');
+  const validators = new SpecValidators();
+  const record = async (side: 'reference' | 'candidate', source: FidelitySource & { kind: 'target' }, cloud: Cloud): Promise<{ cassette: Cassette; target: ResolvedTarget }> => {
+    const recorder = new CassetteRecorder('', cloud, source.target);
+    const settings = { seed: options.seed, runs: options.runs, strict: false, exhaustive: true, nonce, restore: source.restore, observe: recorder.record.bind(recorder) };
+    await runCloud(cloud, source.target, settings, () => options.onSend?.(side, cloud));
+    return { cassette: recorder.cassette({ seed: options.seed, runs: options.runs, nonce, exhaustive: true }), target: source.target };
+  };
+  const referenceOf = async (cloud: Cloud) => {
+    if (options.reference.kind === 'target') return record('reference', options.reference, cloud);
+    const cassette = readCassette(options.reference.dir, cloud)!;
+    return { cassette, target: offlineTarget(cassette, 'fidelity') };
+  };
+  const sides = await Promise.all(options.clouds.map(async (cloud) => {
+    const [reference, candidate] = await Promise.all([referenceOf(cloud), record('candidate', options.candidate, cloud)]);
+    const ref = keyExchanges(reference.cassette, { validators, target: reference.target });
+    const cand = keyExchanges(candidate.cassette, { validators, target: candidate.target });
+    return { cloud, reference, candidate, ref, cand, pairs: pairCases(ref.exchanges, cand.exchanges) };
+  }));
+
+  const pairs: CasePair[] = sides.flatMap((s) => s.pairs);
+  const rules = scoreRules(pairs, options.clouds.flatMap(rulesOf));
+  const tiers = Object.fromEntries(TIERS.map((t) => [t, aggregate(rules, t)])) as FidelityReport['tiers'];
+  const operations = [...new Set(rules.map((r) => r.operation))].map((operation) => {
+    const of = rules.filter((r) => r.operation === operation);
+    return { operation, tiers: Object.fromEntries(TIERS.map((t) => [t, aggregate(of, t)])) as FidelityReport['tiers'] };
+  });
+  const thresholds = options.thresholds.map(({ tier, min }) => {
+    const score = tiers[tier].score;
+    return { tier, min, score, met: score !== null && score >= min };
+  });
+  const count = (status: CasePair['status']) => pairs.filter((p) => p.status === status).length;
+  const compared = pairs.filter((p) => p.status === 'compared');
+  const sum = (side: 'ref' | 'cand', name: string) => sides.reduce((n, s) => n + (s[side].transformed.get(name) ?? 0), 0);
+  const report: FidelityReport = {
+    tool: 'keypair-conformance-fidelity',
+    reference: options.reference.kind === 'target'
+      ? { name: options.reference.name, kind: 'target', source: options.reference.target.file, cases: sides.reduce((n, s) => n + s.ref.exchanges.length, 0) }
+      : { name: `cassettes in ${options.reference.dir}`, kind: 'cassettes', source: options.reference.dir, cases: sides.reduce((n, s) => n + s.ref.exchanges.length, 0) },
+    candidate: { name: options.candidate.name, kind: 'target', source: options.candidate.target.file, cases: sides.reduce((n, s) => n + s.cand.exchanges.length, 0) },
+    clouds: options.clouds,
+    seed: options.seed,
+    runs: options.runs,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    tiers,
+    tierRules: TIER_WORDS,
+    operations,
+    cases: {
+      reference: pairs.length,
+      compared: compared.length,
+      equal: compared.filter((p) => !p.difference).length,
+      different: compared.filter((p) => p.difference).length,
+      unsupported: count('unsupported'),
+      notSent: count('not-sent'),
+      diverged: count('diverged'),
+    },
+    transformers: [...TRANSFORMERS, CONCURRENT_DUPLICATES].map((t) => ({ name: t.name, description: t.description, replaced: { reference: sum('ref', t.name), candidate: sum('cand', t.name) } })),
+    thresholds,
+    rules,
+    exitCode: thresholds.every((t) => t.met) ? 0 : 1,
+  };
+  return { report, cassettes: sides.flatMap((s) => [{ side: 'reference' as const, cassette: s.reference.cassette }, { side: 'candidate' as const, cassette: s.candidate.cassette }]) };
+}
