@@ -1,6 +1,8 @@
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { specOperation } from '../checks/_internals/spec-operation.ts';
+import { SEQUENCE_RULES } from '../checks/registry.ts';
 import { firstDifference, type Tier } from './outcome.ts';
+import { ECHO_RULES, locateDifference } from './locate-difference.ts';
 import type { KeyedExchange } from './side-exchanges.ts';
 
 /** How one reference case fared on the candidate. */
@@ -22,6 +24,13 @@ export interface CasePair {
   readonly charged: readonly RuleId[];
 }
 
+/** The documents leave open which error a request breaking several rules gets (RULES.md, top). */
+export const SEVERAL_BROKEN_RULES = {
+  name: 'several-broken-rules',
+  description: 'a request that breaks several rules may get the error of any one of them (RULES.md) → compared at core only: status, media type, shape',
+  applies: (x: KeyedExchange) => x.case.expect.kind === 'reject' && x.case.expect.rules.length > 1,
+} as const;
+
 const GENERIC = /\.(status-documented|response-schema|content-type|rejects-invalid|accepts-valid|no-server-error|request-id)$/;
 const KNOWN = new Set<string>(RULES.map((r) => r.id));
 
@@ -36,7 +45,9 @@ export function pairCases(reference: readonly KeyedExchange[], candidate: readon
     if (cand.fingerprint !== ref.fingerprint) {
       return { key: ref.key, reference: ref, candidate: cand, status: 'diverged', reason: "the candidate's earlier answers made the suite send another request here", rules: base, charged: [] };
     }
-    const difference = firstDifference(ref.outcome, cand.outcome) ?? verdictOnly(ref, cand);
+    let difference = firstDifference(ref.outcome, cand.outcome) ?? verdictOnly(ref, cand);
+    // RULES.md: a request that breaks several rules may get the error of any one: only core is compared.
+    if (difference && difference.tier !== 'core' && SEVERAL_BROKEN_RULES.applies(ref)) difference = undefined;
     if (difference && unsupported(ref, cand)) {
       return { key: ref.key, reference: ref, candidate: cand, status: 'unsupported', reason: `the candidate answered ${cand.outcome.status}`, difference, rules: base, charged: [] };
     }
@@ -66,7 +77,9 @@ function verdictOnly(ref: KeyedExchange, cand: KeyedExchange): { tier: Tier; wha
 
 /**
  * Which rules a difference counts against, most telling first: the rules one side breaks and the other
- * does not; else the rules the case was made to exercise; else the rules whose checks concluded
+ * does not; else, when one side accepted and the other refused, the operation's rule about that
+ * (accepts-valid, rejects-invalid, no-server-error); else the rules the case was made to exercise; else
+ * the rules that own the places where the answers differ (locateDifference); else the rules whose checks concluded
  * differently (another documented variant, a check that applies to one answer only); else the case's
  * most specific judged rules. So a fault that breaks one rule lowers that rule only.
  */
@@ -74,11 +87,34 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
   const all = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
   const failing = all.filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
   if (failing.length > 0) return failing;
+  const byClass = statusClassRule(ref, cand);
+  if (byClass) return [byClass];
   const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));
-  if (own.length > 0) return [...own];
+  const located = locateDifference(ref, cand);
+  // The case's own rules, unless the place that differs belongs to other rules: a rule decided over a
+  // sequence (a ClientToken replay) owns its whole answer; a checked one held alike on both sides.
+  if (own.length > 0) {
+    const ownsAll = own.some((r) => SEQUENCE_RULES.includes(r));
+    return located && (located.every((r) => own.includes(r) || ECHO_RULES.includes(r)) || !ownsAll) ? located : [...own];
+  }
+  if (located) return located;
   const changed = all.filter((r) => ref.judgements.get(r) !== cand.judgements.get(r));
   if (changed.length > 0) return changed;
   const judged = [...ref.judgements.keys()];
   const specific = judged.filter((r) => !GENERIC.test(r));
   return specific.length > 0 ? specific : judged;
+}
+
+/** The generic rule about a change of status class: 2xx ↔ 4xx, or a 5xx on one side. */
+function statusClassRule(ref: KeyedExchange, cand: KeyedExchange): RuleId | undefined {
+  const op = ref.case.operation;
+  if (op !== 'kps.associate' && op !== 'kps.batch-associate' && op !== 'ecs.attach-key-pair') return undefined;
+  const a = Math.floor(ref.outcome.status / 100);
+  const b = Math.floor(cand.outcome.status / 100);
+  if (a === b) return undefined;
+  if (a === 5 || b === 5) return `${op}.no-server-error`;
+  if (a === 2 && b === 4) return `${op}.accepts-valid`;
+  // A refusal turned into an acceptance is rejects-invalid's only where the case was meant to be refused.
+  if (a === 4 && b === 2 && ref.case.expect.kind === 'reject') return `${op}.rejects-invalid`;
+  return undefined;
 }

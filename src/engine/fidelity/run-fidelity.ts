@@ -9,7 +9,7 @@ import { rulesOf, runCloud, type Cloud } from '../run/run-cloud.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { FidelityReport } from './fidelity-report.ts';
 import { TIERS, type Tier } from './outcome.ts';
-import { pairCases, type CasePair } from './pair-cases.ts';
+import { pairCases, SEVERAL_BROKEN_RULES, type CasePair } from './pair-cases.ts';
 import { aggregate, scoreRules, TIER_WORDS } from './score-fidelity.ts';
 import { CONCURRENT_DUPLICATES, keyExchanges } from './side-exchanges.ts';
 import { TRANSFORMERS } from './transformers.ts';
@@ -102,7 +102,10 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
       notSent: count('not-sent'),
       diverged: count('diverged'),
     },
-    transformers: [...TRANSFORMERS, CONCURRENT_DUPLICATES].map((t) => ({ name: t.name, description: t.description, replaced: { reference: sum('ref', t.name), candidate: sum('cand', t.name) } })),
+    transformers: [
+      ...[...TRANSFORMERS, CONCURRENT_DUPLICATES].map((t) => ({ name: t.name, description: t.description, replaced: { reference: sum('ref', t.name), candidate: sum('cand', t.name) } })),
+      { name: SEVERAL_BROKEN_RULES.name, description: SEVERAL_BROKEN_RULES.description, replaced: { reference: pairs.filter((p) => SEVERAL_BROKEN_RULES.applies(p.reference)).length, candidate: pairs.filter((p) => p.candidate && SEVERAL_BROKEN_RULES.applies(p.candidate)).length } },
+    ],
     thresholds,
     rules,
     exitCode: thresholds.every((t) => t.met) ? 0 : 1,

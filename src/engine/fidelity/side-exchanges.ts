@@ -90,7 +90,7 @@ function merge(members: readonly KeyedExchange[]): KeyedExchange {
       shape: join((m) => `${m.outcome.status} ${m.outcome.shape}`),
       code: join((m) => m.outcome.code),
       entries: distinct.flatMap((m, i) => (i === 0 ? m.outcome.entries : ['|', ...m.outcome.entries])),
-      body: join((m) => m.outcome.body),
+      body: distinct.length === 1 ? distinct[0]!.outcome.body : `[${distinct.map((m) => m.outcome.body).join(',')}]`,
     },
     judgements,
     speaksApi: distinct.every((m) => m.speaksApi),

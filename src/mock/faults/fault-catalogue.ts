@@ -61,7 +61,11 @@ export const FAULTS: Record<RuleId, FaultSpec> = {
   'kps.batch-associate.max-10': { effect: 'more than 10 entries are accepted', alsoBreaks: ['kps.batch-associate.rejects-invalid'] },
   'kps.batch-associate.non-empty': { effect: 'an empty batch_keypairs is accepted' },
   'kps.batch-associate.same-keypair': { effect: 'entries naming different key pairs are accepted', alsoBreaks: ['kps.batch-associate.rejects-invalid'] },
-  'kps.batch-associate.item-validation': { effect: 'entries that break the AssociateKeypair rules get FAILED tasks instead of a 400', alsoBreaks: ['kps.batch-associate.rejects-invalid'] },
+  'kps.batch-associate.item-validation': {
+    effect: 'entries that break the AssociateKeypair rules get FAILED tasks instead of a 400',
+    // An entry without a server has no id for its task to echo.
+    alsoBreaks: ['kps.batch-associate.rejects-invalid', 'kps.batch-associate.one-task-per-server'],
+  },
   'kps.batch-associate.status-enum': { effect: 'a failed task says status "Fail"', alsoBreaks: ['kps.batch-associate.response-schema'] },
   'kps.batch-associate.success-has-task-id': { effect: 'SUCCESS tasks carry no task_id', alsoBreaks: ['kps.batch-associate.response-schema'] },
   'kps.batch-associate.failed-has-error': { effect: 'FAILED tasks carry no error_code or error_msg' },

@@ -18,9 +18,6 @@ export function associateKeypair(ctx: MockContext, req: MockRequest): MockRespon
   const body = read.body;
   const server: Record<string, any> | undefined = typeof body.server === 'object' && body.server !== null ? body.server : undefined;
   if (!portInRange(ctx, server)) return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port must be 1-65535');
-  if (ctx.broken('kps.associate.accepts-valid') && server?.port !== undefined) {
-    return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port');
-  }
   const keypair = body.keypair_name;
   if (typeof keypair === 'string' && !ctx.huawei.keypairs.has(keypair) && !ctx.broken('kps.associate.unknown-keypair')) {
     const status = ctx.broken('kps.associate.status-documented') ? 409 : 400;
@@ -38,7 +35,10 @@ export function associateKeypair(ctx: MockContext, req: MockRequest): MockRespon
     }
     return kpsSuccess(ctx, OP, failed);
   }
-  // After every check: only a request that would succeed gets the 500, so no other rule is touched.
+  // After every check: only a request that would succeed gets the 400 or the 500, so no other rule is touched.
+  if (ctx.broken('kps.associate.accepts-valid') && server?.port !== undefined) {
+    return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port');
+  }
   if (ctx.broken('kps.associate.no-server-error') && server?.disable_password === true) {
     return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
   }

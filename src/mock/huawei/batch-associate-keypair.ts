@@ -23,9 +23,6 @@ export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockR
   }
   const servers = entries.map((e) => asObject(asObject(e)?.server));
   if (!servers.every((s) => portInRange(ctx, s))) return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port must be 1-65535');
-  if (ctx.broken('kps.batch-associate.accepts-valid') && servers.some((s) => s?.port !== undefined)) {
-    return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port');
-  }
   for (const entry of entries) {
     const name = asObject(entry)?.keypair_name;
     if (typeof name === 'string' && !ctx.huawei.keypairs.has(name)) {
@@ -37,6 +34,10 @@ export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockR
     return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
   }
   const outcomes = entries.map((entry) => judgeEntry(ctx, entry));
+  // Only a batch every entry of which would succeed is "valid" in the rule's sense: no other rule is touched.
+  if (ctx.broken('kps.batch-associate.accepts-valid') && outcomes.every((o) => !o.error) && servers.some((s) => s?.port !== undefined)) {
+    return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port');
+  }
   if (ctx.broken('kps.batch-associate.partial-independence') && outcomes.some((o) => o.error)) {
     for (const o of outcomes) o.error ??= 'parameter error: another entry failed';
   }
