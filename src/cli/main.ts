@@ -1,6 +1,7 @@
 import { RULES } from '../rules/rules.ts';
 import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
 import { DIFF_USAGE, diffCommand } from './commands/diff-command.ts';
+import { FIDELITY_USAGE, fidelityCommand } from './commands/fidelity-command.ts';
 import { MERGE_USAGE, mergeCommand } from './commands/merge-command.ts';
 import { PLAN_USAGE, planCommand } from './commands/plan-command.ts';
 import { REPLAY_USAGE, replayCommand } from './commands/replay-command.ts';
@@ -12,6 +13,7 @@ const USAGE = `Usage: npx conformance <command>
 Commands:
   run      check a target (default: the embedded reference mock) against every rule (npx conformance run --help)
   sdk      check an SDK through an adapter, its HTTP intercepted (npx conformance sdk --help)
+  fidelity score a mock against a reference, rule by rule, in tiers (npx conformance fidelity --help)
   plan     print what a run would send to a target, sending nothing (npx conformance plan --help)
   replay   send a recorded failure again: FIXED or FAILED (npx conformance replay --help)
   diff     what changed between two runs' conformance.json (npx conformance diff --help)
@@ -34,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'sdk':
         if (rest.includes('--help') || rest.includes('-h')) return print(SDK_USAGE);
         return await runCommand(rest, 'sdk');
+      case 'fidelity':
+        if (rest.includes('--help') || rest.includes('-h')) return print(FIDELITY_USAGE);
+        return await fidelityCommand(rest);
       case 'plan':
         if (rest.includes('--help') || rest.includes('-h')) return print(PLAN_USAGE);
         return await planCommand(rest);

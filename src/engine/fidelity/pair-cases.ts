@@ -1,7 +1,7 @@
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { specOperation } from '../checks/_internals/spec-operation.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
-import { firstDifference, type Tier } from './outcome.ts';
+import { firstDifference, TIERS, type Tier } from './outcome.ts';
 import { ECHO_RULES, locateDifference } from './locate-difference.ts';
 import type { KeyedExchange } from './side-exchanges.ts';
 
@@ -45,7 +45,7 @@ export function pairCases(reference: readonly KeyedExchange[], candidate: readon
     if (cand.fingerprint !== ref.fingerprint) {
       return { key: ref.key, reference: ref, candidate: cand, status: 'diverged', reason: "the candidate's earlier answers made the suite send another request here", rules: base, charged: [] };
     }
-    let difference = firstDifference(ref.outcome, cand.outcome) ?? verdictOnly(ref, cand);
+    let difference = raiseForBrokenRules(firstDifference(ref.outcome, cand.outcome), ref, cand);
     // RULES.md: a request that breaks several rules may get the error of any one: only core is compared.
     if (difference && difference.tier !== 'core' && SEVERAL_BROKEN_RULES.applies(ref)) difference = undefined;
     if (difference && unsupported(ref, cand)) {
@@ -69,10 +69,18 @@ function unsupported(ref: KeyedExchange, cand: KeyedExchange): boolean {
   return !documented && !cand.speaksApi;
 }
 
-/** Equal answers on which one side still breaks a rule the other keeps (a throttled retry, say). */
-function verdictOnly(ref: KeyedExchange, cand: KeyedExchange): { tier: Tier; what: string } | undefined {
+/**
+ * A rule that holds on one side and breaks on the other makes a difference at least at complete (which
+ * scores every must rule), at core when it is a status or schema rule, even where the answers compare
+ * alike (an empty task_id is still a string; a throttled retry leaves no trace in the final answer).
+ */
+function raiseForBrokenRules(difference: { tier: Tier; what: string } | undefined, ref: KeyedExchange, cand: KeyedExchange): { tier: Tier; what: string } | undefined {
   const rules = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
-  return rules.some((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail')) ? { tier: 'complete', what: 'a rule held on one side only' } : undefined;
+  const broken = rules.filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
+  if (broken.length === 0) return difference;
+  const floor: Tier = broken.some((r) => /\.(status-documented|response-schema)$/.test(r)) ? 'core' : 'complete';
+  const what = difference?.what ?? 'a rule held on one side only';
+  return !difference || TIERS.indexOf(floor) < TIERS.indexOf(difference.tier) ? { tier: floor, what: `${what} (${broken.join(', ')} ${ref.judgements.get(broken[0]!) === 'fail' ? 'broken by the reference' : 'broken'})` } : difference;
 }
 
 /**

@@ -1,0 +1,165 @@
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type RunningMock } from '../../mock/index.ts';
+import { fidelityHtml } from '../../engine/fidelity/fidelity-html.ts';
+import { fidelityTable } from '../../engine/fidelity/fidelity-table.ts';
+import { TIERS, type Tier } from '../../engine/fidelity/outcome.ts';
+import { readCassette, runFidelity, type FidelitySource } from '../../engine/fidelity/run-fidelity.ts';
+import { redact } from '../../engine/report/redact.ts';
+import type { Cloud } from '../../engine/run/run-cloud.ts';
+import { loadTargetFile } from '../../engine/target/load-target-file.ts';
+import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
+import { TargetFileError } from '../../engine/target/target-file-error.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const FIDELITY_USAGE = `Usage: npx conformance fidelity --candidate FILE [--reference FILE|DIR] [--only huaweicloud|volcengine]
+                                [--seed N] [--runs N] [--min-score TIER=PCT]... [--report-dir DIR] [--record DIR]
+
+Scores a mock (the candidate) against a reference, rule by rule: the same cases, same seed and order,
+go to both, and each answer is compared after normalisation (request ids, task ids, timestamps, fixture
+ids). Tiers: core (status and body shape of must rules), complete (also every error code and entry
+result), strict (every rule, messages and values too). Each score has its coverage beside it: cases the
+candidate does not support (501, or 404 or an undocumented status without the API's shape) are counted
+apart, never as right or wrong.
+  --candidate FILE   the target file of the mock to score
+  --reference X      a target file, or a directory of cassettes (--record of a fidelity or run); default:
+                     the embedded reference mock
+  --only CLOUD       score one cloud
+  --seed N           the seed (default random, printed); a cassette reference brings its own
+  --runs N           generated cases per property (default 100); a cassette reference brings its own
+  --min-score T=P    exit 1 when tier T (core, complete, strict) scores below P percent; repeatable
+  --report-dir DIR   where fidelity.json and fidelity.html go (default reports)
+  --record DIR       also write both sides' exchanges as cassettes (DIR/reference, DIR/candidate)
+Exit 0: every --min-score met; 1: one was not; 2: bad usage or target file.`;
+
+/** `npx conformance fidelity`: a candidate mock scored against a reference, with thresholds for its CI. */
+export async function fidelityCommand(argv: string[]): Promise<number> {
+  const values = parse(argv);
+  if (!values.candidate) throw new UsageError('conformance fidelity: --candidate FILE is needed: the target file of the mock to score.');
+  const only = values.only;
+  if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance fidelity: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
+  const thresholds = (values['min-score'] ?? []).map(threshold);
+  const reportDir = resolve(values['report-dir'] ?? 'reports');
+  const candidate = target(values.candidate, '--candidate');
+
+  let mock: RunningMock | undefined;
+  let embeddedFile: string | undefined;
+  let reference: FidelitySource;
+  let seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed, 0, 2 ** 31 - 1);
+  let runs = values.runs === undefined ? 100 : integer('--runs', values.runs, 1, 100_000);
+  let nonce: string | undefined;
+  let referenceClouds: Cloud[];
+  const given = values.reference;
+  if (given !== undefined && existsSync(given) && statSync(given).isDirectory()) {
+    const dir = resolve(given);
+    const cassettes = (['huaweicloud', 'volcengine'] as const).map((c) => [c, readCassette(dir, c)] as const).filter(([, k]) => k !== undefined);
+    if (cassettes.length === 0) throw new UsageError(`conformance fidelity: --reference ${given} holds no cassette (huaweicloud.cassette.json, volcengine.cassette.json). Record one with --record DIR.`);
+    const first = cassettes[0]![1]!;
+    if (values.seed !== undefined && seed !== first.seed) throw new UsageError(`conformance fidelity: --seed ${seed} differs from the cassettes' seed ${first.seed}. Leave --seed out: a recorded reference brings its own.`);
+    if (values.runs !== undefined && runs !== (first.runs ?? 100)) throw new UsageError(`conformance fidelity: --runs ${runs} differs from the cassettes' ${first.runs ?? 100}. Leave --runs out: a recorded reference brings its own.`);
+    seed = first.seed;
+    runs = first.runs ?? 100;
+    nonce = first.nonce;
+    if (cassettes.some(([, k]) => !k!.exhaustive)) {
+      process.stderr.write(`conformance fidelity: the cassettes in ${given} were recorded by a run, which stops a property at its first failure; record with npx conformance fidelity --record for the full comparison.\n`);
+    }
+    referenceClouds = cassettes.map(([c]) => c);
+    reference = { kind: 'cassettes', dir };
+  } else if (given !== undefined) {
+    const t = target(given, '--reference');
+    referenceClouds = clouds(t);
+    reference = { kind: 'target', name: t.name, target: t, restore: true };
+  } else {
+    // The embedded reference mock, with its built-in test keys unless the environment names others.
+    for (const [name, value] of Object.entries(mockCredentialEnv())) process.env[name] ||= value;
+    mock = await startMock({ port: 0, taskDelayMs: 20 });
+    embeddedFile = join(tmpdir(), `conformance-fidelity-reference-${process.pid}.json`);
+    writeFileSync(embeddedFile, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
+    const t = loadTargetFile(embeddedFile, pickEnv(Object.values(MOCK_CREDENTIAL_ENV)));
+    referenceClouds = clouds(t);
+    reference = { kind: 'target', name: 'embedded reference mock', target: t, restore: false };
+  }
+  const shared = referenceClouds.filter((c) => candidate[c] && (!only || only === c));
+  if (shared.length === 0) throw new UsageError(`conformance fidelity: the reference and the candidate share no cloud${only ? ` named ${only}` : ''}. Give the candidate's target file a ${referenceClouds.join(' or ')} section.`);
+
+  const sent = { reference: 0, candidate: 0 };
+  const started = Date.now();
+  const progress = setInterval(() => process.stderr.write(`fidelity: ${sent.reference} requests to the reference, ${sent.candidate} to the candidate · ${((Date.now() - started) / 1000).toFixed(0)} s\n`), 5_000);
+  progress.unref();
+  console.log(`conformance fidelity: ${candidate.name} against ${reference.kind === 'target' ? reference.name : `the cassettes in ${given}`} · ${shared.join(', ')} · seed ${seed} · runs ${runs}`);
+  try {
+    const { report, cassettes } = await runFidelity({ reference, candidate: { kind: 'target', name: candidate.name, target: candidate, restore: true }, clouds: shared, seed, runs, nonce, thresholds, onSend: (side) => void sent[side]++ });
+    const secrets = [...candidate.secrets, ...(reference.kind === 'target' ? reference.target.secrets : [])];
+    const safe = redact(report, secrets);
+    mkdirSync(reportDir, { recursive: true });
+    writeFileSync(join(reportDir, 'fidelity.json'), `${JSON.stringify(safe, null, 2)}\n`);
+    writeFileSync(join(reportDir, 'fidelity.html'), fidelityHtml(safe));
+    if (values.record !== undefined) {
+      for (const { side, cassette } of cassettes) {
+        const dir = join(resolve(values.record), side);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `${cassette.cloud}.cassette.json`), `${JSON.stringify(redact(cassette, secrets), null, 1)}\n`);
+      }
+    }
+    console.log(fidelityTable(safe));
+    console.log(`\nreports: ${join(reportDir, 'fidelity.json')}, ${join(reportDir, 'fidelity.html')}${values.record !== undefined ? ` · cassettes: ${resolve(values.record)}/{reference,candidate}` : ''}`);
+    return safe.exitCode;
+  } finally {
+    clearInterval(progress);
+    await mock?.close();
+    if (embeddedFile) rmSync(embeddedFile, { force: true });
+  }
+}
+
+function target(file: string, flag: string): ResolvedTarget {
+  try {
+    return loadTargetFile(resolve(file));
+  } catch (error) {
+    if (error instanceof TargetFileError) throw new UsageError(`conformance fidelity: ${flag}: ${error.message}`);
+    throw error;
+  }
+}
+
+const clouds = (t: ResolvedTarget): Cloud[] => (['huaweicloud', 'volcengine'] as const).filter((c) => t[c] !== undefined);
+
+function threshold(text: string): { tier: Tier; min: number } {
+  const m = text.match(/^(\w+)=(\d+(?:\.\d+)?)%?$/);
+  const tier = m?.[1] as Tier | undefined;
+  const min = Number(m?.[2]);
+  if (!m || !TIERS.includes(tier!) || min > 100) throw new UsageError(`conformance fidelity: --min-score ${text} is not TIER=PCT. Use one of ${TIERS.join(', ')} and a percentage from 0 to 100, e.g. --min-score complete=95.`);
+  return { tier: tier!, min };
+}
+
+function pickEnv(keys: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        candidate: { type: 'string' },
+        reference: { type: 'string' },
+        only: { type: 'string' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        'min-score': { type: 'string', multiple: true },
+        'report-dir': { type: 'string' },
+        record: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError(`conformance fidelity: ${(error as Error).message}. Run npx conformance fidelity --help.`);
+  }
+}
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`conformance fidelity: ${flag} ${text} is not a whole number from ${min} to ${max}.`);
+  return n;
+}
