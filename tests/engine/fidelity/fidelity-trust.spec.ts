@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { FAULTABLE_RULES, FAULTS } from '../../../src/mock/index.ts';
+import { TIERS } from '../../../src/engine/fidelity/outcome.ts';
+import { inPool } from '../trust/_helpers/target-files.ts';
+import { fidelityOnMocks, loweredRules } from './_helpers/fidelity-on-mocks.ts';
+
+// Fidelity scores are trusted both ways. A faithful candidate (the reference mock itself, started
+// again) scores 100% at every tier with full coverage; a candidate that breaks one rule on purpose
+// (each of the mock's 81 faults) scores lower on that rule and its declared alsoBreaks, and on no other.
+
+test.describe.configure({ mode: 'parallel' });
+
+for (const seed of [7, 1]) {
+  test(`the reference mock scores 100% against itself at every tier, seed ${seed}`, async () => {
+    // Act
+    const report = await fidelityOnMocks({ seed, runs: 30 });
+
+    // Assert
+    for (const t of TIERS) expect({ tier: t, ...report.tiers[t] }).toEqual({ tier: t, score: 100, coverage: 100, rulesScored: report.tiers[t].rulesExercised, rulesExercised: report.tiers[t].rulesExercised });
+    expect(report.cases.different, 'cases answered differently').toBe(0);
+    expect(report.cases.compared).toBe(report.cases.reference);
+    // Every rule but flow-limit (the mock does not throttle by default) had cases to compare.
+    expect(report.rules.filter((r) => r.tiers.strict!.equal === 0).map((r) => r.rule)).toEqual(['ecs.attach-key-pair.flow-limit']);
+    // The normalisations did work: without them request ids and task ids would differ everywhere.
+    const replaced = Object.fromEntries(report.transformers.map((t) => [t.name, t.replaced.candidate]));
+    for (const name of ['request-id', 'task-id', 'fixture-id', 'run-nonce', 'concurrent-duplicates']) expect(replaced[name], name).toBeGreaterThan(0);
+  });
+}
+
+/** The 81 comparisons take ~20 s at four at a time; each run mostly waits on loopback HTTP. */
+const CONCURRENCY = 4;
+
+for (const seed of [7, 1]) {
+  test(`each fault lowers exactly its rule and its alsoBreaks, seed ${seed}`, async () => {
+    test.setTimeout(180_000);
+    // Arrange
+    const faults = [...FAULTABLE_RULES];
+
+    // Act
+    const outcomes = await inPool(faults, CONCURRENCY, async (fault) => {
+      const report = await fidelityOnMocks({ candidate: { faults: [fault] }, clouds: [fault.startsWith('kps') ? 'huaweicloud' : 'volcengine'], seed, runs: 20 });
+      const lowered = loweredRules(report);
+      const allowed = new Set<string>([fault, ...(FAULTS[fault].alsoBreaks ?? [])]);
+      return { fault, lowered: lowered.includes(fault), beyond: lowered.filter((r) => !allowed.has(r)), score: report.rules.find((r) => r.rule === fault)!.tiers.strict!.score };
+    });
+
+    // Assert
+    expect(outcomes.filter((o) => !o.lowered).map((o) => `${o.fault}: ${FAULTS[o.fault].effect}`), 'faults whose rule kept 100%').toEqual([]);
+    expect(outcomes.filter((o) => o.beyond.length > 0).map((o) => `${o.fault} also lowered ${o.beyond.join(', ')}`), 'rules lowered beyond fault ∪ alsoBreaks').toEqual([]);
+    expect(outcomes.every((o) => o.score !== null && o.score < 100)).toBe(true);
+  });
+}
+
+test('a fault on one cloud leaves the other cloud at 100%', async () => {
+  // Act
+  const report = await fidelityOnMocks({ candidate: { faults: ['ecs.attach-key-pair.windows'] }, seed: 3, runs: 20 });
+
+  // Assert
+  const huawei = report.operations.filter((o) => o.operation.startsWith('kps'));
+  expect(huawei.length).toBeGreaterThan(0);
+  for (const o of huawei) for (const t of TIERS) expect([o.operation, t, o.tiers[t].score]).toEqual([o.operation, t, o.operation === 'kps.task' && o.tiers[t].score === null ? null : 100]);
+  expect(report.tiers.complete.score).toBeLessThan(100);
+});
