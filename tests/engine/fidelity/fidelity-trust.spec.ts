@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { FAULTABLE_RULES, FAULTS } from '../../../src/mock/index.ts';
 import { TIERS } from '../../../src/engine/fidelity/outcome.ts';
 import { inPool } from '../trust/_helpers/target-files.ts';
-import { fidelityOnMocks, loweredRules } from './_helpers/fidelity-on-mocks.ts';
+import { fidelityOnMocks, loweredRules } from '../../../scripts/_internals/fidelity-on-mocks.ts';
 
 // Fidelity scores are trusted both ways. A faithful candidate (the reference mock itself, started
 // again) scores 100% at every tier with full coverage; a candidate that breaks one rule on purpose

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFidelity } from '../../../../src/engine/fidelity/run-fidelity.ts';
-import type { FidelityReport } from '../../../../src/engine/fidelity/fidelity-report.ts';
-import type { Tier } from '../../../../src/engine/fidelity/outcome.ts';
-import type { Cloud } from '../../../../src/engine/run/run-cloud.ts';
-import { loadTargetFile } from '../../../../src/engine/target/load-target-file.ts';
-import { mockCredentialEnv, mockTargetFile, startMock, type MockOptions } from '../../../../src/mock/index.ts';
+import { runFidelity } from '../../src/engine/fidelity/run-fidelity.ts';
+import type { FidelityReport } from '../../src/engine/fidelity/fidelity-report.ts';
+import type { Tier } from '../../src/engine/fidelity/outcome.ts';
+import type { Cloud } from '../../src/engine/run/run-cloud.ts';
+import { loadTargetFile } from '../../src/engine/target/load-target-file.ts';
+import { mockCredentialEnv, mockTargetFile, startMock, type MockOptions } from '../../src/mock/index.ts';
 
 /** The settings of one in-process fidelity comparison of two reference mocks. */
 export interface MockComparison {
