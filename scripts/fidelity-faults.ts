@@ -15,7 +15,7 @@ const rows = await inPool([...FAULTABLE_RULES], 4, async (fault) => {
   const report = await fidelityOnMocks({ candidate: { faults: [fault] }, clouds: [fault.startsWith('kps') ? 'huaweicloud' : 'volcengine'], seed: SEED, runs: RUNS });
   const rule = report.rules.find((r) => r.rule === fault)!;
   const others = loweredRules(report).filter((r) => r !== fault);
-  const allowed = new Set(FAULTS[fault].alsoBreaks ?? []);
+  const allowed = new Set<string>(FAULTS[fault].alsoBreaks ?? []);
   const cell = (t: 'core' | 'complete' | 'strict') => (rule.tiers[t] === null ? '—' : rule.tiers[t]!.score === null ? 'n/a' : `${rule.tiers[t]!.score}%`);
   const beyond = others.filter((r) => !allowed.has(r));
   return `| \`${fault}\` | ${cell('core')} | ${cell('complete')} | ${cell('strict')} | ${others.length === 0 ? 'none' : others.map((r) => `\`${r}\``).join(', ')}${beyond.length > 0 ? ' **(beyond alsoBreaks)**' : ''} |`;

@@ -22,7 +22,7 @@ export interface AggregateScore {
   readonly rulesExercised: number;
 }
 
-/** One difference, as evidence: both answers (normalised bodies are what was compared). */
+/** One difference, as evidence: both answers as received (what was compared is their normalised form). */
 export interface DifferenceRecord {
   readonly case: string;
   readonly title: string;

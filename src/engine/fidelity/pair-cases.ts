@@ -79,8 +79,9 @@ function raiseForBrokenRules(difference: { tier: Tier; what: string } | undefine
   const broken = rules.filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
   if (broken.length === 0) return difference;
   const floor: Tier = broken.some((r) => /\.(status-documented|response-schema)$/.test(r)) ? 'core' : 'complete';
-  const what = difference?.what ?? 'a rule held on one side only';
-  return !difference || TIERS.indexOf(floor) < TIERS.indexOf(difference.tier) ? { tier: floor, what: `${what} (${broken.join(', ')} ${ref.judgements.get(broken[0]!) === 'fail' ? 'broken by the reference' : 'broken'})` } : difference;
+  if (difference && TIERS.indexOf(floor) >= TIERS.indexOf(difference.tier)) return difference;
+  const by = ref.judgements.get(broken[0]!) === 'fail' ? 'the reference' : 'the candidate';
+  return { tier: floor, what: `${broken.join(', ')} broken by ${by}${difference ? `; the answers differ in ${difference.what}` : ''}` };
 }
 
 /**
