@@ -51,7 +51,7 @@ export function pairCases(reference: readonly KeyedExchange[], candidate: readon
     if (difference && unsupported(ref, cand)) {
       return { key: ref.key, reference: ref, candidate: cand, status: 'unsupported', reason: `the candidate answered ${cand.outcome.status}`, difference, rules: base, charged: [] };
     }
-    const charged = difference ? chargedRules(ref, cand) : [];
+    const charged = difference ? withBindingRule(chargedRules(ref, cand), difference, ref, cand) : [];
     return { key: ref.key, reference: ref, candidate: cand, status: 'compared', difference, rules: [...new Set([...base, ...charged])], charged };
   });
 }
@@ -112,6 +112,20 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
   const judged = [...ref.judgements.keys()];
   const specific = judged.filter((r) => !GENERIC.test(r));
   return specific.length > 0 ? specific : judged;
+}
+
+/**
+ * Core and complete score only must and conflict rules: a status difference charged to should rules
+ * alone would vanish from them, so the must or conflict rules that both sides' checks judged, differently
+ * (a 200 where the reference showed 202: success-status), are charged too.
+ */
+function withBindingRule(charged: RuleId[], difference: { tier: Tier; what: string }, ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
+  const binding = (r: RuleId) => RULES.find((x) => x.id === r)?.level !== 'should';
+  if (difference.what !== 'status' || charged.some(binding)) return charged;
+  const rules = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
+  // Judged on both sides, differently: another documented variant, not a check that applies to one answer only.
+  const judgedApart = (r: RuleId) => ref.judgements.has(r) && cand.judgements.has(r) && ref.judgements.get(r) !== cand.judgements.get(r);
+  return [...charged, ...rules.filter((r) => binding(r) && judgedApart(r))];
 }
 
 /** The generic rule about a change of status class: 2xx ↔ 4xx, or a 5xx on one side. */

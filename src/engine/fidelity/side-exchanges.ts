@@ -131,6 +131,8 @@ function toExchange(e: CassetteEntry): Exchange {
 function rememberTasks(body: unknown, key: string, origins: Map<string, string>): void {
   const b = body as Record<string, any> | null;
   if (!b || typeof b !== 'object') return;
-  if (typeof b.task_id === 'string' && !origins.has(b.task_id)) origins.set(b.task_id, key);
-  if (Array.isArray(b.tasks)) b.tasks.forEach((t: any, i: number) => typeof t?.task_id === 'string' && !origins.has(t.task_id) && origins.set(t.task_id, `${key} tasks[${i}]`));
+  // The latest answer wins: a mock that answers one fixed id to every bind (Prism's example) still has
+  // each lookup keyed by the bind it follows. A lookup's own answer names the id it was asked for.
+  if (typeof b.task_id === 'string' && b.task_id !== '' && !('task_status' in b)) origins.set(b.task_id, key);
+  if (Array.isArray(b.tasks)) b.tasks.forEach((t: any, i: number) => typeof t?.task_id === 'string' && t.task_id !== '' && origins.set(t.task_id, `${key} tasks[${i}]`));
 }
