@@ -16,6 +16,8 @@ export interface MockComparison {
   readonly seed: number;
   readonly runs: number;
   readonly thresholds?: readonly { tier: Tier; min: number }[];
+  /** Let the candidate's run put back what it changed, as a live target's run does (default false). */
+  readonly restoreCandidate?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function fidelityOnMocks(c: MockComparison): Promise<FidelityReport
     };
     const { report } = await runFidelity({
       reference: { kind: 'target', name: 'reference mock', target: target('reference mock', reference.url, reference.options.fixtures), restore: false },
-      candidate: { kind: 'target', name: 'candidate mock', target: target('candidate mock', candidate.url, candidate.options.fixtures), restore: false },
+      candidate: { kind: 'target', name: 'candidate mock', target: target('candidate mock', candidate.url, candidate.options.fixtures), restore: c.restoreCandidate ?? false },
       clouds: c.clouds ?? ['huaweicloud', 'volcengine'],
       seed: c.seed,
       runs: c.runs,

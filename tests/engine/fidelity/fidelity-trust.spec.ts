@@ -61,3 +61,12 @@ test('a fault on one cloud leaves the other cloud at 100%', async () => {
   for (const o of huawei) for (const t of TIERS) expect([o.operation, t, o.tiers[t].score]).toEqual([o.operation, t, o.operation === 'kps.task' && o.tiers[t].score === null ? null : 100]);
   expect(report.tiers.complete.score).toBeLessThan(100);
 });
+
+test("a candidate whose run restores what it changed is compared on the plan's cases alone", async () => {
+  // Act
+  const report = await fidelityOnMocks({ seed: 5, runs: 20, restoreCandidate: true });
+
+  // Assert: the restore's unbinds and task waits are the candidate's alone, and not cases
+  expect(report.candidate.cases).toBe(report.reference.cases);
+  expect(report.tiers.strict.score).toBe(100);
+});
