@@ -71,7 +71,7 @@ export async function runPrismFidelity(cwd: string, { prism: started, onSend }: 
 const DATE_LINE = /^Last run: /;
 
 const pct = (n: number | null) => (n === null ? 'n/a' : `${n}%`);
-const cell = (a: AggregateScore) => (a.score === null ? `n/a (${a.coverage}% cov)` : `${a.score}% (${a.coverage}% cov)`);
+const cell = (a: AggregateScore) => (a.rulesInTier === 0 ? '—' : a.score === null ? `n/a (${a.coverage}% cov)` : `${a.score}% (${a.coverage}% cov)`);
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** What an answer says, in a few words: the error code, each entry's result, the task status, Prism's problem. */

@@ -125,6 +125,7 @@ function chart(report: FidelityReport): string {
 
 /** An aggregate's cell: score, then coverage and how many rules it averages, in small text. */
 function aggregateCell(t: Tier, a: AggregateScore): string {
+  if (a.rulesInTier === 0) return `<td class="agg" data-tier="${t}" data-score="" title="this tier scores none of these rules (should rules are scored at strict)">—</td>`;
   return `<td class="agg" data-tier="${t}" data-score="${a.score ?? ''}"><span class="sc sc-${band(a.score)}">${pct(a.score)}</span><br><small>coverage ${cov(a.coverage)} · ${a.rulesScored}/${a.rulesExercised} rules</small></td>`;
 }
 

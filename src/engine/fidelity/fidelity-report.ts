@@ -20,6 +20,8 @@ export interface AggregateScore {
   readonly coverage: number;
   readonly rulesScored: number;
   readonly rulesExercised: number;
+  /** Rules the tier scores here at all: 0 for should-only operations at core and complete. */
+  readonly rulesInTier: number;
 }
 
 /** One difference, as evidence: both answers as received (what was compared is their normalised form). */

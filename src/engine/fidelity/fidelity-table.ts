@@ -2,7 +2,7 @@ import type { AggregateScore, FidelityReport, RuleFidelity } from './fidelity-re
 import { TIERS } from './outcome.ts';
 
 const pct = (n: number | null) => (n === null ? '  n/a' : `${n.toFixed(1)}%`.padStart(6));
-const cell = (a: AggregateScore) => `${pct(a.score)} (${a.coverage.toFixed(0).padStart(3)}% cov)`;
+const cell = (a: AggregateScore) => (a.rulesInTier === 0 ? '     —' : `${pct(a.score)} (${a.coverage.toFixed(0).padStart(3)}% cov)`);
 
 /** The end-of-run text for a terminal: tier scores, per operation, the rules that differ, thresholds. */
 export function fidelityTable(report: FidelityReport): string {

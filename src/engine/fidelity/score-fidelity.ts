@@ -76,5 +76,6 @@ export function aggregate(rules: readonly RuleFidelity[], t: Tier): AggregateSco
     coverage: all > 0 ? percent(compared, all) : 0,
     rulesScored: scored.length,
     rulesExercised: exercised.length,
+    rulesInTier: counts.length,
   };
 }

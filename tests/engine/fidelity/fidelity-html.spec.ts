@@ -113,7 +113,7 @@ test('the chart has one bar per tier, whose score and coverage are the report\'s
 test('a tier that compared nothing shows "n/a" and no bar', async ({ reportPage: page, fidelity }) => {
   // Arrange
   const { report, dir } = fidelity;
-  const empty: FidelityReport = { ...report, tiers: { ...report.tiers, strict: { score: null, coverage: 0, rulesScored: 0, rulesExercised: 0 } } };
+  const empty: FidelityReport = { ...report, tiers: { ...report.tiers, strict: { score: null, coverage: 0, rulesScored: 0, rulesExercised: 0, rulesInTier: 81 } } };
 
   // Act
   await open(page, dir, empty, 'empty-tier.html');
@@ -165,6 +165,9 @@ test(`the matrix has one row per rule; ${FAULT} is marked and scored as the repo
   await expect(page.locator('#operations tbody tr')).toHaveCount(report.operations.length + 1);
   const op = report.operations.find((o) => o.operation === 'ecs.attach-key-pair')!;
   await expect(page.locator('#operations tr[data-operation="ecs.attach-key-pair"] td[data-tier="complete"]')).toHaveAttribute('data-score', String(op.tiers.complete.score));
+  // ListKeypairTask has should rules only: core and complete do not score it, which is not "n/a"
+  expect(report.operations.find((o) => o.operation === 'kps.task')!.tiers.core.rulesInTier).toBe(0);
+  await expect(page.locator('#operations tr[data-operation="kps.task"] td[data-tier="core"]')).toHaveText('—');
 });
 
 test(`the differences of ${FAULT} expand and show both answers and the case`, async ({ reportPage: page, fidelity }) => {

@@ -16,7 +16,7 @@ for (const seed of [7, 1]) {
     const report = await fidelityOnMocks({ seed, runs: 30 });
 
     // Assert
-    for (const t of TIERS) expect({ tier: t, ...report.tiers[t] }).toEqual({ tier: t, score: 100, coverage: 100, rulesScored: report.tiers[t].rulesExercised, rulesExercised: report.tiers[t].rulesExercised });
+    for (const t of TIERS) expect({ tier: t, ...report.tiers[t] }).toEqual({ tier: t, score: 100, coverage: 100, rulesScored: report.tiers[t].rulesExercised, rulesExercised: report.tiers[t].rulesExercised, rulesInTier: report.tiers[t].rulesInTier });
     expect(report.cases.different, 'cases answered differently').toBe(0);
     expect(report.cases.compared).toBe(report.cases.reference);
     // Every rule but flow-limit (the mock does not throttle by default) had cases to compare.

@@ -186,7 +186,8 @@ test.describe('pairing and scoring', () => {
     expect(rule!.tiers.complete).toEqual({ equal: 1, different: 1, unsupported: 1, notCompared: 1, score: 50, coverage: 50 });
     expect(rule!.differences.map((d) => d.case)).toEqual(['d']);
     expect(rule!.unsupported.map((d) => d.candidate.status)).toEqual([501]);
-    expect(aggregate([rule!], 'complete')).toEqual({ score: 50, coverage: 50, rulesScored: 1, rulesExercised: 1 });
+    expect(aggregate([rule!], 'complete')).toEqual({ score: 50, coverage: 50, rulesScored: 1, rulesExercised: 1, rulesInTier: 1 });
+    expect(aggregate(scoreRules(pairs, ['kps.error-code-documented']), 'core').rulesInTier).toBe(0);
   });
 
   test('a should rule is scored at strict only', () => {
