@@ -14,7 +14,7 @@ export function fidelityTable(report: FidelityReport): string {
     const s = r.tiers.strict!;
     const first = r.differences[0] ?? r.unsupported[0];
     const note = first ? `${first.what}: ${first.case}, reference ${first.reference.status}, candidate ${first.candidate.status}` : '';
-    return `${r.rule.padEnd(width)} ${r.level.padEnd(8)} ${TIERS.map((t) => pct(r.tiers[t]?.score ?? null)).join(' ')}  ${String(s.different).padStart(4)} differ ${String(s.unsupported).padStart(4)} unsupported  ${note}`;
+    return `${r.rule.padEnd(width)} ${r.level.padEnd(8)} ${TIERS.map((t) => (r.tiers[t] === null ? '     —' : pct(r.tiers[t]!.score))).join(' ')}  ${String(s.different).padStart(4)} differ ${String(s.unsupported).padStart(4)} unsupported  ${note}`;
   };
   const c = report.cases;
   return [
