@@ -32,10 +32,11 @@ const ASSOCIATE_RULES: Partial<Record<ServerKnowledge, RuleId>> = {
  */
 export function locateDifference(ref: KeyedExchange, cand: KeyedExchange): RuleId[] | undefined {
   const body = JSON.parse(ref.outcome.body);
-  const paths = differingPaths(body, JSON.parse(cand.outcome.body), []);
+  const other = JSON.parse(cand.outcome.body);
+  const paths = differingPaths(body, other, []);
   const rules = new Set<RuleId>();
   for (const path of paths) {
-    const rule = owner(ref, body, path);
+    const rule = spelling(body, other, path) ?? owner(ref, body, path);
     if (!rule) return undefined;
     rules.add(rule);
   }
@@ -78,6 +79,15 @@ function owner(ref: KeyedExchange, body: any, path: readonly (string | number)[]
   }
   if (operation === 'kps.task' && first === 'task_status') return 'kps.task.terminal';
   return undefined;
+}
+
+/** A batch task's status spelt as the other documented variant (FAILED, Failed): status-enum's conflict. */
+function spelling(a: any, b: any, path: readonly (string | number)[]): RuleId | undefined {
+  const [first, i, member] = path;
+  if (first !== 'tasks' || typeof i !== 'number' || member !== 'status' || path.length !== 3) return undefined;
+  const x = a?.tasks?.[i]?.status;
+  const y = b?.tasks?.[i]?.status;
+  return typeof x === 'string' && typeof y === 'string' && x.toUpperCase() === y.toUpperCase() ? 'kps.batch-associate.status-enum' : undefined;
 }
 
 /** Every path at which `a` and `b` differ; an array of another length differs at the array itself. */

@@ -3,6 +3,7 @@ import { specOperation } from '../checks/_internals/spec-operation.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
 import { firstDifference, TIERS, type Tier } from './outcome.ts';
 import { ECHO_RULES, locateDifference } from './locate-difference.ts';
+import type { RuleJudgement } from './judgements.ts';
 import type { KeyedExchange } from './side-exchanges.ts';
 
 /** How one reference case fared on the candidate. */
@@ -86,7 +87,7 @@ function raiseForBrokenRules(difference: { tier: Tier; what: string } | undefine
 
 /**
  * Which rules a difference counts against, most telling first: the rules one side breaks and the other
- * does not; else, when one side accepted and the other refused, the operation's rule about that
+ * does not; else the rules of which each side showed another documented variant; else, when one side accepted and the other refused, the operation's rule about that
  * (accepts-valid, rejects-invalid, no-server-error); else the rules the case was made to exercise; else
  * the rules that own the places where the answers differ (locateDifference); else the rules whose checks concluded
  * differently (another documented variant, a check that applies to one answer only); else the case's
@@ -96,6 +97,10 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
   const all = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
   const failing = all.filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
   if (failing.length > 0) return failing;
+  // Each side showed another documented variant of a conflict (200 against 202, Failed against FAILED).
+  const variant = (j: RuleJudgement | undefined) => j?.startsWith('variant ') === true;
+  const otherVariant = all.filter((r) => variant(ref.judgements.get(r)) && variant(cand.judgements.get(r)) && ref.judgements.get(r) !== cand.judgements.get(r));
+  if (otherVariant.length > 0) return otherVariant;
   const byClass = statusClassRule(ref, cand);
   if (byClass) return [byClass];
   const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));

@@ -70,3 +70,19 @@ test("a candidate whose run restores what it changed is compared on the plan's c
   expect(report.candidate.cases).toBe(report.reference.cases);
   expect(report.tiers.strict.score).toBe(100);
 });
+
+// A candidate that shows the other documented variant of a conflict differs from a reference that
+// shows the first one: the difference is that conflict rule's, and no other rule's.
+const VARIANTS = [
+  { candidate: { huaweiSuccessStatus: 200 }, lowered: ['kps.associate.success-status', 'kps.batch-associate.success-status'] },
+  { candidate: { batchFailedStatus: 'Failed' }, lowered: ['kps.batch-associate.status-enum'] },
+] as const;
+for (const v of VARIANTS) {
+  test(`a candidate answering ${JSON.stringify(v.candidate)} differs on ${v.lowered.join(' and ')} only`, async () => {
+    // Act
+    const report = await fidelityOnMocks({ candidate: v.candidate, clouds: ['huaweicloud'], seed: 7, runs: 20 });
+
+    // Assert
+    expect(loweredRules(report, 'strict').sort()).toEqual([...v.lowered].sort());
+  });
+}
