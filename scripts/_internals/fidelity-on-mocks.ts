@@ -15,7 +15,7 @@ export interface MockComparison {
   readonly clouds?: readonly Cloud[];
   readonly seed: number;
   readonly runs: number;
-  readonly thresholds?: readonly { tier: Tier; min: number }[];
+  readonly thresholds?: readonly { tier: Tier; measure: 'score' | 'coverage'; min: number }[];
   /** Let the candidate's run put back what it changed, as a live target's run does (default false). */
   readonly restoreCandidate?: boolean;
 }

@@ -15,7 +15,8 @@ import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const FIDELITY_USAGE = `Usage: npx conformance fidelity --candidate FILE [--reference FILE|DIR] [--only huaweicloud|volcengine]
-                                [--seed N] [--runs N] [--min-score TIER=PCT]... [--report-dir DIR] [--record DIR]
+                                [--seed N] [--runs N] [--min-score TIER=PCT]... [--min-coverage TIER=PCT]...
+                                [--report-dir DIR] [--record DIR]
 
 Scores a mock (the candidate) against a reference, rule by rule: the same cases, same seed and order,
 go to both, and each answer is compared after normalisation (request ids, task ids, timestamps, fixture
@@ -30,9 +31,11 @@ apart, never as right or wrong.
   --seed N           the seed (default random, printed); a cassette reference brings its own
   --runs N           generated cases per property (default 100); a cassette reference brings its own
   --min-score T=P    exit 1 when tier T (core, complete, strict) scores below P percent; repeatable
+  --min-coverage T=P exit 1 when less than P percent of tier T's cases were compared (a mock that answers
+                     501 to what it cannot do keeps its score, not its coverage); repeatable
   --report-dir DIR   where fidelity.json and fidelity.html go (default reports)
   --record DIR       also write both sides' exchanges as cassettes (DIR/reference, DIR/candidate)
-Exit 0: every --min-score met; 1: one was not; 2: bad usage or target file.`;
+Exit 0: every --min-score and --min-coverage met; 1: one was not; 2: bad usage or target file.`;
 
 /** `npx conformance fidelity`: a candidate mock scored against a reference, with thresholds for its CI. */
 export async function fidelityCommand(argv: string[]): Promise<number> {
@@ -40,7 +43,7 @@ export async function fidelityCommand(argv: string[]): Promise<number> {
   if (!values.candidate) throw new UsageError('conformance fidelity: --candidate FILE is needed: the target file of the mock to score.');
   const only = values.only;
   if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance fidelity: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
-  const thresholds = (values['min-score'] ?? []).map(threshold);
+  const thresholds = [...(values['min-score'] ?? []).map((t) => threshold(t, 'score')), ...(values['min-coverage'] ?? []).map((t) => threshold(t, 'coverage'))];
   const reportDir = resolve(values['report-dir'] ?? 'reports');
   const candidate = target(values.candidate, '--candidate');
 
@@ -124,12 +127,12 @@ function target(file: string, flag: string): ResolvedTarget {
 
 const clouds = (t: ResolvedTarget): Cloud[] => (['huaweicloud', 'volcengine'] as const).filter((c) => t[c] !== undefined);
 
-function threshold(text: string): { tier: Tier; min: number } {
+function threshold(text: string, measure: 'score' | 'coverage'): { tier: Tier; measure: 'score' | 'coverage'; min: number } {
   const m = text.match(/^(\w+)=(\d+(?:\.\d+)?)%?$/);
   const tier = m?.[1] as Tier | undefined;
   const min = Number(m?.[2]);
-  if (!m || !TIERS.includes(tier!) || min > 100) throw new UsageError(`conformance fidelity: --min-score ${text} is not TIER=PCT. Use one of ${TIERS.join(', ')} and a percentage from 0 to 100, e.g. --min-score complete=95.`);
-  return { tier: tier!, min };
+  if (!m || !TIERS.includes(tier!) || min > 100) throw new UsageError(`conformance fidelity: --min-${measure} ${text} is not TIER=PCT. Use one of ${TIERS.join(', ')} and a percentage from 0 to 100, e.g. --min-${measure} complete=95.`);
+  return { tier: tier!, measure, min };
 }
 
 function pickEnv(keys: string[]): NodeJS.ProcessEnv {
@@ -147,6 +150,7 @@ function parse(argv: string[]) {
         seed: { type: 'string' },
         runs: { type: 'string' },
         'min-score': { type: 'string', multiple: true },
+        'min-coverage': { type: 'string', multiple: true },
         'report-dir': { type: 'string' },
         record: { type: 'string' },
       },

@@ -96,7 +96,7 @@ function sideLine(label: string, side: FidelityReport['reference']): string {
 
 function thresholdList(report: FidelityReport): string {
   if (report.thresholds.length === 0) return '';
-  return `<ul>${report.thresholds.map((t) => `<li data-tier="${t.tier}">${t.tier} ≥ ${t.min}%: scored ${pct(t.score)} — <span class="${t.met ? 'met' : 'unmet'}">${t.met ? 'met' : 'not met'}</span></li>`).join('')}</ul>`;
+  return `<ul>${report.thresholds.map((t) => `<li data-tier="${t.tier}" data-measure="${t.measure}">${t.tier} ${t.measure} ≥ ${t.min}%: ${t.measure === 'score' ? 'scored' : 'covered'} ${pct(t.value)} — <span class="${t.met ? 'met' : 'unmet'}">${t.met ? 'met' : 'not met'}</span></li>`).join('')}</ul>`;
 }
 
 /**
@@ -113,7 +113,7 @@ function chart(report: FidelityReport): string {
     const a = report.tiers[t];
     const y = 4 + i * rowH;
     const fill = a.score === null ? '' : `<rect class="fill fill-${band(a.score)}" x="${labelW}" y="${y}" width="${((trackW * a.score) / 100).toFixed(1)}" height="${barH}" rx="3"/>`;
-    const mins = report.thresholds.filter((x) => x.tier === t).map((x) => {
+    const mins = report.thresholds.filter((x) => x.tier === t && x.measure === 'score').map((x) => {
       const x0 = (labelW + (trackW * Math.min(100, Math.max(0, x.min))) / 100).toFixed(1);
       return `<line class="min" x1="${x0}" x2="${x0}" y1="${y - 3}" y2="${y + barH + 3}"><title>threshold ${x.min}%</title></line>`;
     });

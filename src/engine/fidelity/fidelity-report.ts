@@ -54,6 +54,16 @@ export interface FidelitySideInfo {
   readonly cases: number;
 }
 
+/** A gate on a tier's score or coverage, in %. */
+export interface FidelityThreshold {
+  readonly tier: Tier;
+  readonly measure: 'score' | 'coverage';
+  readonly min: number;
+  /** What the tier measured; null when nothing was compared (a score gate is then not met). */
+  readonly value: number | null;
+  readonly met: boolean;
+}
+
 /** fidelity.json: a candidate scored against a reference, rule by rule, per operation and overall. */
 export interface FidelityReport {
   readonly tool: 'keypair-conformance-fidelity';
@@ -69,7 +79,8 @@ export interface FidelityReport {
   readonly operations: readonly { readonly operation: string; readonly tiers: Readonly<Record<Tier, AggregateScore>> }[];
   readonly cases: { readonly reference: number; readonly compared: number; readonly equal: number; readonly different: number; readonly unsupported: number; readonly notSent: number; readonly diverged: number };
   readonly transformers: readonly { readonly name: string; readonly description: string; readonly replaced: { readonly reference: number; readonly candidate: number } }[];
-  readonly thresholds: readonly { readonly tier: Tier; readonly min: number; readonly score: number | null; readonly met: boolean }[];
+  /** --min-score and --min-coverage: what was asked of which tier, what it measured, and whether it held. */
+  readonly thresholds: readonly FidelityThreshold[];
   readonly rules: readonly RuleFidelity[];
   /** 0: every threshold met; 1: one was not. */
   readonly exitCode: 0 | 1;

@@ -7,7 +7,7 @@ import { CassetteRecorder } from '../cassettes/cassette-recorder.ts';
 import { offlineTarget } from '../cassettes/offline-target.ts';
 import { rulesOf, runCloud, type Cloud } from '../run/run-cloud.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
-import type { FidelityReport } from './fidelity-report.ts';
+import type { FidelityReport, FidelityThreshold } from './fidelity-report.ts';
 import { TIERS, type Tier } from './outcome.ts';
 import { pairCases, SEVERAL_BROKEN_RULES, type CasePair } from './pair-cases.ts';
 import { aggregate, scoreRules, TIER_WORDS } from './score-fidelity.ts';
@@ -27,7 +27,7 @@ export interface FidelityOptions {
   readonly runs: number;
   /** The run's nonce; a cassette reference brings its own. */
   readonly nonce?: string;
-  readonly thresholds: readonly { readonly tier: Tier; readonly min: number }[];
+  readonly thresholds: readonly Pick<FidelityThreshold, 'tier' | 'measure' | 'min'>[];
   /** Called with each request sent, per side and cloud, for progress. */
   readonly onSend?: (side: 'reference' | 'candidate', cloud: Cloud) => void;
 }
@@ -72,9 +72,9 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
     const of = rules.filter((r) => r.operation === operation);
     return { operation, tiers: Object.fromEntries(TIERS.map((t) => [t, aggregate(of, t)])) as FidelityReport['tiers'] };
   });
-  const thresholds = options.thresholds.map(({ tier, min }) => {
-    const score = tiers[tier].score;
-    return { tier, min, score, met: score !== null && score >= min };
+  const thresholds = options.thresholds.map(({ tier, measure, min }): FidelityThreshold => {
+    const value = measure === 'score' ? tiers[tier].score : tiers[tier].coverage;
+    return { tier, measure, min, value, met: value !== null && value >= min };
   });
   const count = (status: CasePair['status']) => pairs.filter((p) => p.status === status).length;
   const compared = pairs.filter((p) => p.status === 'compared');

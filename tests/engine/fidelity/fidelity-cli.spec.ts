@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FidelityReport } from '../../../src/engine/fidelity/fidelity-report.ts';
+import type { RuleId } from '../../../src/rules/rules.ts';
 import { childEnv, runCli } from '../reports/_helpers/run-cli.ts';
 import { filesUnder, findLeaks } from '../reports/_helpers/scan-secrets.ts';
 import { mockCredentialEnv, startTempMock, tempDir } from '../reports/_helpers/temp-mock.ts';
@@ -18,9 +19,9 @@ const BASE = ['--seed', '4', '--runs', '10'];
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'fidelity.json'), 'utf8')) as FidelityReport;
 
 /** A candidate mock breaking FAULT, started for one test, its target file in `dir`. */
-async function withCandidate<T>(dir: string, use: (targetFile: string) => Promise<T>): Promise<T> {
+async function withCandidate<T>(dir: string, use: (targetFile: string) => Promise<T>, faults: readonly RuleId[] = [FAULT]): Promise<T> {
   mkdirSync(dir, { recursive: true });
-  const candidate = await startTempMock(dir, [FAULT]);
+  const candidate = await startTempMock(dir, faults);
   try {
     return await use(candidate.targetFile);
   } finally {
@@ -43,12 +44,33 @@ test('--min-score gates: exit 1 below the threshold, 0 at or above it, each stat
       expect(below.code, below.stderr).toBe(1);
       expect(above.code, above.stderr).toBe(0);
       const report = read(join(dir.path, 'a'));
-      expect(report.thresholds.map((t) => [t.tier, t.min, t.met])).toEqual([['complete', 100, false], ['core', 0, true]]);
+      expect(report.thresholds.map((t) => [t.tier, t.measure, t.min, t.met])).toEqual([['complete', 'score', 100, false], ['core', 'score', 0, true]]);
       expect(below.stdout).toContain(`NOT MET --min-score complete=100: complete scored ${report.tiers.complete.score}%`);
       expect(below.stdout).toMatch(new RegExp(`${FAULT.replace(/\./g, '\\.')}\\s+must`));
       expect(existsSync(join(dir.path, 'a', 'fidelity.html'))).toBe(true);
       expect(report.reference.name).toBe('embedded reference mock');
     });
+  } finally {
+    dir.rm();
+  }
+});
+
+test('--min-coverage gates on what was compared: a candidate whose binds give no task id leaves its task lookups unsent', async () => {
+  // Arrange
+  const dir = tempDir('fidelity-coverage');
+  try {
+    await withCandidate(dir.path, async (candidate) => {
+      // Act
+      const run = await runCli(['fidelity', '--candidate', candidate, ...BASE, '--min-coverage', 'strict=100', '--min-coverage', 'core=10', '--report-dir', dir.path], childEnv(mockCredentialEnv()));
+
+      // Assert
+      expect(run.code, run.stderr).toBe(1);
+      const report = read(dir.path);
+      expect(report.cases.notSent).toBeGreaterThan(0);
+      expect(report.tiers.strict.coverage).toBeLessThan(100);
+      expect(report.thresholds.map((t) => [t.tier, t.measure, t.value, t.met])).toEqual([['strict', 'coverage', report.tiers.strict.coverage, false], ['core', 'coverage', report.tiers.core.coverage, true]]);
+      expect(run.stdout).toContain(`NOT MET --min-coverage strict=100: strict covered ${report.tiers.strict.coverage}%`);
+    }, ['kps.associate.task-id', 'kps.batch-associate.success-has-task-id']);
   } finally {
     dir.rm();
   }
@@ -88,6 +110,7 @@ test.describe('bad usage is one line naming the flag and the fix, exit 2', () =>
     ['a candidate file that does not exist', ['--candidate', 'nowhere.json'], /--candidate: target file .*nowhere\.json: cannot be read/],
     ['an unknown tier', ['--candidate', 'targets/reference-mock.json', '--min-score', 'gold=90'], /--min-score gold=90 is not TIER=PCT\. Use one of core, complete, strict/],
     ['a percentage over 100', ['--candidate', 'targets/reference-mock.json', '--min-score', 'core=150'], /--min-score core=150 is not TIER=PCT/],
+    ['a coverage gate without a tier', ['--candidate', 'targets/reference-mock.json', '--min-coverage', '90'], /--min-coverage 90 is not TIER=PCT/],
     ['an unknown cloud', ['--candidate', 'targets/reference-mock.json', '--only', 'aws'], /--only aws is not a cloud/],
     ['a reference directory without cassettes', ['--candidate', 'targets/reference-mock.json', '--reference', join(empty.path, 'tapes')], /holds no cassette .* Record one with --record DIR/],
     ['an unknown flag', ['--candidate', 'targets/reference-mock.json', '--colour'], /Unknown option '--colour'.*Run npx conformance fidelity --help/],

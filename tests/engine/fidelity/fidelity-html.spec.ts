@@ -48,7 +48,7 @@ const test = base.extend<{}, { fidelity: { report: FidelityReport; dir: string }
           clouds: ['huaweicloud', 'volcengine'],
           seed: 7,
           runs: 10,
-          thresholds: [{ tier: 'complete', min: 99 }],
+          thresholds: [{ tier: 'complete', measure: 'score', min: 99 }],
         });
         await use({ report, dir });
       } finally {
@@ -232,7 +232,7 @@ test('the thresholds: this run is below complete=99; a copy that meets them says
   // Arrange
   const { report, dir } = fidelity;
   expect(report.exitCode).toBe(1);
-  expect(report.thresholds).toEqual([{ tier: 'complete', min: 99, score: report.tiers.complete.score, met: false }]);
+  expect(report.thresholds).toEqual([{ tier: 'complete', measure: 'score', min: 99, value: report.tiers.complete.score, met: false }]);
   const passing: FidelityReport = { ...report, exitCode: 0, thresholds: report.thresholds.map((t) => ({ ...t, min: 50, met: true })) };
   const none: FidelityReport = { ...report, exitCode: 0, thresholds: [] };
 
@@ -243,7 +243,7 @@ test('the thresholds: this run is below complete=99; a copy that meets them says
   const section = page.locator('#thresholds');
   await expect(section.locator('.verdict')).toHaveText('Below a threshold');
   await expect(section.locator('.verdict')).toHaveClass(/\bbad\b/);
-  await expect(section.locator('li[data-tier="complete"]')).toHaveText(`complete ≥ 99%: scored ${report.tiers.complete.score}% — not met`);
+  await expect(section.locator('li[data-tier="complete"]')).toHaveText(`complete score ≥ 99%: scored ${report.tiers.complete.score}% — not met`);
 
   // Act
   await open(page, dir, passing, 'passing.html');
