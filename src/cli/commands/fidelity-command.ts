@@ -35,7 +35,8 @@ apart, never as right or wrong.
                      501 to what it cannot do keeps its score, not its coverage); repeatable
   --report-dir DIR   where fidelity.json and fidelity.html go (default reports)
   --record DIR       also write both sides' exchanges as cassettes (DIR/reference, DIR/candidate)
-Exit 0: every --min-score and --min-coverage met; 1: one was not; 2: bad usage or target file.`;
+Exit 0: every --min-score and --min-coverage met; 1: one was not, or no case could be compared (a
+candidate that does not answer); 2: bad usage or target file.`;
 
 /** `npx conformance fidelity`: a candidate mock scored against a reference, with thresholds for its CI. */
 export async function fidelityCommand(argv: string[]): Promise<number> {

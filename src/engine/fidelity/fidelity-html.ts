@@ -63,6 +63,7 @@ tr.group th{background:#fff;font-size:15px;padding-top:16px;border-bottom:2px so
 tr.differs td:first-child,tr.unsupported td:first-child{box-shadow:inset 4px 0 #cf222e}tr.differs,tr.unsupported{background:#fff8f7}
 tr.unsupported:not(.differs) td:first-child{box-shadow:inset 4px 0 #bf8700}
 .mark{color:#cf222e;font-weight:700;margin-left:4px}
+.notes{border:1px solid #d4a72c;background:#fff8c5;border-radius:6px;padding:8px 8px 8px 28px;margin:8px 0}
 tr.evidence>td{background:#fff8f7;padding-top:0}
 details{margin:2px 0 4px}summary{cursor:pointer}
 .record{border:1px solid #eaeef2;border-radius:6px;padding:6px 8px;margin:6px 0;background:#fff}
@@ -71,6 +72,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f8fa;padding:8px;b
 </style></head><body>
 <h1>Fidelity of ${esc(report.candidate.name)} against ${esc(report.reference.name)}</h1>
 <div class="meta">${sideLine('reference', report.reference)}<br>${sideLine('candidate', report.candidate)}<br>clouds ${esc(report.clouds.join(', '))} · seed ${esc(report.seed)} · ${esc(report.runs)} runs per property · ${esc(report.startedAt)} · ${(report.durationMs / 1000).toFixed(1)} s</div>
+${report.notes.length > 0 ? `<ul id="notes" class="notes">${report.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 <section id="thresholds" class="thresholds"><span class="verdict ${verdict.cls}">${verdict.word}</span>${thresholdList(report)}</section>
 <h2>Scores by tier</h2>
 ${chart(report)}

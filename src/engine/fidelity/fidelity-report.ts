@@ -82,6 +82,8 @@ export interface FidelityReport {
   /** --min-score and --min-coverage: what was asked of which tier, what it measured, and whether it held. */
   readonly thresholds: readonly FidelityThreshold[];
   readonly rules: readonly RuleFidelity[];
-  /** 0: every threshold met; 1: one was not. */
+  /** What a reader must know before trusting the numbers: a side that gave no answer at all, and why. */
+  readonly notes: readonly string[];
+  /** 0: every threshold met; 1: one was not, or no case could be compared at all. */
   readonly exitCode: 0 | 1;
 }

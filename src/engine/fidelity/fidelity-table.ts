@@ -19,12 +19,13 @@ export function fidelityTable(report: FidelityReport): string {
   const c = report.cases;
   return [
     `Fidelity of ${report.candidate.name} against ${report.reference.name} · seed ${report.seed} · runs ${report.runs} · ${(report.durationMs / 1000).toFixed(1)} s`,
+    ...report.notes.map((n) => `NOTE: ${n}`),
     '',
     header,
     row('overall', report.tiers),
     ...report.operations.map((o) => row(`  ${o.operation}`, o.tiers)),
     '',
-    below.length === 0 ? 'Every compared case was answered alike.' : `${'RULE'.padEnd(width)} LEVEL     CORE COMPLETE STRICT`,
+    below.length === 0 ? (report.cases.compared > 0 ? 'Every compared case was answered alike.' : 'No case was compared.') : `${'RULE'.padEnd(width)} LEVEL     CORE COMPLETE STRICT`,
     ...below.map(ruleLine),
     '',
     `${c.reference} reference cases: ${c.compared} compared (${c.equal} alike, ${c.different} different), ${c.unsupported} unsupported, ${c.notSent} not sent, ${c.diverged} diverged`,

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FidelityReport } from '../../../src/engine/fidelity/fidelity-report.ts';
 import type { RuleId } from '../../../src/rules/rules.ts';
@@ -71,6 +71,28 @@ test('--min-coverage gates on what was compared: a candidate whose binds give no
       expect(report.thresholds.map((t) => [t.tier, t.measure, t.value, t.met])).toEqual([['strict', 'coverage', report.tiers.strict.coverage, false], ['core', 'coverage', report.tiers.core.coverage, true]]);
       expect(run.stdout).toContain(`NOT MET --min-coverage strict=100: strict covered ${report.tiers.strict.coverage}%`);
     }, ['kps.associate.task-id', 'kps.batch-associate.success-has-task-id']);
+  } finally {
+    dir.rm();
+  }
+});
+
+test('a candidate that does not answer: exit 1 with a note naming it, even without a threshold', async () => {
+  // Arrange: the reference mock's target file, pointed at a port nothing listens on
+  const dir = tempDir('fidelity-dead');
+  try {
+    const doc = JSON.parse(readFileSync('targets/reference-mock.json', 'utf8'));
+    doc.huaweicloud.endpoint = doc.volcengine.endpoint = 'http://127.0.0.1:9';
+    const candidate = join(dir.path, 'dead.json');
+    writeFileSync(candidate, JSON.stringify(doc));
+
+    // Act
+    const run = await runCli(['fidelity', '--candidate', candidate, ...BASE, '--report-dir', dir.path], childEnv(mockCredentialEnv()));
+
+    // Assert
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain('NOTE: the candidate (huaweicloud at http://127.0.0.1:9) gave no HTTP answer');
+    expect(run.stdout).toContain('No case was compared.');
+    expect(read(dir.path).notes).toHaveLength(2);
   } finally {
     dir.rm();
   }

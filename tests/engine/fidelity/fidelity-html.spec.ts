@@ -228,6 +228,20 @@ test('a body holding <script> is shown as text and runs nothing; a long body is 
   expect(dialogs, 'dialogs opened').toEqual([]);
 });
 
+test('notes stand above everything, escaped; a report without notes has no notes box', async ({ reportPage: page, fidelity }) => {
+  // Arrange
+  const { report, dir } = fidelity;
+  expect(report.notes).toEqual([]);
+  const noted: FidelityReport = { ...report, notes: ['the candidate (volcengine at http://127.0.0.1:9) gave no HTTP answer: <b>down</b>'] };
+
+  // Act / Assert
+  await open(page, dir, report, 'plain.html');
+  await expect(page.locator('#notes')).toHaveCount(0);
+  await open(page, dir, noted, 'noted.html');
+  await expect(page.locator('#notes li')).toHaveText(noted.notes[0]!);
+  await expect(page.locator('#notes b')).toHaveCount(0);
+});
+
 test('the thresholds: this run is below complete=99; a copy that meets them says so', async ({ reportPage: page, fidelity }) => {
   // Arrange
   const { report, dir } = fidelity;
