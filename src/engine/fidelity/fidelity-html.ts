@@ -160,13 +160,20 @@ ${rows.map(ruleRow).join('\n')}</tbody>`;
 ${groups.join('\n')}</table>`;
 }
 
+/** Which documented variant each side showed (conflict rules): what a nightly run tracks. */
+function variantLine(r: RuleFidelity): string {
+  if (!r.variants) return '';
+  const side = (v: Readonly<Record<string, number>>) => Object.entries(v).map(([k, n]) => `${esc(k)} ×${n}`).join(', ') || 'none';
+  return `<br><small class="variants">reference ${side(r.variants.reference)} · candidate ${side(r.variants.candidate)}</small>`;
+}
+
 function ruleRow(r: RuleFidelity): string {
   const counts = TIERS.map((t) => r.tiers[t]).filter((c): c is TierCount => c !== null);
   const differs = counts.some((c) => c.different > 0);
   const unsupported = counts.some((c) => c.unsupported > 0);
   const cls = [differs ? 'differs' : '', unsupported ? 'unsupported' : ''].filter(Boolean).join(' ');
   const mark = differs || unsupported ? `<span class="mark" title="${differs ? 'answers differ' : 'unsupported by the candidate'}">≠</span>` : '';
-  const row = `<tr data-rule="${esc(r.rule)}"${cls ? ` class="${cls}"` : ''}><td class="rule"><code>${esc(r.rule)}</code>${mark}</td><td>${esc(r.level)}</td>${TIERS.map((t) => tierCell(t, r.tiers[t])).join('')}<td>${esc(r.statement).replace(/`([^`]+)`/g, '<code>$1</code>')}</td></tr>`;
+  const row = `<tr data-rule="${esc(r.rule)}"${cls ? ` class="${cls}"` : ''}><td class="rule"><code>${esc(r.rule)}</code>${mark}${variantLine(r)}</td><td>${esc(r.level)}</td>${TIERS.map((t) => tierCell(t, r.tiers[t])).join('')}<td>${esc(r.statement).replace(/`([^`]+)`/g, '<code>$1</code>')}</td></tr>`;
   // The evidence gets a full-width row under its rule: two bodies side by side need the room.
   const evidence = [
     r.differences.length > 0 ? records(`Differences: ${r.differences.length} of ${r.tiers.strict?.different ?? r.differences.length} shown`, r.differences) : '',

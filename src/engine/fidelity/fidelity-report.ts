@@ -44,6 +44,8 @@ export interface RuleFidelity {
   readonly differences: readonly DifferenceRecord[];
   /** The first unsupported answers, as evidence. */
   readonly unsupported: readonly DifferenceRecord[];
+  /** Conflict rules and others with documented variants: which variant each side showed, how often. */
+  readonly variants?: { readonly reference: Readonly<Record<string, number>>; readonly candidate: Readonly<Record<string, number>> };
 }
 
 export interface FidelitySideInfo {

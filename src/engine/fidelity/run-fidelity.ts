@@ -64,6 +64,7 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
   };
   const sides = await Promise.all(options.clouds.map(async (cloud) => {
     const [reference, candidate] = await Promise.all([referenceOf(cloud), record('candidate', options.candidate, cloud)]);
+    notes.push(...fixtureMismatches(cloud, reference.cassette, candidate.cassette));
     const ref = keyExchanges(reference.cassette, { validators, target: reference.target });
     const cand = keyExchanges(candidate.cassette, { validators, target: candidate.target });
     return { cloud, reference, candidate, ref, cand, pairs: pairCases(ref.exchanges, cand.exchanges) };
@@ -117,4 +118,24 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
     exitCode: thresholds.every((t) => t.met) && compared.length > 0 ? 0 : 1,
   };
   return { report, cassettes: sides.flatMap((s) => [{ side: 'reference' as const, cassette: s.reference.cassette }, { side: 'candidate' as const, cassette: s.candidate.cassette }]) };
+}
+
+/**
+ * Fixture lists of other lengths on the two sides: the plan picks ids by their place in the lists, so
+ * cases on the missing places cannot be paired (they show as diverged or not sent). Said up front.
+ */
+function fixtureMismatches(cloud: Cloud, reference: Cassette, candidate: Cassette): string[] {
+  const lists = (c: Cassette) => {
+    const out = new Map<string, number>();
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) out.set(path, node.length);
+      else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+    };
+    walk((c.target as Record<string, any>)[cloud]?.fixtures, `${cloud}.fixtures`);
+    return out;
+  };
+  const a = lists(reference);
+  const b = lists(candidate);
+  const differing = [...new Set([...a.keys(), ...b.keys()])].filter((k) => (a.get(k) ?? 0) !== (b.get(k) ?? 0));
+  return differing.length === 0 ? [] : [`the target files list other numbers of fixtures (${differing.map((k) => `${k}: ${a.get(k) ?? 0} on the reference, ${b.get(k) ?? 0} on the candidate`).join('; ')}): cases on the places one side lacks cannot be paired. Give both the same fixture lists.`];
 }

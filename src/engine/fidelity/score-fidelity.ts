@@ -49,8 +49,24 @@ export function scoreRules(pairs: readonly CasePair[], rules: readonly RuleId[])
       tiers: { core: tier('core'), complete: tier('complete'), strict: tier('strict') },
       differences: mine.filter((p) => p.status === 'compared' && p.charged.includes(rule.id)).slice(0, EVIDENCE_PER_RULE).map(evidence),
       unsupported: mine.filter((p) => p.status === 'unsupported').slice(0, EVIDENCE_PER_RULE).map(evidence),
+      ...variantsOf(mine, rule.id),
     };
   });
+}
+
+/** How often each side showed each documented variant of the rule, over the pairs both answered. */
+function variantsOf(pairs: readonly CasePair[], rule: RuleId): Pick<RuleFidelity, 'variants'> {
+  const count = (side: 'reference' | 'candidate') => {
+    const seen: Record<string, number> = {};
+    for (const p of pairs) {
+      const j = p[side]?.judgements.get(rule);
+      if (j?.startsWith('variant ')) seen[j.slice(8)] = (seen[j.slice(8)] ?? 0) + 1;
+    }
+    return seen;
+  };
+  const reference = count('reference');
+  const candidate = count('candidate');
+  return Object.keys(reference).length + Object.keys(candidate).length > 0 ? { variants: { reference, candidate } } : {};
 }
 
 function evidence(p: CasePair): DifferenceRecord {

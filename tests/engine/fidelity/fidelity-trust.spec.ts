@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FAULTABLE_RULES, FAULTS } from '../../../src/mock/index.ts';
+import { defaultFixtures, FAULTABLE_RULES, FAULTS } from '../../../src/mock/index.ts';
 import { TIERS } from '../../../src/engine/fidelity/outcome.ts';
 import { inPool } from '../trust/_helpers/target-files.ts';
 import { fidelityOnMocks, loweredRules } from '../../../scripts/_internals/fidelity-on-mocks.ts';
@@ -84,5 +84,26 @@ for (const v of VARIANTS) {
 
     // Assert
     expect(loweredRules(report, 'strict').sort()).toEqual([...v.lowered].sort());
+    // and the report says which variant each side showed
+    if ('huaweiSuccessStatus' in v.candidate) {
+      const variants = report.rules.find((r) => r.rule === 'kps.associate.success-status')!.variants!;
+      expect([Object.keys(variants.reference), Object.keys(variants.candidate)]).toEqual([['202'], ['200']]);
+    }
   });
 }
+
+test('a candidate with other fixture lists is told so, and its unpaired cases lower coverage, not the score', async () => {
+  // Arrange: the candidate lacks the reference's Windows instances but one
+  const fixtures = defaultFixtures();
+  let windows = 0;
+  const fewer = { ...fixtures, volcengineInstances: fixtures.volcengineInstances.filter((i) => i.kind !== 'windows' || windows++ === 0) };
+
+  // Act
+  const report = await fidelityOnMocks({ candidate: { fixtures: fewer }, clouds: ['volcengine'], seed: 7, runs: 20 });
+
+  // Assert
+  expect(report.notes).toEqual([expect.stringMatching(/^the target files list other numbers of fixtures \(volcengine\.fixtures\.instances\.windows: \d+ on the reference, 1 on the candidate\)/)]);
+  expect(report.cases.diverged + report.cases.notSent).toBeGreaterThan(0);
+  expect(report.tiers.strict.coverage).toBeLessThan(100);
+  expect(loweredRules(report)).toEqual([]);
+});
