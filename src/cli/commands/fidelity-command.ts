@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type RunningMock } from '../../mock/index.ts';
+import { defaultFixtures, fixturesFromTarget, MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type MockFixtures } from '../../mock/index.ts';
 import { fidelityHtml } from '../../engine/fidelity/fidelity-html.ts';
 import { fidelityTable } from '../../engine/fidelity/fidelity-table.ts';
+import type { FidelityThreshold } from '../../engine/fidelity/fidelity-report.ts';
 import { TIERS, type Tier } from '../../engine/fidelity/outcome.ts';
 import { readCassette, runFidelity, type FidelitySource } from '../../engine/fidelity/run-fidelity.ts';
 import { redact } from '../../engine/report/redact.ts';
@@ -14,7 +15,7 @@ import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const FIDELITY_USAGE = `Usage: npx conformance fidelity --candidate FILE [--reference FILE|DIR] [--only huaweicloud|volcengine]
+export const FIDELITY_USAGE = `Usage: npx conformance fidelity [--candidate FILE] [--reference FILE|DIR] [--only huaweicloud|volcengine]
                                 [--seed N] [--runs N] [--min-score TIER=PCT]... [--min-coverage TIER=PCT]...
                                 [--report-dir DIR] [--record DIR]
 
@@ -24,7 +25,8 @@ ids). Tiers: core (status and body shape of must rules), complete (also every er
 result), strict (every rule, messages and values too). Each score has its coverage beside it: cases the
 candidate does not support (501, or 404 or an undocumented status without the API's shape) are counted
 apart, never as right or wrong.
-  --candidate FILE   the target file of the mock to score
+  --candidate FILE   the target file of the mock to score; default, with --reference: the embedded mock,
+                     started with the reference's own fixtures (how faithful is our mock to that target?)
   --reference X      a target file, or a directory of cassettes (--record of a fidelity or run); default:
                      the embedded reference mock
   --only CLOUD       score one cloud
@@ -41,20 +43,30 @@ candidate that does not answer); 2: bad usage or target file.`;
 /** `npx conformance fidelity`: a candidate mock scored against a reference, with thresholds for its CI. */
 export async function fidelityCommand(argv: string[]): Promise<number> {
   const values = parse(argv);
-  if (!values.candidate) throw new UsageError('conformance fidelity: --candidate FILE is needed: the target file of the mock to score.');
+  if (!values.candidate && !values.reference) throw new UsageError('conformance fidelity: --candidate FILE is needed: the target file of the mock to score (or --reference alone, to score the embedded mock against it).');
   const only = values.only;
   if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance fidelity: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
   const thresholds = [...(values['min-score'] ?? []).map((t) => threshold(t, 'score')), ...(values['min-coverage'] ?? []).map((t) => threshold(t, 'coverage'))];
   const reportDir = resolve(values['report-dir'] ?? 'reports');
-  const candidate = target(values.candidate, '--candidate');
+  // Everything the user can get wrong is checked before a mock starts.
+  const candidateFile = values.candidate === undefined ? undefined : target(values.candidate, '--candidate');
+  const embedded: EmbeddedMock[] = [];
+  try {
+    return await compare(values, candidateFile, reportDir, thresholds, embedded);
+  } finally {
+    for (const m of embedded) await m.close();
+  }
+}
 
-  let mock: RunningMock | undefined;
-  let embeddedFile: string | undefined;
+/** Resolves the reference (cassettes, a target file, or the embedded mock) and the candidate, runs, reports. */
+async function compare(values: ReturnType<typeof parse>, candidateFile: ResolvedTarget | undefined, reportDir: string, thresholds: Pick<FidelityThreshold, 'tier' | 'measure' | 'min'>[], embedded: EmbeddedMock[]): Promise<number> {
+  const only = values.only;
   let reference: FidelitySource;
   let seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed, 0, 2 ** 31 - 1);
   let runs = values.runs === undefined ? 100 : integer('--runs', values.runs, 1, 100_000);
   let nonce: string | undefined;
   let referenceClouds: Cloud[];
+  let referenceDocument: Record<string, any> | undefined;
   const given = values.reference;
   if (given !== undefined && existsSync(given) && statSync(given).isDirectory()) {
     const dir = resolve(given);
@@ -71,19 +83,25 @@ export async function fidelityCommand(argv: string[]): Promise<number> {
     }
     referenceClouds = cassettes.map(([c]) => c);
     reference = { kind: 'cassettes', dir };
+    referenceDocument = Object.assign({}, ...cassettes.map(([, k]) => k!.target));
   } else if (given !== undefined) {
     const t = target(given, '--reference');
     referenceClouds = clouds(t);
     reference = { kind: 'target', name: t.name, target: t, restore: true };
+    referenceDocument = JSON.parse(readFileSync(t.file, 'utf8'));
   } else {
-    // The embedded reference mock, with its built-in test keys unless the environment names others.
-    for (const [name, value] of Object.entries(mockCredentialEnv())) process.env[name] ||= value;
-    mock = await startMock({ port: 0, taskDelayMs: 20 });
-    embeddedFile = join(tmpdir(), `conformance-fidelity-reference-${process.pid}.json`);
-    writeFileSync(embeddedFile, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
-    const t = loadTargetFile(embeddedFile, pickEnv(Object.values(MOCK_CREDENTIAL_ENV)));
-    referenceClouds = clouds(t);
-    reference = { kind: 'target', name: 'embedded reference mock', target: t, restore: false };
+    const m = await startEmbedded('reference', defaultFixtures());
+    embedded.push(m);
+    referenceClouds = clouds(m.target);
+    reference = { kind: 'target', name: m.target.name, target: m.target, restore: false };
+  }
+  let candidate: ResolvedTarget;
+  if (candidateFile) candidate = candidateFile;
+  else {
+    // The embedded mock as the candidate, with the reference's own fixtures, so both get one plan.
+    const m = await startEmbedded('candidate', fixturesFromTarget(referenceDocument ?? {}));
+    embedded.push(m);
+    candidate = m.target;
   }
   const shared = referenceClouds.filter((c) => candidate[c] && (!only || only === c));
   if (shared.length === 0) throw new UsageError(`conformance fidelity: the reference and the candidate share no cloud${only ? ` named ${only}` : ''}. Give the candidate's target file a ${referenceClouds.join(' or ')} section.`);
@@ -94,7 +112,7 @@ export async function fidelityCommand(argv: string[]): Promise<number> {
   progress.unref();
   console.log(`conformance fidelity: ${candidate.name} against ${reference.kind === 'target' ? reference.name : `the cassettes in ${given}`} · ${shared.join(', ')} · seed ${seed} · runs ${runs}`);
   try {
-    const { report, cassettes } = await runFidelity({ reference, candidate: { kind: 'target', name: candidate.name, target: candidate, restore: true }, clouds: shared, seed, runs, nonce, thresholds, onSend: (side) => void sent[side]++ });
+    const { report, cassettes } = await runFidelity({ reference, candidate: { kind: 'target', name: candidate.name, target: candidate, restore: values.candidate !== undefined }, clouds: shared, seed, runs, nonce, thresholds, onSend: (side) => void sent[side]++ });
     const secrets = [...candidate.secrets, ...(reference.kind === 'target' ? reference.target.secrets : [])];
     const safe = redact(report, secrets);
     mkdirSync(reportDir, { recursive: true });
@@ -112,9 +130,28 @@ export async function fidelityCommand(argv: string[]): Promise<number> {
     return safe.exitCode;
   } finally {
     clearInterval(progress);
-    await mock?.close();
-    if (embeddedFile) rmSync(embeddedFile, { force: true });
   }
+}
+
+interface EmbeddedMock {
+  readonly target: ResolvedTarget;
+  close(): Promise<void>;
+}
+
+/** The reference mock in this process, with its built-in test keys unless the environment names others. */
+async function startEmbedded(role: 'reference' | 'candidate', fixtures: MockFixtures): Promise<EmbeddedMock> {
+  for (const [name, value] of Object.entries(mockCredentialEnv())) process.env[name] ||= value;
+  const mock = await startMock({ port: 0, taskDelayMs: 20, fixtures });
+  const file = join(tmpdir(), `conformance-fidelity-${role}-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
+  const target = loadTargetFile(file, pickEnv(Object.values(MOCK_CREDENTIAL_ENV)));
+  return {
+    target,
+    close: async () => {
+      await mock.close();
+      rmSync(file, { force: true });
+    },
+  };
 }
 
 function target(file: string, flag: string): ResolvedTarget {

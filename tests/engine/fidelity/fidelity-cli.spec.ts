@@ -6,6 +6,7 @@ import type { FidelityReport } from '../../../src/engine/fidelity/fidelity-repor
 import type { RuleId } from '../../../src/rules/rules.ts';
 import { childEnv, runCli } from '../reports/_helpers/run-cli.ts';
 import { filesUnder, findLeaks } from '../reports/_helpers/scan-secrets.ts';
+import { defaultFixtures } from '../../../src/mock/index.ts';
 import { mockCredentialEnv, startTempMock, tempDir } from '../reports/_helpers/temp-mock.ts';
 
 // `npx conformance fidelity` as a mock's CI calls it: the embedded reference mock against a candidate
@@ -98,6 +99,29 @@ test('a candidate that does not answer: exit 1 with a note naming it, even witho
   }
 });
 
+test('--reference alone scores the embedded mock, started with the reference\'s own fixtures', async () => {
+  // Arrange: a "cloud" with its own, smaller fixture lists, breaking one rule the embedded mock keeps
+  const dir = tempDir('fidelity-twin');
+  const all = defaultFixtures();
+  const fixtures = { ...all, huaweiServers: all.huaweiServers.filter((_, i) => i % 9 === 0), volcengineInstances: all.volcengineInstances.filter((_, i) => i % 6 === 0) };
+  const cloud = await startTempMock(dir.path, ['ecs.attach-key-pair.no-agent'], { fixtures });
+  try {
+    // Act
+    const run = await runCli(['fidelity', '--reference', cloud.targetFile, ...BASE, '--report-dir', dir.path], childEnv(mockCredentialEnv()));
+
+    // Assert
+    expect(run.code, run.stderr).toBe(0);
+    const report = read(dir.path);
+    expect(report.candidate.name).toBe('embedded reference mock');
+    expect(report.notes, 'fixture lists differ').toEqual([]);
+    expect([report.cases.diverged, report.cases.notSent, report.cases.compared]).toEqual([0, 0, report.cases.reference]);
+    expect(report.rules.filter((r) => (r.tiers.strict?.different ?? 0) > 0).map((r) => r.rule)).toEqual(['ecs.attach-key-pair.no-agent']);
+  } finally {
+    await cloud.close();
+    dir.rm();
+  }
+});
+
 test('a recorded reference (--record, then --reference DIR) gives the same scores as the live one', async () => {
   // Arrange
   const dir = tempDir('fidelity-tapes');
@@ -128,7 +152,7 @@ test.describe('bad usage is one line naming the flag and the fix, exit 2', () =>
   mkdirSync(join(empty.path, 'tapes'), { recursive: true });
   test.afterAll(() => empty.rm());
   const table: [string, string[], RegExp][] = [
-    ['no candidate', [], /--candidate FILE is needed/],
+    ['neither a candidate nor a reference', [], /--candidate FILE is needed: the target file of the mock to score \(or --reference alone/],
     ['a candidate file that does not exist', ['--candidate', 'nowhere.json'], /--candidate: target file .*nowhere\.json: cannot be read/],
     ['an unknown tier', ['--candidate', 'targets/reference-mock.json', '--min-score', 'gold=90'], /--min-score gold=90 is not TIER=PCT\. Use one of core, complete, strict/],
     ['a percentage over 100', ['--candidate', 'targets/reference-mock.json', '--min-score', 'core=150'], /--min-score core=150 is not TIER=PCT/],
