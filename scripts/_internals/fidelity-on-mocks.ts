@@ -18,6 +18,8 @@ export interface MockComparison {
   readonly thresholds?: readonly { tier: Tier; measure: 'score' | 'coverage'; min: number }[];
   /** Let the candidate's run put back what it changed, as a live target's run does (default false). */
   readonly restoreCandidate?: boolean;
+  /** Puts something in front of the candidate mock (a proxy that breaks connections); its URL is used. */
+  readonly candidateVia?: (url: string) => Promise<{ readonly url: string; close(): Promise<void> }>;
 }
 
 /**
@@ -28,6 +30,7 @@ export interface MockComparison {
 export async function fidelityOnMocks(c: MockComparison): Promise<FidelityReport> {
   const dir = mkdtempSync(join(tmpdir(), 'conformance-fidelity-'));
   const [reference, candidate] = await Promise.all([startMock({ port: 0, taskDelayMs: 20, ...c.reference }), startMock({ port: 0, taskDelayMs: 20, ...c.candidate })]);
+  const via = c.candidateVia ? await c.candidateVia(candidate.url) : undefined;
   try {
     const target = (name: string, url: string, fixtures: typeof reference.options.fixtures) => {
       const doc = { ...mockTargetFile(fixtures, url), name } as Record<string, any>;
@@ -38,7 +41,7 @@ export async function fidelityOnMocks(c: MockComparison): Promise<FidelityReport
     };
     const { report } = await runFidelity({
       reference: { kind: 'target', name: 'reference mock', target: target('reference mock', reference.url, reference.options.fixtures), restore: false },
-      candidate: { kind: 'target', name: 'candidate mock', target: target('candidate mock', candidate.url, candidate.options.fixtures), restore: c.restoreCandidate ?? false },
+      candidate: { kind: 'target', name: 'candidate mock', target: target('candidate mock', via?.url ?? candidate.url, candidate.options.fixtures), restore: c.restoreCandidate ?? false },
       clouds: c.clouds ?? ['huaweicloud', 'volcengine'],
       seed: c.seed,
       runs: c.runs,
@@ -46,6 +49,7 @@ export async function fidelityOnMocks(c: MockComparison): Promise<FidelityReport
     });
     return report;
   } finally {
+    await via?.close();
     await Promise.all([reference.close(), candidate.close()]);
     rmSync(dir, { recursive: true, force: true });
   }

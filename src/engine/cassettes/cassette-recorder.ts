@@ -4,16 +4,21 @@ import type { Case } from '../cases/case.ts';
 import { redact } from '../report/redact.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { Exchange } from '../transport/exchange.ts';
-import type { Cassette, CassetteEntry } from './cassette.ts';
+import type { Cassette, CassetteEntry, UnansweredEntry } from './cassette.ts';
 
 /** Records a cloud's exchanges; `write` saves them as `<dir>/<cloud>.cassette.json`, secrets removed. */
 export class CassetteRecorder {
   private readonly entries: CassetteEntry[] = [];
+  private readonly unanswered: UnansweredEntry[] = [];
 
   constructor(private readonly dir: string, private readonly cloud: string, private readonly target: ResolvedTarget) {}
 
   record(c: Case, x: Exchange): void {
-    if (!x.response || x.notSent) return;
+    if (x.notSent) return;
+    if (!x.response) {
+      this.unanswered.push({ at: this.entries.length, case: asRecorded(c), error: x.error ?? 'no HTTP answer' });
+      return;
+    }
     const url = new URL(x.request.url);
     const json = x.response.json;
     this.entries.push({
@@ -25,8 +30,7 @@ export class CassetteRecorder {
       response: json !== undefined ? json : x.response.text,
       rawHeaders: Object.entries(x.response.headers).flat(),
       ...(x.throttled.length > 0 ? { throttled: x.throttled.map((t) => ({ status: t.status, response: t.json !== undefined ? t.json : t.text, rawHeaders: Object.entries(t.headers).flat() })) } : {}),
-      // JSON has no undefined: a dropped Action/Version is kept as null, which the checks read as absent.
-      case: c.request.fixed ? { ...c, request: { ...c.request, fixed: Object.fromEntries(Object.entries(c.request.fixed).map(([k, v]) => [k, v ?? null])) } } as Case : c,
+      case: asRecorded(c),
     });
   }
 
@@ -40,6 +44,7 @@ export class CassetteRecorder {
       // The target file as written: credentials appear in it only as environment variable names.
       target: JSON.parse(readFileSync(this.target.file, 'utf8')),
       exchanges: this.entries,
+      ...(this.unanswered.length > 0 ? { unanswered: this.unanswered } : {}),
     };
     return redact(cassette, this.target.secrets);
   }
@@ -50,4 +55,9 @@ export class CassetteRecorder {
     writeFileSync(file, `${JSON.stringify(this.cassette(run), null, 1)}\n`);
     return file;
   }
+}
+
+/** JSON has no undefined: a dropped Action/Version is kept as null, which the checks read as absent. */
+function asRecorded(c: Case): Case {
+  return c.request.fixed ? ({ ...c, request: { ...c.request, fixed: Object.fromEntries(Object.entries(c.request.fixed).map(([k, v]) => [k, v ?? null])) } } as Case) : c;
 }

@@ -17,6 +17,13 @@ export interface CassetteEntry {
   readonly case: Case;
 }
 
+/** A case that got no HTTP answer, and where in the run it was sent. */
+export interface UnansweredEntry {
+  readonly at: number;
+  readonly case: Case;
+  readonly error: string;
+}
+
 /** A cloud's recorded run: the target file it ran against (credentials are only variable names there). */
 export interface Cassette {
   readonly tool: 'keypair-conformance-cassette';
@@ -30,4 +37,9 @@ export interface Cassette {
   readonly exhaustive?: boolean;
   readonly target: Record<string, unknown>;
   readonly exchanges: CassetteEntry[];
+  /**
+   * Cases the target gave no HTTP answer to (reset, timeout), each before the exchange at index `at`:
+   * kept apart, since nock cannot replay a missing answer, and compared by fidelity as "no answer".
+   */
+  readonly unanswered?: readonly UnansweredEntry[];
 }

@@ -86,6 +86,6 @@ export interface FidelityReport {
   readonly rules: readonly RuleFidelity[];
   /** What a reader must know before trusting the numbers: a side that gave no answer at all, and why. */
   readonly notes: readonly string[];
-  /** 0: every threshold met; 1: one was not, or no case could be compared at all. */
+  /** 0: every threshold met; 1: one was not, a side gave no HTTP answer at all, or nothing was compared. */
   readonly exitCode: 0 | 1;
 }

@@ -64,7 +64,8 @@ export function pairCases(reference: readonly KeyedExchange[], candidate: readon
  */
 function unsupported(ref: KeyedExchange, cand: KeyedExchange): boolean {
   const status = cand.outcome.status;
-  if (status === ref.outcome.status) return false;
+  // No answer at all (a reset, a timeout) is the candidate failing, not a feature it lacks.
+  if (status === ref.outcome.status || status === 0) return false;
   if (status === 501) return true;
   const documented = status !== 404 && specOperation(ref.case.operation).responses.some((r) => r.status === status);
   return !documented && !cand.speaksApi;

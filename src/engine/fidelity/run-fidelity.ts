@@ -48,12 +48,14 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
   const nonce = options.nonce ?? randomBytes(4).toString('hex');
   const validators = new SpecValidators();
   const notes: string[] = [];
+  let silent = 0;
   const record = async (side: 'reference' | 'candidate', source: FidelitySource & { kind: 'target' }, cloud: Cloud): Promise<{ cassette: Cassette; target: ResolvedTarget }> => {
     const recorder = new CassetteRecorder('', cloud, source.target);
     const settings = { seed: options.seed, runs: options.runs, strict: false, exhaustive: true, nonce, restore: source.restore, observe: recorder.record.bind(recorder) };
     const { verdicts } = await runCloud(cloud, source.target, settings, () => options.onSend?.(side, cloud));
     const cassette = recorder.cassette({ seed: options.seed, runs: options.runs, nonce, exhaustive: true });
     // A side that answered nothing leaves every case unscored: say why, from the run's own skip reason.
+    if (cassette.exchanges.length === 0) silent++;
     if (cassette.exchanges.length === 0) notes.push(`the ${side} (${cloud} at ${source.target[cloud]!.endpoint}) gave no HTTP answer: ${verdicts.find((v) => v.reason)?.reason ?? 'no request was answered'}`);
     return { cassette, target: source.target };
   };
@@ -114,8 +116,8 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
     thresholds,
     rules,
     notes,
-    // A comparison that compared nothing is no pass, whatever was asked of it.
-    exitCode: thresholds.every((t) => t.met) && compared.length > 0 ? 0 : 1,
+    // A comparison that compared nothing, or a side that answered nothing, is no pass, whatever was asked.
+    exitCode: thresholds.every((t) => t.met) && compared.length > 0 && silent === 0 ? 0 : 1,
   };
   return { report, cassettes: sides.flatMap((s) => [{ side: 'reference' as const, cassette: s.reference.cassette }, { side: 'candidate' as const, cassette: s.candidate.cassette }]) };
 }

@@ -1,6 +1,6 @@
 import type { RuleId } from '../../rules/rules.ts';
 import type { Case } from '../cases/case.ts';
-import type { Cassette, CassetteEntry } from '../cassettes/cassette.ts';
+import type { Cassette, CassetteEntry, UnansweredEntry } from '../cassettes/cassette.ts';
 import type { CheckContext } from '../checks/check.ts';
 import { specOperation } from '../checks/_internals/spec-operation.ts';
 import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
@@ -40,7 +40,7 @@ export function keyExchanges(cassette: Cassette, ctx: CheckContext): { exchanges
   const seen = new Map<string, number>();
   const byKey = new Map<string, KeyedExchange>();
   const groups = new Map<string, { key: string; members: KeyedExchange[] }>();
-  for (const e of cassette.exchanges) {
+  for (const e of inOrder(cassette)) {
     const c = e.case;
     // Putting a live target back as it was is not part of the comparison: only one side may need it.
     if (c.id.startsWith('restore/')) continue;
@@ -52,16 +52,16 @@ export function keyExchanges(cassette: Cassette, ctx: CheckContext): { exchanges
     const n = taskId !== undefined || group ? 1 : (seen.get(id) ?? 0) + 1;
     if (!group) seen.set(id, n);
     const key = group?.key ?? `${id}#${n}`;
-    const exchange = toExchange(e);
-    rememberTasks(e.response, key, normaliser.side.taskOrigins);
+    const exchange = 'error' in e ? unansweredExchange(e) : toExchange(e);
+    if (!('error' in e)) rememberTasks(e.response, key, normaliser.side.taskOrigins);
     const keyed: KeyedExchange = {
       key,
       fingerprint,
       case: c,
-      outcome: outcomeOf(c.operation, { status: e.status, headers: exchange.response!.headers, body: e.response }, normaliser),
+      outcome: 'error' in e ? NO_ANSWER : outcomeOf(c.operation, { status: e.status, headers: exchange.response!.headers, body: e.response }, normaliser),
       judgements: judgementsOf(c, exchange, ctx),
-      speaksApi: speaksApi(c, exchange.response!, ctx),
-      answer: { status: e.status, body: exchange.response!.text },
+      speaksApi: exchange.response ? speaksApi(c, exchange.response, ctx) : false,
+      answer: exchange.response ? { status: e.status!, body: exchange.response.text } : { status: 0, body: `no HTTP answer (${exchange.error})` },
     };
     if (CONCURRENT_DUPLICATES.caseIds.has(c.id)) {
       const g = group ?? { key, members: [] };
@@ -106,6 +106,25 @@ function speaksApi(c: Case, response: ReceivedResponse, ctx: CheckContext): bool
   // A Volcengine gateway that does not know the action answers in its own envelope, but does not speak it.
   if ((response.json as any)?.ResponseMetadata?.Error?.Code === 'InvalidActionOrVersion' && c.request.fixed === undefined) return false;
   return spec.responses.some((r) => r.schemaRef !== undefined && ctx.validators.forSchema(spec.spec, r.schemaRef)(response.json));
+}
+
+/** What a case without an HTTP answer (a reset, a timeout) compares as: status 0, nothing else. */
+const NO_ANSWER: Outcome = { status: 0, mediaType: '(none)', requestId: false, shape: 'no answer', code: '', entries: [], body: '"no answer"' };
+
+/** The answered exchanges and the unanswered cases, in the order the run sent them. */
+function inOrder(cassette: Cassette): (CassetteEntry | (UnansweredEntry & { status?: undefined }))[] {
+  const unanswered = [...(cassette.unanswered ?? [])];
+  const out: (CassetteEntry | UnansweredEntry)[] = [];
+  cassette.exchanges.forEach((e, i) => {
+    while (unanswered.length > 0 && unanswered[0]!.at <= i) out.push(unanswered.shift()!);
+    out.push(e);
+  });
+  out.push(...unanswered);
+  return out as (CassetteEntry | (UnansweredEntry & { status?: undefined }))[];
+}
+
+function unansweredExchange(e: UnansweredEntry): Exchange {
+  return { request: { method: '-', url: '(as recorded)', headers: {} }, error: e.error, throttled: [], ms: 0 };
 }
 
 function headersOf(rawHeaders: readonly string[]): Record<string, string> {

@@ -3,6 +3,7 @@ import { defaultFixtures, FAULTABLE_RULES, FAULTS } from '../../../src/mock/inde
 import { TIERS } from '../../../src/engine/fidelity/outcome.ts';
 import { inPool } from '../trust/_helpers/target-files.ts';
 import { fidelityOnMocks, loweredRules } from '../../../scripts/_internals/fidelity-on-mocks.ts';
+import { startResettingProxy } from './_helpers/resetting-proxy.ts';
 
 // Fidelity scores are trusted both ways. A faithful candidate (the reference mock itself, started
 // again) scores 100% at every tier with full coverage; a candidate that breaks one rule on purpose
@@ -106,4 +107,25 @@ test('a candidate with other fixture lists is told so, and its unpaired cases lo
   expect(report.cases.diverged + report.cases.notSent).toBeGreaterThan(0);
   expect(report.tiers.strict.coverage).toBeLessThan(100);
   expect(loweredRules(report)).toEqual([]);
+});
+
+test('a candidate that resets some connections is different there ("no answer"), not unsupported and not uncovered', async () => {
+  // Arrange: every 13th request to the candidate is cut before the mock sees it
+  let resets = 0;
+  const via = async (url: string) => {
+    const proxy = await startResettingProxy(url, 13);
+    return { url: proxy.url, close: async () => ((resets = proxy.resets()), await proxy.close()) };
+  };
+
+  // Act
+  const report = await fidelityOnMocks({ candidateVia: via, clouds: ['volcengine'], seed: 7, runs: 20 });
+
+  // Assert
+  expect(resets).toBeGreaterThan(0);
+  const noAnswer = report.rules.flatMap((r) => r.differences).filter((d) => d.candidate.status === 0);
+  expect(noAnswer.length).toBeGreaterThan(0);
+  expect(noAnswer[0]!.candidate.body).toMatch(/^no HTTP answer/);
+  expect(report.cases.unsupported).toBe(0);
+  expect(loweredRules(report, 'core')).toContain('ecs.attach-key-pair.status-documented');
+  expect(report.notes).toEqual([]);
 });
