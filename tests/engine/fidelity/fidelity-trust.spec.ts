@@ -3,7 +3,7 @@ import { defaultFixtures, FAULTABLE_RULES, FAULTS } from '../../../src/mock/inde
 import { TIERS } from '../../../src/engine/fidelity/outcome.ts';
 import { inPool } from '../trust/_helpers/target-files.ts';
 import { fidelityOnMocks, loweredRules } from '../../../scripts/_internals/fidelity-on-mocks.ts';
-import { startResettingProxy } from './_helpers/resetting-proxy.ts';
+import { startInterceptingProxy, type Interception } from './_helpers/intercepting-proxy.ts';
 
 // Fidelity scores are trusted both ways. A faithful candidate (the reference mock itself, started
 // again) scores 100% at every tier with full coverage; a candidate that breaks one rule on purpose
@@ -109,23 +109,53 @@ test('a candidate with other fixture lists is told so, and its unpaired cases lo
   expect(loweredRules(report)).toEqual([]);
 });
 
+/** Puts an intercepting proxy in front of the candidate mock; `count()` says how often it stepped in. */
+function via(decide: Parameters<typeof startInterceptingProxy>[1]) {
+  let count = 0;
+  return {
+    count: () => count,
+    candidateVia: async (url: string) => {
+      const proxy = await startInterceptingProxy(url, decide);
+      return { url: proxy.url, close: async () => ((count = proxy.intercepted()), await proxy.close()) };
+    },
+  };
+}
+
 test('a candidate that resets some connections is different there ("no answer"), not unsupported and not uncovered', async () => {
   // Arrange: every 13th request to the candidate is cut before the mock sees it
-  let resets = 0;
-  const via = async (url: string) => {
-    const proxy = await startResettingProxy(url, 13);
-    return { url: proxy.url, close: async () => ((resets = proxy.resets()), await proxy.close()) };
-  };
+  const proxy = via((_req, n): Interception => (n % 13 === 0 ? 'reset' : 'forward'));
 
   // Act
-  const report = await fidelityOnMocks({ candidateVia: via, clouds: ['volcengine'], seed: 7, runs: 20 });
+  const report = await fidelityOnMocks({ candidateVia: proxy.candidateVia, clouds: ['volcengine'], seed: 7, runs: 20 });
 
   // Assert
-  expect(resets).toBeGreaterThan(0);
+  expect(proxy.count()).toBeGreaterThan(0);
   const noAnswer = report.rules.flatMap((r) => r.differences).filter((d) => d.candidate.status === 0);
   expect(noAnswer.length).toBeGreaterThan(0);
   expect(noAnswer[0]!.candidate.body).toMatch(/^no HTTP answer/);
   expect(report.cases.unsupported).toBe(0);
   expect(loweredRules(report, 'core')).toContain('ecs.attach-key-pair.status-documented');
   expect(report.notes).toEqual([]);
+});
+
+test('a candidate without BatchAssociateKeypair (501) keeps its score and loses coverage there, and only there', async () => {
+  // Arrange
+  const proxy = via((req): Interception => (req.url?.includes('/keypairs/batch-associate') ? { status: 501, contentType: 'text/plain', body: 'Not Implemented' } : 'forward'));
+
+  // Act
+  const report = await fidelityOnMocks({ candidateVia: proxy.candidateVia, clouds: ['huaweicloud'], seed: 7, runs: 20 });
+
+  // Assert
+  expect(proxy.count()).toBeGreaterThan(0);
+  const batch = report.operations.find((o) => o.operation === 'kps.batch-associate')!;
+  expect(batch.tiers.complete.coverage).toBeLessThan(100);
+  expect(report.cases.unsupported).toBeGreaterThan(0);
+  const associate = report.operations.find((o) => o.operation === 'kps.associate')!;
+  expect(associate.tiers.complete).toMatchObject({ score: 100, coverage: 100 });
+  // Nothing the candidate does not support is counted as wrong: no rule lost a point of score
+  expect(loweredRules(report)).toEqual([]);
+  const unsupported = report.rules.filter((r) => (r.tiers.strict?.unsupported ?? 0) > 0).map((r) => r.rule);
+  expect(unsupported.length).toBeGreaterThan(0);
+  expect(unsupported.every((r) => r.startsWith('kps.batch-associate.') || r.startsWith('kps.'))).toBe(true);
+  expect(report.rules.find((r) => r.rule === 'kps.batch-associate.max-10')!.unsupported[0]!.candidate).toEqual({ status: 501, body: 'Not Implemented' });
 });
