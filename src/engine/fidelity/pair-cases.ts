@@ -87,8 +87,8 @@ function raiseForBrokenRules(difference: { tier: Tier; what: string } | undefine
 }
 
 /**
- * Which rules a difference counts against, most telling first: the rules one side breaks and the other
- * does not; else the rules of which each side showed another documented variant; else, when one side accepted and the other refused, the operation's rule about that
+ * Which rules a difference counts against, most telling first: for no answer at all, the rules that
+ * noticed it and the case's own; the rules one side breaks and the other does not; else the rules of which each side showed another documented variant; else, when one side accepted and the other refused, the operation's rule about that
  * (accepts-valid, rejects-invalid, no-server-error); else the rules the case was made to exercise; else
  * the rules that own the places where the answers differ (locateDifference); else the rules whose checks concluded
  * differently (another documented variant, a check that applies to one answer only); else the case's
@@ -97,6 +97,9 @@ function raiseForBrokenRules(difference: { tier: Tier; what: string } | undefine
 export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
   const all = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
   const failing = all.filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
+  const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));
+  // No answer at all fails the case's own purpose too, whichever check noticed it.
+  if (ref.outcome.status === 0 || cand.outcome.status === 0) return [...new Set([...failing, ...own])];
   if (failing.length > 0) return failing;
   // Each side showed another documented variant of a conflict (200 against 202, Failed against FAILED).
   const variant = (j: RuleJudgement | undefined) => j?.startsWith('variant ') === true;
@@ -104,7 +107,6 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
   if (otherVariant.length > 0) return otherVariant;
   const byClass = statusClassRule(ref, cand);
   if (byClass) return [byClass];
-  const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));
   const located = locateDifference(ref, cand);
   // The case's own rules, unless the place that differs belongs to other rules: a rule decided over a
   // sequence (a ClientToken replay) owns its whole answer; a checked one held alike on both sides.
