@@ -1,21 +1,10 @@
 import type { AggregateScore, DifferenceRecord, FidelityReport, RuleFidelity, TierCount } from './fidelity-report.ts';
 import { TIERS, type Tier } from './outcome.ts';
+import { esc, OPERATION_HEADINGS as OPERATIONS } from '../report/_internals/html-page.ts';
 
 // fidelity.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) that a person
-// opens from the report directory. It looks like summary.html on purpose; the helpers are local so the
-// two pages can change apart.
-
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** Operation headings, in summary.html's order; an operation missing here is listed after these. */
-const OPERATIONS: Record<string, string> = {
-  kps: 'Huawei KPS gateway',
-  'kps.associate': 'AssociateKeypair',
-  'kps.batch-associate': 'BatchAssociateKeypair',
-  'kps.task': 'ListKeypairTask (supporting)',
-  ecs: 'Volcengine gateway',
-  'ecs.attach-key-pair': 'AttachKeyPair',
-};
+// opens from the report directory. It looks like summary.html on purpose and shares its escaping and
+// operation headings; the rest is local so the two pages can change apart.
 
 /** Bodies can be large (a batch of 100 instances): the page shows the start of each. */
 const BODY_CHARS = 2000;

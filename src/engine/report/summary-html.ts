@@ -1,14 +1,5 @@
 import type { ConformanceReport, ReportedVerdict } from './report-types.ts';
-
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const OPERATIONS: Record<string, string> = {
-  kps: 'Huawei KPS gateway',
-  'kps.associate': 'AssociateKeypair',
-  'kps.batch-associate': 'BatchAssociateKeypair',
-  'kps.task': 'ListKeypairTask (supporting)',
-  ecs: 'Volcengine gateway',
-  'ecs.attach-key-pair': 'AttachKeyPair',
-};
+import { esc, OPERATION_HEADINGS as OPERATIONS } from './_internals/html-page.ts';
 
 /**
  * The one-page summary a person opens in a browser: totals, then rule × status grouped by operation,
