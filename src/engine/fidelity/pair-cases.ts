@@ -15,8 +15,6 @@ export interface CasePair {
   readonly reference: KeyedExchange;
   readonly candidate?: KeyedExchange;
   readonly status: PairStatus;
-  /** Why the pair was not compared, in words. */
-  readonly reason?: string;
   /** The first tier at which the answers differ, and what differs. */
   readonly difference?: { readonly tier: Tier; readonly what: string };
   /** The rules the pair counts for: what the reference's checks judged, the case's own rules, what is charged. */
@@ -42,15 +40,14 @@ export function pairCases(reference: readonly KeyedExchange[], candidate: readon
     const cand = byKey.get(ref.key);
     const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));
     const base = [...new Set([...ref.judgements.keys(), ...own])];
-    if (!cand) return { key: ref.key, reference: ref, status: 'not-sent', reason: 'the candidate run sent no such case', rules: base, charged: [] };
-    if (cand.fingerprint !== ref.fingerprint) {
-      return { key: ref.key, reference: ref, candidate: cand, status: 'diverged', reason: "the candidate's earlier answers made the suite send another request here", rules: base, charged: [] };
-    }
+    if (!cand) return { key: ref.key, reference: ref, status: 'not-sent', rules: base, charged: [] };
+    // The candidate's earlier answers made the suite send another request here.
+    if (cand.fingerprint !== ref.fingerprint) return { key: ref.key, reference: ref, candidate: cand, status: 'diverged', rules: base, charged: [] };
     let difference = raiseForBrokenRules(firstDifference(ref.outcome, cand.outcome), ref, cand);
     // RULES.md: a request that breaks several rules may get the error of any one: only core is compared.
     if (difference && difference.tier !== 'core' && SEVERAL_BROKEN_RULES.applies(ref)) difference = undefined;
     if (difference && unsupported(ref, cand)) {
-      return { key: ref.key, reference: ref, candidate: cand, status: 'unsupported', reason: `the candidate answered ${cand.outcome.status}`, difference, rules: base, charged: [] };
+      return { key: ref.key, reference: ref, candidate: cand, status: 'unsupported', difference, rules: base, charged: [] };
     }
     const charged = difference ? withBindingRule(chargedRules(ref, cand), difference, ref, cand) : [];
     return { key: ref.key, reference: ref, candidate: cand, status: 'compared', difference, rules: [...new Set([...base, ...charged])], charged };
@@ -77,8 +74,7 @@ function unsupported(ref: KeyedExchange, cand: KeyedExchange): boolean {
  * alike (an empty task_id is still a string; a throttled retry leaves no trace in the final answer).
  */
 function raiseForBrokenRules(difference: { tier: Tier; what: string } | undefined, ref: KeyedExchange, cand: KeyedExchange): { tier: Tier; what: string } | undefined {
-  const rules = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
-  const broken = rules.filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
+  const broken = brokenOnOneSide(ref, cand);
   if (broken.length === 0) return difference;
   const floor: Tier = broken.some((r) => /\.(status-documented|response-schema)$/.test(r)) ? 'core' : 'complete';
   if (difference && TIERS.indexOf(floor) >= TIERS.indexOf(difference.tier)) return difference;
@@ -86,17 +82,29 @@ function raiseForBrokenRules(difference: { tier: Tier; what: string } | undefine
   return { tier: floor, what: `${broken.join(', ')} broken by ${by}${difference ? `; the answers differ in ${difference.what}` : ''}` };
 }
 
+/** Every rule either side's checks judged on the pair. */
+function judgedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
+  return [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
+}
+
+/** The rules one side breaks and the other keeps. */
+function brokenOnOneSide(ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
+  return judgedRules(ref, cand).filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
+}
+
 /**
- * Which rules a difference counts against, most telling first: for no answer at all, the rules that
- * noticed it and the case's own; the rules one side breaks and the other does not; else the rules of which each side showed another documented variant; else, when one side accepted and the other refused, the operation's rule about that
- * (accepts-valid, rejects-invalid, no-server-error); else the rules the case was made to exercise; else
- * the rules that own the places where the answers differ (locateDifference); else the rules whose checks concluded
- * differently (another documented variant, a check that applies to one answer only); else the case's
- * most specific judged rules. So a fault that breaks one rule lowers that rule only.
+ * Which rules a difference counts against, the most telling that applies, so that a fault that breaks
+ * one rule lowers that rule only:
+ * 1. no answer at all: the rules that noticed it and the case's own;
+ * 2. the rules one side breaks and the other keeps;
+ * 3. the rules of which each side showed another documented variant (200 against 202);
+ * 4. one side accepted and the other refused: accepts-valid, rejects-invalid or no-server-error;
+ * 5. the case's own rules, or the rules that own the place that differs (locateDifference);
+ * 6. the rules whose checks concluded differently; else the case's most specific judged rules.
  */
 export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
-  const all = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
-  const failing = all.filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
+  const all = judgedRules(ref, cand);
+  const failing = brokenOnOneSide(ref, cand);
   const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));
   // No answer at all fails the case's own purpose too, whichever check noticed it.
   if (ref.outcome.status === 0 || cand.outcome.status === 0) return [...new Set([...failing, ...own])];
@@ -130,7 +138,7 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
 function withBindingRule(charged: RuleId[], difference: { tier: Tier; what: string }, ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
   const binding = (r: RuleId) => RULES.find((x) => x.id === r)?.level !== 'should';
   if (difference.what !== 'status' || charged.some(binding)) return charged;
-  const rules = [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
+  const rules = judgedRules(ref, cand);
   // Judged on both sides, differently: another documented variant, not a check that applies to one answer only.
   const judgedApart = (r: RuleId) => ref.judgements.has(r) && cand.judgements.has(r) && ref.judgements.get(r) !== cand.judgements.get(r);
   return [...charged, ...rules.filter((r) => binding(r) && judgedApart(r))];
