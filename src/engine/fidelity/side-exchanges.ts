@@ -53,15 +53,16 @@ export function keyExchanges(cassette: Cassette, ctx: CheckContext): { exchanges
     if (!group) seen.set(id, n);
     const key = group?.key ?? `${id}#${n}`;
     const exchange = 'error' in e ? unansweredExchange(e) : toExchange(e);
-    if (!('error' in e)) rememberTasks(e.response, key, normaliser.side.taskOrigins);
+    const response = exchange.response;
+    if (response) rememberTasks(response.json, key, normaliser.side.taskOrigins);
     const keyed: KeyedExchange = {
       key,
       fingerprint,
       case: c,
-      outcome: 'error' in e ? NO_ANSWER : outcomeOf(c.operation, { status: e.status, headers: exchange.response!.headers, body: e.response }, normaliser),
+      outcome: response ? outcomeOf(c.operation, { status: response.status, headers: response.headers, body: response.json !== undefined ? response.json : response.text }, normaliser) : NO_ANSWER,
       judgements: judgementsOf(c, exchange, ctx),
-      speaksApi: exchange.response ? speaksApi(c, exchange.response, ctx) : false,
-      answer: exchange.response ? { status: e.status!, body: exchange.response.text } : { status: 0, body: `no HTTP answer (${exchange.error})` },
+      speaksApi: response ? speaksApi(c, response, ctx) : false,
+      answer: response ? { status: response.status, body: response.text } : { status: 0, body: `no HTTP answer (${exchange.error})` },
     };
     if (CONCURRENT_DUPLICATES.caseIds.has(c.id)) {
       const g = group ?? { key, members: [] };
@@ -112,7 +113,7 @@ function speaksApi(c: Case, response: ReceivedResponse, ctx: CheckContext): bool
 const NO_ANSWER: Outcome = { status: 0, mediaType: '(none)', requestId: false, shape: 'no answer', code: '', entries: [], body: '"no answer"' };
 
 /** The answered exchanges and the unanswered cases, in the order the run sent them. */
-function inOrder(cassette: Cassette): (CassetteEntry | (UnansweredEntry & { status?: undefined }))[] {
+function inOrder(cassette: Cassette): (CassetteEntry | UnansweredEntry)[] {
   const unanswered = [...(cassette.unanswered ?? [])];
   const out: (CassetteEntry | UnansweredEntry)[] = [];
   cassette.exchanges.forEach((e, i) => {
@@ -120,7 +121,7 @@ function inOrder(cassette: Cassette): (CassetteEntry | (UnansweredEntry & { stat
     out.push(e);
   });
   out.push(...unanswered);
-  return out as (CassetteEntry | (UnansweredEntry & { status?: undefined }))[];
+  return out;
 }
 
 function unansweredExchange(e: UnansweredEntry): Exchange {
