@@ -55,8 +55,10 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
     const { verdicts } = await runCloud(cloud, source.target, settings, () => options.onSend?.(side, cloud));
     const cassette = recorder.cassette({ seed: options.seed, runs: options.runs, nonce, exhaustive: true });
     // A side that answered nothing leaves every case unscored: say why, from the run's own skip reason.
-    if (cassette.exchanges.length === 0) silent++;
-    if (cassette.exchanges.length === 0) notes.push(`the ${side} (${cloud} at ${source.target[cloud]!.endpoint}) gave no HTTP answer: ${verdicts.find((v) => v.reason)?.reason ?? 'no request was answered'}`);
+    if (cassette.exchanges.length === 0) {
+      silent++;
+      notes.push(`the ${side} (${cloud} at ${source.target[cloud]!.endpoint}) gave no HTTP answer: ${verdicts.find((v) => v.reason)?.reason ?? 'no request was answered'}`);
+    }
     return { cassette, target: source.target };
   };
   const referenceOf = async (cloud: Cloud) => {
