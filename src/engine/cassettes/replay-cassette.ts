@@ -8,6 +8,7 @@ import { rulesOf, type Cloud } from '../run/run-cloud.ts';
 import { RuleTally } from '../verdicts/rule-tally.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
 import type { Cassette } from './cassette.ts';
+import { entryExchange } from './entry-exchange.ts';
 import { offlineTarget } from './offline-target.ts';
 
 /**
@@ -24,14 +25,7 @@ export function replayCassette(dir: string, cloud: Cloud, seed: number): { verdi
   const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
   // The target's credentials are not needed offline: placeholders stand in for the variables it names.
   const ctx = new EngineContext(offlineTarget(cassette, 'replay'), { seed, runs: 0, strict: false });
-  for (const e of cassette.exchanges) {
-    const json = typeof e.response === 'string' ? undefined : e.response;
-    const text = typeof e.response === 'string' ? e.response : JSON.stringify(e.response);
-    const headers: Record<string, string> = {};
-    for (let i = 0; i + 1 < e.rawHeaders.length; i += 2) headers[e.rawHeaders[i]!] = e.rawHeaders[i + 1]!;
-    const exchange = { request: { method: e.method, url: e.scope + e.path, headers: {}, ...(e.body !== undefined ? { body: e.body } : {}) }, response: { status: e.status, headers, text, json }, throttled: [], ms: 0 };
-    judge(ctx, e.case, exchange, { seed: cassette.seed, shrunk: false });
-  }
+  for (const e of cassette.exchanges) judge(ctx, e.case, entryExchange(e), { seed: cassette.seed, shrunk: false });
   for (const rule of SEQUENCE_RULES) ctx.tally.skip(rule as RuleId, 'decided over live sequences, which a cassette does not hold');
   return { verdicts: ctx.tally.verdicts(rulesOf(cloud), () => `no recorded exchange in ${file} exercised it`), requests: cassette.exchanges.length };
 }

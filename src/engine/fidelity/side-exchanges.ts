@@ -1,6 +1,7 @@
 import type { RuleId } from '../../rules/rules.ts';
 import type { Case } from '../cases/case.ts';
 import type { Cassette, CassetteEntry, UnansweredEntry } from '../cassettes/cassette.ts';
+import { entryExchange } from '../cassettes/entry-exchange.ts';
 import type { CheckContext } from '../checks/check.ts';
 import { specOperation } from '../checks/_internals/spec-operation.ts';
 import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
@@ -52,7 +53,7 @@ export function keyExchanges(cassette: Cassette, ctx: CheckContext): { exchanges
     const n = taskId !== undefined || group ? 1 : (seen.get(id) ?? 0) + 1;
     if (!group) seen.set(id, n);
     const key = group?.key ?? `${id}#${n}`;
-    const exchange = 'error' in e ? unansweredExchange(e) : toExchange(e);
+    const exchange = 'error' in e ? unansweredExchange(e) : entryExchange(e);
     const response = exchange.response;
     if (response) rememberTasks(response.json, key, normaliser.side.taskOrigins);
     const keyed: KeyedExchange = {
@@ -126,27 +127,6 @@ function inOrder(cassette: Cassette): (CassetteEntry | UnansweredEntry)[] {
 
 function unansweredExchange(e: UnansweredEntry): Exchange {
   return { request: { method: '-', url: '(as recorded)', headers: {} }, error: e.error, throttled: [], ms: 0 };
-}
-
-function headersOf(rawHeaders: readonly string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) headers[rawHeaders[i]!.toLowerCase()] = rawHeaders[i + 1]!;
-  return headers;
-}
-
-function received(status: number, body: unknown, rawHeaders: readonly string[]): ReceivedResponse {
-  const json = typeof body === 'string' ? undefined : body;
-  return { status, headers: headersOf(rawHeaders), text: typeof body === 'string' ? body : JSON.stringify(body), json };
-}
-
-/** The exchange the checks judge, rebuilt from the cassette (as `--replay` does), throttled answers too. */
-function toExchange(e: CassetteEntry): Exchange {
-  return {
-    request: { method: e.method, url: e.scope + e.path, headers: {}, ...(e.body !== undefined ? { body: e.body } : {}) },
-    response: received(e.status, e.response, e.rawHeaders),
-    throttled: (e.throttled ?? []).map((t) => received(t.status, t.response, t.rawHeaders)),
-    ms: 0,
-  };
 }
 
 /** Notes where each task id of an answer came from, so a later lookup of it is keyed by that origin. */
