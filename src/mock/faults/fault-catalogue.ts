@@ -88,7 +88,9 @@ export const FAULTS: Record<RuleId, FaultSpec> = {
   'ecs.attach-key-pair.keypair-not-found': { effect: 'an unknown key pair is accepted', alsoBreaks: ['ecs.attach-key-pair.keypair-id-wins'] },
   'ecs.attach-key-pair.keypair-id-wins': { effect: 'KeyPairName wins when both are set' },
   'ecs.attach-key-pair.client-token-format': { effect: 'any ClientToken is accepted', alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'] },
-  'ecs.attach-key-pair.idempotent-replay': { effect: 'a replay returns the details in reverse order' },
+  // A concurrent duplicate that reaches the mock after the first call finished is a replay: reversed, its
+  // details are a second result, which idempotent-processing forbids. Whether one does depends on timing.
+  'ecs.attach-key-pair.idempotent-replay': { effect: 'a replay returns the details in reverse order', alsoBreaks: ['ecs.attach-key-pair.idempotent-processing'] },
   'ecs.attach-key-pair.idempotent-mismatch': { effect: 'a reused ClientToken with other parameters is processed as new' },
   'ecs.attach-key-pair.idempotent-processing': { effect: 'a duplicate while the first is in process gets IdempotentParameterMismatch' },
   'ecs.attach-key-pair.one-detail-per-instance': { effect: 'OperationDetails carries an extra entry for an id not requested' },
