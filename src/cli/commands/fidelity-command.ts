@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultFixtures, fixturesFromTarget, MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type MockFixtures } from '../../mock/index.ts';
+import { defaultFixtures, fixturesFromTarget, type MockFixtures } from '../../mock/index.ts';
 import { fidelityHtml } from '../../engine/fidelity/fidelity-html.ts';
 import { fidelityTable } from '../../engine/fidelity/fidelity-table.ts';
 import type { FidelityThreshold } from '../../engine/fidelity/fidelity-report.ts';
@@ -13,6 +12,7 @@ import type { Cloud } from '../../engine/run/run-cloud.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
+import { startEmbeddedMock } from '../_internals/embedded-mock.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const FIDELITY_USAGE = `Usage: npx conformance fidelity [--candidate FILE] [--reference FILE|DIR] [--only huaweicloud|volcengine]
@@ -50,7 +50,7 @@ export async function fidelityCommand(argv: string[]): Promise<number> {
   const reportDir = resolve(values['report-dir'] ?? 'reports');
   // Everything the user can get wrong is checked before a mock starts.
   const candidateFile = values.candidate === undefined ? undefined : target(values.candidate, '--candidate');
-  const embedded: EmbeddedMock[] = [];
+  const embedded: EmbeddedSide[] = [];
   try {
     return await compare(values, candidateFile, reportDir, thresholds, embedded);
   } finally {
@@ -59,7 +59,7 @@ export async function fidelityCommand(argv: string[]): Promise<number> {
 }
 
 /** Resolves the reference (cassettes, a target file, or the embedded mock) and the candidate, runs, reports. */
-async function compare(values: ReturnType<typeof parse>, candidateFile: ResolvedTarget | undefined, reportDir: string, thresholds: Pick<FidelityThreshold, 'tier' | 'measure' | 'min'>[], embedded: EmbeddedMock[]): Promise<number> {
+async function compare(values: ReturnType<typeof parse>, candidateFile: ResolvedTarget | undefined, reportDir: string, thresholds: Pick<FidelityThreshold, 'tier' | 'measure' | 'min'>[], embedded: EmbeddedSide[]): Promise<number> {
   const only = values.only;
   let reference: FidelitySource;
   let seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed, 0, 2 ** 31 - 1);
@@ -133,25 +133,15 @@ async function compare(values: ReturnType<typeof parse>, candidateFile: Resolved
   }
 }
 
-interface EmbeddedMock {
+/** The embedded mock as one side of the comparison, its target file loaded. */
+interface EmbeddedSide {
   readonly target: ResolvedTarget;
   close(): Promise<void>;
 }
 
-/** The reference mock in this process, with its built-in test keys unless the environment names others. */
-async function startEmbedded(role: 'reference' | 'candidate', fixtures: MockFixtures): Promise<EmbeddedMock> {
-  for (const [name, value] of Object.entries(mockCredentialEnv())) process.env[name] ||= value;
-  const mock = await startMock({ port: 0, taskDelayMs: 20, fixtures });
-  const file = join(tmpdir(), `conformance-fidelity-${role}-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
-  const target = loadTargetFile(file, pickEnv(Object.values(MOCK_CREDENTIAL_ENV)));
-  return {
-    target,
-    close: async () => {
-      await mock.close();
-      rmSync(file, { force: true });
-    },
-  };
+async function startEmbedded(role: 'reference' | 'candidate', fixtures: MockFixtures): Promise<EmbeddedSide> {
+  const embedded = await startEmbeddedMock(`fidelity-${role}`, fixtures);
+  return { target: loadTargetFile(embedded.targetFile, embedded.credentialEnv), close: embedded.close };
 }
 
 function target(file: string, flag: string): ResolvedTarget {
@@ -171,10 +161,6 @@ function threshold(text: string, measure: 'score' | 'coverage'): { tier: Tier; m
   const min = Number(m?.[2]);
   if (!m || !TIERS.includes(tier!) || min > 100) throw new UsageError(`conformance fidelity: --min-${measure} ${text} is not TIER=PCT. Use one of ${TIERS.join(', ')} and a percentage from 0 to 100, e.g. --min-${measure} complete=95.`);
   return { tier: tier!, measure, min };
-}
-
-function pickEnv(keys: string[]): NodeJS.ProcessEnv {
-  return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
 }
 
 function parse(argv: string[]) {

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type RunningMock } from '../../mock/index.ts';
 import type { ConformanceReport } from '../../engine/report/report-types.ts';
 import { credentialVariables } from '../../engine/cassettes/offline-target.ts';
 import { RUN_ENV } from '../../engine/runner/run-env.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
+import { startEmbeddedMock, type EmbeddedMock } from '../_internals/embedded-mock.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const RUN_USAGE = `Usage: npx conformance run [--target FILE] [--only huaweicloud|volcengine] [--seed N] [--runs N]
@@ -56,7 +56,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     adapterFile = adapter;
   }
 
-  let mock: RunningMock | undefined;
+  let embedded: EmbeddedMock | undefined;
   let targetFile: string;
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (values.replay !== undefined) {
@@ -83,11 +83,9 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     }
   } else {
     // The embedded default: the reference mock with its built-in test keys, unless the environment names others.
-    for (const [name, value] of Object.entries(mockCredentialEnv())) env[name] ||= value;
-    Object.assign(process.env, pick(env, Object.values(MOCK_CREDENTIAL_ENV)));
-    mock = await startMock({ port: 0, taskDelayMs: 20 });
-    targetFile = join(tmpdir(), `conformance-embedded-${process.pid}.json`);
-    writeFileSync(targetFile, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
+    embedded = await startEmbeddedMock('embedded');
+    targetFile = embedded.targetFile;
+    Object.assign(env, embedded.credentialEnv);
     env[RUN_ENV.embedded] = '1';
     env[RUN_ENV.restore] = '0'; // the embedded mock is thrown away after the run: nothing to restore
   }
@@ -110,8 +108,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     const args = ['test', '-c', CONFIG, ...(only ? ['--project', only] : []), ...(values.shard ? ['--shard', values.shard] : [])];
     await playwright(args, env);
   } finally {
-    await mock?.close();
-    if (mock) rmSync(targetFile, { force: true });
+    await embedded?.close();
   }
   const reportPath = join(reportDir, 'conformance.json');
   if (!existsSync(reportPath)) {
@@ -174,8 +171,4 @@ function integer(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`conformance run: ${flag} ${text} is not a whole number from ${min} to ${max}.`);
   return n;
-}
-
-function pick(env: NodeJS.ProcessEnv, keys: string[]): NodeJS.ProcessEnv {
-  return Object.fromEntries(keys.map((k) => [k, env[k]]));
 }

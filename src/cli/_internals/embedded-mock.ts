@@ -1,0 +1,35 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type MockFixtures, type RunningMock } from '../../mock/index.ts';
+
+/** The reference mock in this process, and a target file in the temporary folder that names it. */
+export interface EmbeddedMock {
+  readonly mock: RunningMock;
+  readonly targetFile: string;
+  /** The values of the variables the target file names: what a run against it needs in its environment. */
+  readonly credentialEnv: NodeJS.ProcessEnv;
+  /** Stops the mock and deletes its target file. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the reference mock with its built-in test keys, unless the environment names others. The keys go
+ * into process.env because the mock reads them there; `label` tells this process's target files apart.
+ */
+export async function startEmbeddedMock(label: string, fixtures?: MockFixtures): Promise<EmbeddedMock> {
+  for (const [name, value] of Object.entries(mockCredentialEnv())) process.env[name] ||= value;
+  const mock = await startMock({ port: 0, taskDelayMs: 20, ...(fixtures && { fixtures }) });
+  const targetFile = join(tmpdir(), `conformance-${label}-${process.pid}.json`);
+  writeFileSync(targetFile, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
+  const credentialEnv = Object.fromEntries(Object.values(MOCK_CREDENTIAL_ENV).filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+  return {
+    mock,
+    targetFile,
+    credentialEnv,
+    close: async () => {
+      await mock.close();
+      rmSync(targetFile, { force: true });
+    },
+  };
+}
