@@ -78,7 +78,7 @@ export const RULES = [
     statement: "an `X-Sdk-Date` more than 15 minutes from the server's clock gets 401" },
   { id: "kps.error-shape", level: 'must', operation: 'kps',
     source: "seeds 000 and 003 (X-Auth-Token, SDK samples, error body); KPS error-code page; API gateway error codes and signing guide",
-    statement: "every 4xx/5xx body is `{\"error_code\": string, \"error_msg\": string}`, extra members (such as the gateway's `request_id`) allowed; the nested form, one member of any name holding `{\"error_code\", \"error_msg\"}`, which one SDK parses, is an accepted variant", expressedBy: 'schema' },
+    statement: "every 4xx/5xx body is `{\"error_code\": string, \"error_msg\": string}`, extra members (such as the gateway's `request_id`) allowed; the nested form, one member of any name holding `{\"error_code\", \"error_msg\"}`, which one SDK parses, is an accepted variant wherever an error body is read, gateway errors (`APIGW.*`) included", expressedBy: 'schema' },
   { id: "kps.error-code-documented", level: 'should', operation: 'kps',
     source: "seeds 000 and 003 (X-Auth-Token, SDK samples, error body); KPS error-code page; API gateway error codes and signing guide",
     statement: "`error_code` is one of the documented KPS codes (`KPS.0001` … `KPS.9006`) or a gateway code (`APIGW.xxxx`/`APIG.xxxx`); a parameter error is `KPS.0002`" },
@@ -177,13 +177,16 @@ export const RULES = [
     statement: "an unsigned request gets 401 (`MissingAuthenticationToken` or `MissingSignature`) in the error envelope and changes nothing" },
   { id: "ecs.auth.bad-signature", level: 'must', operation: 'ecs',
     source: "seed 002_9d2ce57b622fc1d8.txt (请求示例, 返回示例); Volcengine common error codes and signing pages",
-    statement: "a wrong signature gets 401 `SignatureDoesNotMatch` and changes nothing" },
+    statement: "a wrong signature (wrong secret key, a part changed after signing, a credential scope naming another region or service than the endpoint's) gets 401 `SignatureDoesNotMatch` and changes nothing" },
+  { id: "ecs.auth.stale-date", level: 'should', operation: 'ecs',
+    source: "Volcengine common error codes page (volcengine.com/docs/6369/68677): InvalidTimestamp 400, CodeN 100006",
+    statement: "an `X-Date` more than 15 minutes from the server's clock gets 400 `InvalidTimestamp` (`CodeN` 100006) in the error envelope and changes nothing (Volcengine common error codes page)" },
   { id: "ecs.auth.unknown-access-key", level: 'conflict', operation: 'ecs',
     source: "seed 002_9d2ce57b622fc1d8.txt (请求示例, 返回示例); Volcengine common error codes and signing pages",
     statement: "an unknown access key gets 401 `InvalidAccessKey` (or `InvalidClientTokenId` on another page)" },
   { id: "ecs.envelope", level: 'must', operation: 'ecs',
     source: "seed 002_9d2ce57b622fc1d8.txt (请求示例, 返回示例); Volcengine common error codes and signing pages",
-    statement: "every body has `ResponseMetadata` with a non-empty `RequestId`, `Service` and `Region`, and `Action` and `Version` (which echo the request's and may be absent when the request had none); an error carries `ResponseMetadata.Error` `{Code, Message}` (`CodeN` optional) and no `Result`; a success carries `Result` and no `Error`", expressedBy: 'schema' },
+    statement: "every body has `ResponseMetadata` with a non-empty `RequestId`; an error carries `ResponseMetadata.Error` `{Code, Message}` (`CodeN` optional) and no `Result`; a success carries `Result` and no `Error`. `Service` and `Region` are non-empty strings where present; they may be absent from a gateway error that refuses the request before it reaches a service (a missing `Action` gets only `RequestId` and `Error`, per a public report of the live API). `Action` and `Version`, where present, equal the request's when the request had them; when it had none, they may be absent or name the operation's defaults (`AttachKeyPair`, `2020-04-01`)", expressedBy: 'schema' },
   { id: "ecs.envelope-echo", level: 'should', operation: 'ecs',
     source: "seed 002_9d2ce57b622fc1d8.txt (请求示例, 返回示例); Volcengine common error codes and signing pages",
     statement: "for a request with `Action=AttachKeyPair&Version=2020-04-01`, the envelope says `Action` `AttachKeyPair`, `Version` `2020-04-01`, `Service` `ecs`, `Region` the signed region" },
@@ -247,7 +250,28 @@ export const RULES = [
   { id: "ecs.attach-key-pair.error-code-documented", level: 'should', operation: 'ecs.attach-key-pair',
     source: "seed 002_9d2ce57b622fc1d8.txt, AttachKeyPair",
     statement: "every error code seen is one of the documented request-level, per-instance or gateway codes (a 413 for an oversized request is not checked)" },
+  { id: "client.signature", level: 'must', operation: 'client',
+    source: "seeds 000/003 (Calling APIs: AK/SK signing), seed 002 (signed requests); the vendors' signing guides",
+    statement: "every request is signed as the cloud documents it: Huawei `SDK-HMAC-SHA256` with `X-Sdk-Date`, Volcengine `HMAC-SHA256` with `X-Date` and a credential scope naming the endpoint's region and service `ecs`; the date within 15 minutes of the clock; the signature over the bytes actually sent" },
+  { id: "client.project-id", level: 'should', operation: 'client',
+    source: "Huawei signing guide; the official SDKs (BasicCredentials with a project id)",
+    statement: "a Huawei AK/SK request carries `X-Project-Id` equal to the path's `project_id` (the signing guide and every official SDK send it)" },
+  { id: "client.surfaces-outcome", level: 'must', operation: 'client',
+    source: "seeds 000, 001, 002, 003 (response parameters and error codes)",
+    statement: "the caller gets the documented outcome of each call: for an error its HTTP status, code and message (nested KPS bodies included); for a success every batch entry and every `OperationDetails` entry with its `Error`, and every `task_id`; an error is never handed back as a success, and no entry is dropped" },
+  { id: "client.retry-safe", level: 'must', operation: 'client',
+    source: "seed 002 (ClientToken: 避免当调用API超时或服务器内部错误时,客户端多次重试导致重复性操作)",
+    statement: "a client that resends AttachKeyPair after a timeout, a reset or a 5xx sends the same `ClientToken` (seed 002: the token exists so that such retries do not repeat the operation); a Huawei bind, which has no token, is not resent after a 5xx or a reset without first learning its outcome" },
+  { id: "client.no-secrets-in-output", level: 'should', operation: 'client',
+    source: "the vendors' credential guidance (secret keys are never shown again after creation)",
+    statement: "at its default settings the client writes no secret key, signature or token to its output streams or logs" },
 ] as const satisfies readonly Rule[];
 
 /** Every rule id, as a type. */
 export type RuleId = (typeof RULES)[number]['id'];
+
+/** A rule a server (a cloud, an emulator, a mock) is judged by: every rule but the client rules. */
+export type ServerRuleId = Exclude<RuleId, `client.${string}`>;
+
+/** True for a rule decided on a client's own traffic (`conformance sdk`), not on a server's answers. */
+export const isClientRule = (id: string): boolean => id.startsWith('client.');

@@ -4,7 +4,9 @@ import type { RuleId } from '../../rules/rules.ts';
 export type CaseOperation = 'kps.associate' | 'kps.batch-associate' | 'kps.task' | 'kps.disassociate' | 'ecs.attach-key-pair';
 
 /** How a case authenticates: the target's credentials, or a documented way of getting it wrong. */
-export type AuthVariant = 'default' | 'none' | 'wrong-secret' | 'unknown-access-key' | 'stale-date' | 'tamper-body';
+export type AuthVariant = 'default' | 'none' | 'wrong-secret' | 'unknown-access-key' | 'stale-date' | 'tamper-body'
+  /** Volcengine: signed correctly, but with a credential scope naming another region than the endpoint's. */
+  | 'other-region-scope';
 
 /** What a case sends, before transport: a Huawei JSON body, or a Volcengine logical request. */
 export interface CaseRequest {

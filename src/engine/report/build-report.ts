@@ -1,4 +1,4 @@
-import { RULES } from '../../rules/rules.ts';
+import { isClientRule, RULES } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { ConformanceReport, ReportedVerdict } from './report-types.ts';
@@ -26,7 +26,9 @@ function completeResults(results: readonly ReportedVerdict[], partial: string | 
         source: rule.source,
         status: 'skipped' as const,
         casesRun: 0,
-        reason: partial ? `not run in this part of the run (${partial})` : 'not run',
+        reason: isClientRule(rule.id)
+          ? 'a client rule: it is decided on a client\'s own traffic (npx conformance sdk); a run against a server has no client under test'
+          : partial ? `not run in this part of the run (${partial})` : 'not run',
         failures: [],
       },
   );

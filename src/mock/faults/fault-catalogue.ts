@@ -1,4 +1,4 @@
-import type { RuleId } from '../../rules/rules.ts';
+import type { RuleId, ServerRuleId } from '../../rules/rules.ts';
 
 /** What the mock does instead when told to break a rule, and which other rules that cannot help breaking. */
 export interface FaultSpec {
@@ -11,7 +11,7 @@ export interface FaultSpec {
  * One fault per rule id of docs/RULES.md: the type makes a missing rule a compile error. Each effect is
  * chosen to break its own rule and as few others as the rules allow.
  */
-export const FAULTS: Record<RuleId, FaultSpec> = {
+export const FAULTS: Record<ServerRuleId, FaultSpec> = {
   'kps.associate.status-documented': { effect: 'an unknown keypair_name is answered 409 (undocumented) instead of 400' },
   'kps.batch-associate.status-documented': { effect: 'an unknown keypair_name is answered 409 (undocumented) instead of 400' },
   'ecs.attach-key-pair.status-documented': { effect: 'InvalidKeyPair.NotFound is answered 410 instead of 404', alsoBreaks: ['ecs.attach-key-pair.keypair-not-found', 'ecs.attach-key-pair.keypair-id-wins'] },
@@ -77,6 +77,7 @@ export const FAULTS: Record<RuleId, FaultSpec> = {
   'kps.task.terminal': { effect: 'tasks never leave RUNNING_*' },
   'ecs.auth.required': { effect: 'an unsigned request is processed' },
   'ecs.auth.bad-signature': { effect: 'a signature is not checked (a known AK is enough)' },
+  'ecs.auth.stale-date': { effect: 'X-Date is not compared with the clock' },
   'ecs.auth.unknown-access-key': { effect: 'an unknown access key gets 401 SignatureDoesNotMatch' },
   'ecs.envelope': { effect: 'success envelopes carry no ResponseMetadata.Service', alsoBreaks: ['ecs.attach-key-pair.response-schema', 'ecs.envelope-echo'] },
   'ecs.envelope-echo': { effect: 'ResponseMetadata.Region names another region' },
@@ -105,4 +106,4 @@ export const FAULTS: Record<RuleId, FaultSpec> = {
 };
 
 /** Every rule id the mock can break. */
-export const FAULTABLE_RULES = Object.keys(FAULTS) as RuleId[];
+export const FAULTABLE_RULES = Object.keys(FAULTS) as ServerRuleId[];

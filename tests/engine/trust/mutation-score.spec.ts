@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import type { RuleId } from '../../../src/rules/rules.ts';
+import type { ServerRuleId as RuleId } from '../../../src/rules/rules.ts';
 import { FAULTABLE_RULES, FAULTS } from '../../../src/mock/index.ts';
 import { cloudOf, inPool, runOnFreshMock, type TargetDocument } from './_helpers/target-files.ts';
 
