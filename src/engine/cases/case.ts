@@ -35,6 +35,11 @@ export type ServerKnowledge = 'fresh' | 'bound' | 'stopped' | 'unknown-server' |
 export interface Expectation {
   /** accept: valid and every precondition met; reject: breaks the request schema; any: no prediction. */
   readonly kind: 'accept' | 'reject' | 'any';
+  /**
+   * The documents say this request is refused (4xx) whatever the target's state, so it binds nothing:
+   * safe to send when the target file forbids mutations. Implied by kind 'reject'.
+   */
+  readonly refused?: boolean;
   /** The rules this case was made to exercise (a mutation names the rules it breaks). */
   readonly rules: readonly RuleId[];
   /** Huawei binds: what the suite knows of each server (one for AssociateKeypair, one per batch entry). */

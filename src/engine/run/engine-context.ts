@@ -8,6 +8,14 @@ import { HttpTransport } from '../transport/http-transport.ts';
 import { SdkTransport } from '../transport/sdk-transport.ts';
 import type { SdkAdapter } from '../../sdk/sdk-adapter.ts';
 import { RuleTally } from '../verdicts/rule-tally.ts';
+import { ChangeLedger } from './restore/change-ledger.ts';
+
+/**
+ * A run goes in two passes. `decide` sends every fixed case and the first few cases of each property and
+ * sequence, so each rule is decided once; `explore` then spends what is left of the budget on the rest
+ * of the generated cases. A budget spent during `explore` leaves every rule decided.
+ */
+export type RunPass = 'decide' | 'explore';
 
 /** How a run is asked to go (CLI flags, passed to the workers through the environment). */
 export interface RunSettings {
@@ -38,6 +46,13 @@ export class EngineContext {
   /** Makes ClientTokens unique per run, so a replayed seed against a long-lived target is not a replay. */
   readonly nonce: string;
   private counter = 0;
+  /** What the run changed on the target, for leases and the final restore. */
+  readonly ledger: ChangeLedger;
+  pass: RunPass = 'decide';
+  /** The explore pass: the rest of each property and sequence, queued while deciding. */
+  private readonly explore: (() => Promise<void>)[] = [];
+  /** The longest a followed bind task took to end on this target (ms): how long a later effect may lag. */
+  longestTaskMs = 0;
   private readonly exchangeListeners: ((c: Case, x: Exchange) => void)[] = [];
 
   /** Calls `listener` with every exchange: a plan learns what its requests did; `plan` lists them. */
@@ -57,6 +72,7 @@ export class EngineContext {
     readonly dryRun = false,
   ) {
     this.nonce = settings.nonce ?? randomBytes(4).toString('hex');
+    this.ledger = new ChangeLedger(target);
     this.transport = new HttpTransport(target.safety, onSend, dryRun);
     this.sdk = settings.adapter ? new SdkTransport(settings.adapter, target, onSend) : undefined;
   }
@@ -66,6 +82,26 @@ export class EngineContext {
 
   get checkContext(): CheckContext {
     return { validators: this.validators, target: this.target };
+  }
+
+  /** Queues work for the explore pass (called while deciding). */
+  later(job: () => Promise<void>): void {
+    this.explore.push(job);
+  }
+
+  /** Runs the explore pass: what the decide pass queued, in the order it was queued. */
+  async runExplorePass(): Promise<void> {
+    this.pass = 'explore';
+    for (const job of this.explore.splice(0)) await job();
+  }
+
+  /** False when the target file says `safety.allowMutations: false`: only documented refusals are sent. */
+  get mutationsAllowed(): boolean {
+    return this.target.safety.allowMutations;
+  }
+
+  noteTaskDuration(ms: number): void {
+    this.longestTaskMs = Math.max(this.longestTaskMs, ms);
   }
 
   /** A value unique in this run: `<nonce><n>`. */

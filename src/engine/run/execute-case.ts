@@ -20,14 +20,25 @@ export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigi
   // Built at each attempt, so a retried request is signed again with a fresh date.
   const build = () => (c.operation.startsWith('kps.') ? buildHuaweiRequest(target.huaweicloud!, c) : buildVolcengineRequest(target.volcengine!, c));
   const viaSdk = ctx.sdk && !['kps.task', 'kps.disassociate'].includes(c.operation);
-  if (viaSdk && !ctx.sdk!.canSend(c)) {
-    // An SDK cannot send this case (unsigned, a raw body, another Version): nothing to judge.
-    return { exchange: { request: { method: '-', url: '(not sent through the SDK)', headers: {} }, error: 'not sent', throttled: [], ms: 0, notSent: true }, failures: [] };
-  }
+  if (!ctx.mutationsAllowed && !isDocumentedRefusal(c)) return notSent(ctx, c, '(not sent: safety.allowMutations is false)');
+  // An SDK cannot send this case (unsigned, a raw body, another Version): nothing to judge.
+  if (viaSdk && !ctx.sdk!.canSend(c)) return notSent(ctx, c, '(not sent through the SDK)');
   const idempotent = typeof c.request.logical?.ClientToken === 'string' && c.request.logical.ClientToken !== '';
   const exchange = viaSdk ? await ctx.sdk!.send(c) : await ctx.transport.send(build, idempotent);
   ctx.exchanged(c, exchange);
   return { exchange, failures: ctx.dryRun ? [] : judge(ctx, c, exchange, record) };
+}
+
+/** Whether the documents say a case is refused whatever the target's state; task lookups only read. */
+function isDocumentedRefusal(c: Case): boolean {
+  return c.expect.kind === 'reject' || c.expect.refused === true || c.operation === 'kps.task';
+}
+
+/** A case that is not sent: listeners still hear of it (a lease is returned), nothing is judged. */
+function notSent(ctx: EngineContext, c: Case, why: string): { exchange: Exchange; failures: ContractFailure[] } {
+  const exchange: Exchange = { request: { method: '-', url: why, headers: {} }, error: 'not sent', throttled: [], ms: 0, notSent: true };
+  ctx.exchanged(c, exchange);
+  return { exchange, failures: [] };
 }
 
 /** Runs every check on an exchange; records the outcome unless `record` is false (property shrinking). */

@@ -27,6 +27,7 @@ export async function planCloud(cloud: Cloud, target: ResolvedTarget, settings: 
   const ctx = new EngineContext(target, settings, undefined, true);
   const planned = new Map<string, { c: Case; count: number; first: SentRequest }>();
   ctx.onExchange((c, x) => {
+    if (x.notSent) return; // safety.allowMutations false: a request the run would not send
     const entry = planned.get(c.id);
     if (entry) entry.count++;
     else planned.set(c.id, { c, count: 1, first: x.request });

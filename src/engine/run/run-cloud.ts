@@ -6,7 +6,7 @@ import { BudgetExhausted, TargetUnreachable } from '../transport/budget-exhauste
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
 import { EngineContext, type RunSettings } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
-import { ChangeLedger } from './restore/change-ledger.ts';
+import type { ChangeLedger } from './restore/change-ledger.ts';
 import { restoreFixtures, type RestoreOutcome } from './restore/restore-fixtures.ts';
 import { runSdkResponsePlan } from './sdk/sdk-response-plan.ts';
 import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
@@ -43,8 +43,9 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     for (const rule of rules) ctx.tally.skip(rule, `the adapter ${settings.adapter.name} has no function for ${cloud}'s operations`);
     return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
   }
-  if (settings.observe) ctx.onExchange(settings.observe);
-  const ledger = new ChangeLedger(target);
+  const observe = settings.observe;
+  if (observe) ctx.onExchange((c, x) => void (!x.notSent && observe(c, x)));
+  const ledger = ctx.ledger;
   ctx.onExchange((c, x) => ledger.observe(c, x));
   let answered = 0;
   ctx.onExchange((_c, x) => void (x.response && answered++));
@@ -63,6 +64,8 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   const reason = (rule: RuleId) =>
     answered === 0
       ? 'the target gave no HTTP answer to any request'
+      : !ctx.mutationsAllowed
+        ? 'safety.allowMutations is false: only requests the documents say are refused were sent, and deciding this rule needs one that may bind'
       : settings.adapter
         ? 'the SDK cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
       : NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');

@@ -8,14 +8,23 @@ import { executeCase, judge } from './execute-case.ts';
  * Runs generated cases as a fast-check property: each run sends a case and judges it. On a failure
  * fast-check shrinks to a smaller case that still fails, which is the counterexample the report keeps,
  * with the seed and path that replay it. Passing runs are recorded as they happen. In an exhaustive run
- * (fidelity) every case is sent and recorded as it is, and nothing is shrunk.
+ * (fidelity) every case is sent and recorded as it is, and nothing is shrunk. In the decide pass only
+ * the first DECIDE_RUNS cases are sent; the rest are queued for the explore pass, under another seed.
+ * `before` runs before each case is built (a Huawei property waits there for a fresh server).
  */
-export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary: fc.Arbitrary<T>, toCase: (value: T) => Case, numRuns = ctx.settings.runs): Promise<void> {
+export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary: fc.Arbitrary<T>, toCase: (value: T) => Case, numRuns = ctx.settings.runs, before?: () => Promise<void>): Promise<void> {
   if (numRuns <= 0) return;
+  // Deciding: the first cases now; the rest once every rule of the run has been decided.
+  if (ctx.pass === 'decide' && numRuns > DECIDE_RUNS) {
+    const rest = numRuns - DECIDE_RUNS;
+    ctx.later(() => runProperty(ctx, `${name}/explore`, arbitrary, toCase, rest, before));
+    numRuns = DECIDE_RUNS;
+  }
   const seed = (ctx.settings.seed ^ hash(name)) | 0;
   let first: { c: Case; exchange: Exchange } | undefined;
   const result = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
+      await before?.();
       const c = toCase(value);
       const { exchange, failures } = await executeCase(ctx, c, false);
       if (ctx.settings.exhaustive) {
@@ -32,6 +41,7 @@ export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary
   );
   if (!result.failed || !first) return;
   if (result.counterexample) {
+    await before?.();
     const c = toCase(result.counterexample[0]);
     const again = await executeCase(ctx, c, false);
     if (again.failures.length > 0) {
@@ -42,6 +52,9 @@ export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary
   // The shrunk case no longer fails (a flaky target): keep the first failure as it happened.
   judge(ctx, first.c, first.exchange, { seed, shrunk: false });
 }
+
+/** Cases of each property sent in the decide pass: enough to decide its rules, few enough for a live budget. */
+export const DECIDE_RUNS = 2;
 
 /** A stable per-property offset, so properties of one run do not share a sequence. */
 function hash(text: string): number {

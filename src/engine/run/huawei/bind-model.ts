@@ -12,6 +12,8 @@ interface BindModel {
   pending: { server: string; taskId: string }[];
   /** Bound by the suite, task seen SUCCESS_*: a later batch must fail it (already-bound). */
   bound: string[];
+  /** Every fresh server the sequence leased, released (and so restored) when it ends. */
+  held: string[];
 }
 
 interface Real {
@@ -28,8 +30,10 @@ class BindFresh implements BindCommand {
   constructor(readonly replace: boolean) {}
   check = (_m: Readonly<BindModel>) => true;
   async run(m: BindModel, r: Real): Promise<void> {
-    const server = r.pool.takeFresh();
+    await r.pool.available(1);
+    const server = r.pool.holdFresh();
     if (!server) return;
+    m.held.push(server);
     const c: Case = {
       id: 'kps.associate/model/bind-fresh',
       title: 'a bind of a running, unbound server starts a task',
@@ -51,10 +55,7 @@ class FollowTask implements BindCommand {
   async run(m: BindModel, r: Real): Promise<void> {
     const { server, taskId } = m.pending.shift()!;
     const status = await followTask(r.ctx, taskId, server);
-    if (status?.startsWith('SUCCESS_')) {
-      m.bound.push(server);
-      r.pool.markSuiteBound(server);
-    }
+    if (status?.startsWith('SUCCESS_')) m.bound.push(server);
   }
   toString = () => 'FollowTask';
 }
@@ -87,15 +88,24 @@ export async function runBindModel(ctx: EngineContext, pool: ServerPool): Promis
     fc.constant(new BatchOnSuiteBound()),
   ];
   const numRuns = Math.max(2, Math.ceil(ctx.settings.runs / 25));
+  // Deciding: one sequence (its opening decides the task rules); the others in the explore pass.
+  const seeds = [ctx.settings.seed, (ctx.settings.seed + 1) | 0];
+  await runSequences(ctx, pool, commands, seeds[0]!, 1);
+  ctx.later(() => runSequences(ctx, pool, commands, seeds[1]!, numRuns - 1));
+}
+
+async function runSequences(ctx: EngineContext, pool: ServerPool, commands: fc.Arbitrary<BindCommand>[], seed: number, numRuns: number): Promise<void> {
+  if (numRuns <= 0) return;
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: 8 }), async (cmds) => {
       // Every started task is followed to its end, so no run leaves a server in an unknown state.
-      const model: BindModel = { pending: [], bound: [] };
+      const model: BindModel = { pending: [], bound: [], held: [] };
       // Every run opens with a bind followed to its end, so the task rules are decided whatever is drawn.
       const opening = [new BindFresh(false), new FollowTask(), new BatchOnSuiteBound()];
       await fc.asyncModelRun(() => ({ model, real: { ctx, pool } }), [...opening, ...cmds, new FollowTask(), new FollowTask(), new FollowTask(), new BatchOnSuiteBound()]);
       while (model.pending.length > 0) await new FollowTask().run(model, { ctx, pool });
+      for (const server of model.held) pool.release(server);
     }),
-    { seed: ctx.settings.seed, numRuns },
+    { seed, numRuns },
   );
 }

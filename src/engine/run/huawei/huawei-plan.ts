@@ -9,12 +9,14 @@ import { inParallel } from '../_internals/in-parallel.ts';
 import { runProperty } from '../run-property.ts';
 import { buildBatch } from './batch-builder.ts';
 import { runBindModel } from './bind-model.ts';
+import { runChangesNothingProbes } from './changes-nothing-probes.ts';
+import { serverReturner } from './return-server.ts';
 import { ServerPool } from './server-pool.ts';
 
 /** Runs every Huawei case source against the target: examples, properties, mutations, auth, the model. */
 export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
   const hw = ctx.target.huaweicloud!;
-  const pool = new ServerPool(hw);
+  const pool = new ServerPool(hw, serverReturner(ctx), ctx.dryRun);
   ctx.onExchange((c, x) => pool.observe(c, x));
   const keypairs = hw.fixtures.keypairs;
   if (keypairs.length === 0) return; // every Huawei rule needs a key pair that exists: skipped with that reason
@@ -38,6 +40,7 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
 
   // replace (auth) and reset (no auth) on running, unbound servers
   for (const [kind, auth] of [['replace', { type: 'keypair', key: 'private-key-placeholder' }], ['reset', undefined]] as const) {
+    await pool.available(1);
     const server = pool.takeFresh();
     if (!server) break;
     await executeCase(ctx, {
@@ -72,7 +75,7 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
     source: 'mutation',
     operation: 'kps.associate',
     request: { body: { ...b, keypair_name: keypairs.includes(name) ? `${name}-${ctx.unique()}` : name, server: { ...b.server, id: pool.runningForAssociate(i) } } },
-    expect: { kind: 'any', rules: ['kps.associate.unknown-keypair'] },
+    expect: { kind: 'any', refused: true, rules: ['kps.associate.unknown-keypair'] },
   }), mutationRuns);
   await runProperty(ctx, 'kps.associate/unknown-server', body, (b) => ({
     id: 'kps.associate/mutation/unknown-server',
@@ -80,21 +83,29 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
     source: 'mutation',
     operation: 'kps.associate',
     request: { body: { ...b, server: { ...b.server, id: `00000000-dead-4000-8000-${ctx.unique().padStart(12, '0').slice(-12)}` } } },
-    expect: { kind: 'any', rules: ['kps.associate.unknown-server'], servers: ['unknown-server'] },
+    // Not refused in every reading (a FAILED body is allowed), but a server that does not exist cannot be bound.
+    expect: { kind: 'any', refused: true, rules: ['kps.associate.unknown-server'], servers: ['unknown-server'] },
   }), mutationRuns);
 
   // (b) valid batches over fresh, bound and stopped servers, with per-entry predictions
+  const twoFresh = () => pool.available(2);
   await runProperty(ctx, 'kps.batch-associate/valid', batchShape(keypairs, ['fresh', 'bound', 'stopped']), (shape) =>
     buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid', 'each entry of a valid batch gets its documented task'),
-  );
+  undefined, twoFresh);
   // all-fresh batches: the only batches every precondition of which is met (accepts-valid)
   await runProperty(ctx, 'kps.batch-associate/valid-fresh', batchShape(keypairs, ['fresh']).map((s) => ({ ...s, entries: s.entries.slice(0, 2) })), (shape) =>
     buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid-fresh', 'a valid batch of running, unbound servers succeeds'),
-  mutationRuns);
+  mutationRuns, twoFresh);
   await runBatchMutations(ctx, pool, mutationRuns);
   await runAuthCases(ctx, pool);
   // (d) the task lifecycle and what a bind does to later batches
   await runBindModel(ctx, pool);
+  // (e) "changes nothing": a later request shows what a refused one did (after the model, so the
+  // target's task times are known)
+  await runChangesNothingProbes(ctx, pool);
+  await ctx.runExplorePass();
+  // Every lease back before the run ends: the final restore sees only what leases could not put back.
+  await pool.drain();
 }
 
 async function runExamples(ctx: EngineContext, pool: ServerPool): Promise<void> {
@@ -103,6 +114,7 @@ async function runExamples(ctx: EngineContext, pool: ServerPool): Promise<void> 
   // so each example is sent with its fixture members replaced by the target's own.
   for (const example of loadExampleCases().filter((e) => e.operation !== 'ecs.attach-key-pair')) {
     const base = { source: 'example' as const, operation: example.operation };
+    await pool.available((example.bind.runningServer ?? []).length);
     const servers = (example.bind.runningServer ?? []).map(() => pool.takeFresh());
     if (servers.some((s) => s === undefined)) continue;
     let bound = replaceAtPointers(example.request.body!, example.bind.keypair ?? [], () => keypair);
@@ -121,6 +133,8 @@ async function runBatchMutations(ctx: EngineContext, pool: ServerPool, runs: num
   const keypairs = ctx.target.huaweicloud!.fixtures.keypairs;
   const known = [...pool.bound, ...pool.stopped];
   const entry = (server: string, keypair = keypairs[0]) => ({ keypair_name: keypair, server: { id: server } });
+  // Batches of these servers bind nothing: bound and stopped servers are documented to fail, and an id
+  // that exists nowhere cannot be bound. So they are `refused`: safe where mutations are not allowed.
   const batchOf = (n: number, salt: string) =>
     Array.from({ length: n }, (_, i) => entry(known[i] ?? `00000000-feed-4000-8000-${(salt + i).padStart(12, '0').slice(-12)}`));
   const send = (name: string, title: string, body: unknown, expect: Case['expect']) =>
@@ -128,10 +142,10 @@ async function runBatchMutations(ctx: EngineContext, pool: ServerPool, runs: num
 
   await send('drop-batch_keypairs', 'a body without batch_keypairs is rejected', {}, { kind: 'reject', rules: ['kps.batch-associate.batch-required'] });
   for (const n of [11, 12, 20]) await send(`entries-${n}`, `${n} entries are rejected`, { batch_keypairs: batchOf(n, ctx.unique()) }, { kind: 'reject', rules: ['kps.batch-associate.max-10'] });
-  await send('entries-10', '10 entries are not rejected for their number', { batch_keypairs: batchOf(10, ctx.unique()) }, { kind: 'any', rules: ['kps.batch-associate.max-10'] });
+  await send('entries-10', '10 entries are not rejected for their number', { batch_keypairs: batchOf(10, ctx.unique()) }, { kind: 'any', refused: true, rules: ['kps.batch-associate.max-10'] });
   const nowhere = `no-such-${ctx.unique()}`;
-  await send('unknown-keypair', 'a batch naming a key pair that does not exist is refused', { batch_keypairs: batchOf(2, ctx.unique()).map((e) => ({ ...e, keypair_name: nowhere })) }, { kind: 'any', rules: [] });
-  await send('empty', 'an empty batch_keypairs is rejected', { batch_keypairs: [] }, { kind: 'any', rules: ['kps.batch-associate.non-empty'] });
+  await send('unknown-keypair', 'a batch naming a key pair that does not exist is refused', { batch_keypairs: batchOf(2, ctx.unique()).map((e) => ({ ...e, keypair_name: nowhere })) }, { kind: 'any', refused: true, rules: [] });
+  await send('empty', 'an empty batch_keypairs is rejected', { batch_keypairs: [] }, { kind: 'any', refused: true, rules: ['kps.batch-associate.non-empty'] });
   if (keypairs.length >= 2 && known.length >= 2) {
     await send('two-keypairs', 'entries naming different key pairs are rejected', { batch_keypairs: [entry(known[0]!), entry(known[1]!, keypairs[1])] }, { kind: 'reject', rules: ['kps.batch-associate.same-keypair'] });
     await send('eleven-and-two-keypairs', 'a batch breaking two rules is rejected', { batch_keypairs: [...batchOf(10, ctx.unique()), entry(known[1]!, keypairs[1])] }, { kind: 'reject', rules: ['kps.batch-associate.max-10', 'kps.batch-associate.same-keypair'] });
@@ -157,12 +171,16 @@ async function runBatchMutations(ctx: EngineContext, pool: ServerPool, runs: num
   }, runs);
   for (const [kind, list] of [['stopped', pool.stopped], ['bound', pool.bound]] as const) {
     if (list.length === 0) continue;
-    const fresh = pool.takeFresh();
-    const servers = fresh ? [list[0]!, fresh] : [list[0]!];
-    await send(`${kind}-server`, `a ${kind} server fails while a running one succeeds`, { batch_keypairs: servers.map((s) => entry(s)) }, {
+    const rule = kind === 'stopped' ? 'kps.batch-associate.not-running' : 'kps.batch-associate.already-bound';
+    // Alone, the server is documented to fail: safe even where mutations are not allowed.
+    await send(`${kind}-server-alone`, `a ${kind} server fails`, { batch_keypairs: [entry(list[0]!)] }, { kind: 'any', refused: true, rules: [rule], servers: [kind] });
+    await pool.available(1);
+    const fresh = ctx.mutationsAllowed ? pool.takeFresh() : undefined;
+    if (!fresh) continue;
+    await send(`${kind}-server`, `a ${kind} server fails while a running one succeeds`, { batch_keypairs: [entry(list[0]!), entry(fresh)] }, {
       kind: 'any',
-      rules: [kind === 'stopped' ? 'kps.batch-associate.not-running' : 'kps.batch-associate.already-bound'],
-      servers: fresh ? [kind, 'fresh'] : [kind],
+      rules: [rule, 'kps.batch-associate.partial-independence'],
+      servers: [kind, 'fresh'],
     });
   }
 }
@@ -181,7 +199,7 @@ async function runAuthCases(ctx: EngineContext, pool: ServerPool): Promise<void>
         source: 'auth',
         operation,
         request: { body: operation === 'kps.associate' ? body : { batch_keypairs: [body] }, auth },
-        expect: { kind: 'any', rules: [] },
+        expect: { kind: 'any', refused: true, rules: [] },
       });
     }
   }

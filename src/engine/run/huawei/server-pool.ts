@@ -1,34 +1,103 @@
 import type { Case } from '../../cases/case.ts';
+import { bodyObject, isSuccess } from '../../checks/_internals/answer.ts';
 import type { HuaweiTarget } from '../../target/resolved-target.ts';
 import type { Exchange } from '../../transport/exchange.ts';
 
+/** What a lease's case did to its server, as far as the answers tell. */
+interface LeaseEffect {
+  /** Task ids of binds the target accepted for the server. */
+  readonly tasks: string[];
+  /** An answer that cannot rule out a bind (no answer, a 2xx without a task id). */
+  maybe: boolean;
+}
+
 /**
- * What the suite knows of each Huawei server during a run (RULES.md, State): a fixture server listed as
- * running and unbound stays "fresh" until the suite binds it; after that its state is the suite's own
- * doing, known again only once the bind's task is terminal. Predictions are made only from knowledge.
+ * Puts a leased server back: waits for its bind tasks, unbinds it if they may have bound it, follows the
+ * unbind to its end. True when the server is running and unbound again.
+ */
+export type ReturnServer = (server: string, effect: { tasks: readonly string[]; maybe: boolean }) => Promise<boolean>;
+
+/** Restores start in the background once fewer fresh servers than this are left idle. */
+const LOW_WATER = 2;
+
+/**
+ * What the suite knows of each Huawei server during a run (RULES.md, State), and the lease of the
+ * running, unbound fixture servers ("fresh"). A real account has only a few of them, so a case leases one
+ * and gets it back restored: a lease for one case ends with that case's answer; a lease held by a
+ * sequence ends when the sequence releases it. A returned server that a bind may have changed is unbound
+ * (DisassociateKeypair followed to its end) before it is leased again; restores run concurrently, and
+ * start early when the idle servers run low. Predictions are made only from knowledge.
  */
 export class ServerPool {
-  private readonly fresh: string[];
-  /** Servers the suite bound, whose task may not be terminal: state unknown. */
-  readonly touched: string[] = [];
-  /** Servers the suite bound and saw the task end in SUCCESS_*: bound. */
-  readonly suiteBound: string[] = [];
+  private readonly idle: string[];
+  /** Leased for one case: returned when that case's answer (or its not being sent) is seen. */
+  private readonly once = new Set<string>();
+  private readonly effects = new Map<string, LeaseEffect>();
+  /** Returned servers a bind may have changed, waiting to be restored. */
+  private readonly dirty: { server: string; effect: LeaseEffect }[] = [];
+  private readonly restoring = new Set<Promise<void>>();
   /** Servers an invalid request was accepted for: whatever it did, their state is no longer known. */
   private readonly tainted = new Set<string>();
+  /** A fresh server held for the whole run for AssociateKeypair, when the target lists no bound server. */
+  private scratch: string | undefined;
+  /** Fresh servers that could not be restored: never leased again; the final restore reports them. */
+  readonly lost: string[] = [];
 
-  constructor(private readonly target: HuaweiTarget) {
-    this.fresh = [...target.fixtures.servers.running];
+  constructor(
+    private readonly target: HuaweiTarget,
+    private readonly returnServer: ReturnServer,
+    /** Plan mode: no answer ever comes, so a lease changes nothing. */
+    private readonly dryRun = false,
+  ) {
+    this.idle = [...target.fixtures.servers.running];
   }
 
-  get freshLeft(): number {
-    return this.fresh.length;
-  }
-
-  /** A running, unbound server nobody has touched, now marked touched; undefined when none is left. */
+  /** A fresh server for one case, returned when the case's answer is seen; undefined when none is idle. */
   takeFresh(): string | undefined {
-    const id = this.fresh.shift();
-    if (id !== undefined) this.touched.push(id);
+    const id = this.lease();
+    if (id !== undefined) this.once.add(id);
     return id;
+  }
+
+  /** A fresh server held by a sequence until `release`; undefined when none is idle. */
+  holdFresh(): string | undefined {
+    return this.lease();
+  }
+
+  /** A held server a later answer showed changed after all: it is unbound before its next lease. */
+  suspect(server: string): void {
+    const effect = this.effects.get(server);
+    if (effect) effect.maybe = true;
+  }
+
+  /** Ends a held lease: the server goes back idle, or to be restored when a bind may have changed it. */
+  release(server: string): void {
+    const effect = this.effects.get(server);
+    if (!effect) return;
+    this.effects.delete(server);
+    if (!effect.maybe && effect.tasks.length === 0) this.idle.push(server);
+    else this.dirty.push({ server, effect });
+    if (this.idle.length < LOW_WATER) this.restoreDirty();
+  }
+
+  /**
+   * Waits until `n` fresh servers are idle, restoring returned ones as needed; returns sooner when no
+   * more can come (the target lists fewer, or restores failed).
+   */
+  async available(n: number): Promise<void> {
+    while (this.idle.length < n) {
+      this.restoreDirty();
+      if (this.restoring.size === 0) return;
+      await Promise.race(this.restoring);
+    }
+  }
+
+  /**
+   * Waits for every restore in flight (end of the plan). Servers still waiting are left to the final
+   * restore, which the ledger drives (and which a throw-away target skips).
+   */
+  async drain(): Promise<void> {
+    while (this.restoring.size > 0) await Promise.race(this.restoring);
   }
 
   get bound(): readonly string[] {
@@ -40,28 +109,73 @@ export class ServerPool {
   }
 
   /**
-   * Learns from an exchange: a request that should have been rejected but was accepted (2xx) may have
-   * changed its servers in ways the documents do not describe, so they leave the known lists.
+   * A running server to bind with AssociateKeypair, which may bind a server again (replace or reset):
+   * a fixture bound server, or else one fresh server held for the run for this purpose.
    */
-  observe(c: Case, x: Exchange): void {
-    const status = x.response?.status ?? 0;
-    if (c.expect.kind !== 'reject' || status < 200 || status >= 300) return;
-    const body = c.request.body as any;
-    const entries: any[] = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs : []) : [body];
-    for (const e of entries) if (typeof e?.server?.id === 'string') this.tainted.add(e.server.id);
+  runningForAssociate(index: number): string | undefined {
+    const reusable = this.bound;
+    if (reusable.length > 0) return reusable[index % reusable.length];
+    this.scratch ??= this.holdFresh();
+    return this.scratch;
   }
 
   /**
-   * A running server to bind with AssociateKeypair, which may bind a server again (replace or reset):
-   * a fixture bound server first, then one the suite touched, and only then a fresh one.
+   * Learns from an exchange: which leased servers a bind may have changed, and which servers an accepted
+   * invalid request may have changed in ways the documents do not describe (they leave the known lists).
+   * A one-case lease ends here.
    */
-  runningForAssociate(index: number): string | undefined {
-    const reusable = [...this.bound, ...this.touched];
-    if (reusable.length > 0) return reusable[index % reusable.length];
-    return this.takeFresh();
+  observe(c: Case, x: Exchange): void {
+    if (c.operation !== 'kps.associate' && c.operation !== 'kps.batch-associate') return;
+    const servers = serversOf(c);
+    if (!this.dryRun && !x.notSent) {
+      if (c.expect.kind === 'reject' && isSuccess(x.response)) for (const s of servers) this.tainted.add(s);
+      for (const s of servers) {
+        const effect = this.effects.get(s);
+        if (effect) noteBind(effect, c, x, s);
+      }
+    }
+    for (const s of servers) {
+      if (this.once.delete(s)) this.release(s);
+    }
   }
 
-  markSuiteBound(id: string): void {
-    if (!this.suiteBound.includes(id)) this.suiteBound.push(id);
+  private lease(): string | undefined {
+    const id = this.idle.shift();
+    if (id === undefined) return undefined;
+    this.effects.set(id, { tasks: [], maybe: false });
+    if (this.idle.length < LOW_WATER) this.restoreDirty();
+    return id;
   }
+
+  private restoreDirty(): void {
+    for (const { server, effect } of this.dirty.splice(0)) {
+      const job: Promise<void> = this.returnServer(server, effect)
+        .catch(() => false)
+        .then((ok) => void (ok ? this.idle.push(server) : this.lost.push(server)))
+        .finally(() => this.restoring.delete(job));
+      this.restoring.add(job);
+    }
+  }
+}
+
+/** The server ids a bind request names, in order. */
+function serversOf(c: Case): string[] {
+  const body = c.request.body as any;
+  const entries: any[] = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs : []) : [body];
+  return entries.map((e) => e?.server?.id).filter((id): id is string => typeof id === 'string');
+}
+
+/** Records what an answer says a bind did to one server: a task, nothing (refused, FAILED), or maybe. */
+function noteBind(effect: LeaseEffect, c: Case, x: Exchange, server: string): void {
+  if (!x.response) {
+    effect.maybe = true; // no answer: the bind may have happened
+    return;
+  }
+  if (!isSuccess(x.response)) return; // refused: changes nothing (RULES.md, State)
+  const body = bodyObject(x.response);
+  const entry = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.tasks) ? body.tasks.find((t: any) => t?.server_id === server) : undefined) : body;
+  const status = typeof entry?.status === 'string' ? entry.status.toUpperCase() : undefined;
+  if (status === 'FAILED') return;
+  if (typeof entry?.task_id === 'string' && entry.task_id !== '') effect.tasks.push(entry.task_id);
+  else effect.maybe = true;
 }

@@ -30,6 +30,7 @@ export async function followTask(ctx: EngineContext, taskId: string, serverId: s
     if (failures.length > 0) return undefined;
     last = bodyObject(exchange.response)?.task_status;
     if (isTerminalTaskStatus(last)) {
+      ctx.noteTaskDuration(Date.now() - started);
       ctx.tally.judged('kps.task.terminal', 'held');
       return last as string;
     }

@@ -31,6 +31,11 @@ export class ChangeLedger {
     }
   }
 
+  /** A server the run put back itself (a lease returned mid-run): nothing is left to restore. */
+  forget(server: string): void {
+    this.servers.delete(server);
+  }
+
   private server(id: unknown, taskId: unknown): void {
     if (typeof id !== 'string' || !this.knownServers.has(id)) return;
     const tasks = this.servers.get(id) ?? [];

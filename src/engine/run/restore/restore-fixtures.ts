@@ -41,7 +41,7 @@ async function restoreServer(ctx: EngineContext, server: string, tasks: string[]
     return { resource, restored: false, detail: 'its original key pair is unknown: add it to huaweicloud.fixtures.originalKeypairs' };
   }
   const c: Case = wasUnbound
-    ? { id: 'restore/disassociate', title: 'the run unbinds a server it bound', source: 'model', operation: 'kps.disassociate', request: { body: { server: { id: server } } }, expect: { kind: 'any', rules: [] } }
+    ? disassociateCase(server)
     : { id: 'restore/rebind', title: 'the run re-binds a server\'s original key pair', source: 'model', operation: 'kps.associate', request: { body: { keypair_name: original, server: { id: server } } }, expect: { kind: 'any', rules: [] } };
   const { exchange } = await executeCase(ctx, c, false);
   const taskId = bodyObject(exchange.response)?.task_id;
@@ -49,6 +49,11 @@ async function restoreServer(ctx: EngineContext, server: string, tasks: string[]
   const status = await waitForTask(ctx, taskId);
   const ok = status?.startsWith('SUCCESS_') ?? false;
   return { resource, restored: ok, detail: ok ? (wasUnbound ? 'unbound again' : `re-bound to ${original}`) : `task ${taskId} ended ${status ?? 'not in time'}` };
+}
+
+/** DisassociateKeypair of a server the run bound: the way back to running and unbound. */
+export function disassociateCase(server: string): Case {
+  return { id: 'restore/disassociate', title: 'the run unbinds a server it bound', source: 'model', operation: 'kps.disassociate', request: { body: { server: { id: server } } }, expect: { kind: 'any', rules: [] } };
 }
 
 async function restoreInstance(ctx: EngineContext, instance: string): Promise<RestoreOutcome> {
@@ -66,14 +71,17 @@ async function restoreInstance(ctx: EngineContext, instance: string): Promise<Re
 }
 
 /** Polls a task until it is terminal, without judging: the restore is not part of the verdicts. */
-async function waitForTask(ctx: EngineContext, taskId: string): Promise<string | undefined> {
+export async function waitForTask(ctx: EngineContext, taskId: string): Promise<string | undefined> {
   const { taskTimeoutMs, taskPoll } = ctx.target.huaweicloud!;
   const started = Date.now();
   let wait = taskPoll.firstMs;
   for (;;) {
     const { exchange } = await executeCase(ctx, { id: 'restore/task', title: 'the run waits for its task', source: 'model', operation: 'kps.task', request: { taskId }, expect: { kind: 'any', rules: [] } }, false);
     const status = bodyObject(exchange.response)?.task_status;
-    if (isTerminalTaskStatus(status)) return status as string;
+    if (isTerminalTaskStatus(status)) {
+      ctx.noteTaskDuration(Date.now() - started);
+      return status as string;
+    }
     if (!exchange.response || exchange.response.status >= 400 || Date.now() - started + wait > taskTimeoutMs) return undefined;
     await sleep(wait);
     wait = Math.min(wait * 2, taskPoll.maxIntervalMs);

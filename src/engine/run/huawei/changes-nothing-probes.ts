@@ -1,0 +1,72 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AuthVariant, Case } from '../../cases/case.ts';
+import { bodyObject, isSuccess } from '../../checks/_internals/answer.ts';
+import { ContractFailure } from '../../checks/contract-failure.ts';
+import type { Exchange } from '../../transport/exchange.ts';
+import type { EngineContext } from '../engine-context.ts';
+import { executeCase } from '../execute-case.ts';
+import type { ServerPool } from './server-pool.ts';
+
+type ProbedRule = 'kps.auth.required' | 'kps.auth.bad-signature';
+
+/**
+ * "Changes nothing" (RULES.md, State), checked by what a later request shows, not taken on trust from the
+ * refusal: a refused bind names a fresh server; once any task it might have started would have ended, a
+ * valid BatchAssociateKeypair of that server must give it a SUCCESS task, which it would not if the
+ * refused request had bound it (already-bound). One fresh server per rule, returned restored.
+ */
+export async function runChangesNothingProbes(ctx: EngineContext, pool: ServerPool): Promise<void> {
+  const hw = ctx.target.huaweicloud!;
+  // The probe binds a fresh server: not where mutations are forbidden.
+  if (!ctx.mutationsAllowed) return;
+  const probes: [ProbedRule, AuthVariant[]][] = [['kps.auth.required', ['none']]];
+  if (hw.credentials.kind === 'aksk') probes.push(['kps.auth.bad-signature', ['wrong-secret', 'tamper-body']]);
+  for (const [rule, variants] of probes) await probe(ctx, pool, rule, variants);
+}
+
+async function probe(ctx: EngineContext, pool: ServerPool, rule: ProbedRule, variants: AuthVariant[]): Promise<void> {
+  const hw = ctx.target.huaweicloud!;
+  await pool.available(1);
+  const server = pool.holdFresh();
+  if (!server) return;
+  try {
+    const body = { keypair_name: hw.fixtures.keypairs[0], server: { id: server } };
+    const refused: Exchange[] = [];
+    for (const auth of variants) {
+      const { exchange } = await executeCase(ctx, {
+        id: `kps.associate/changes-nothing/${auth}`,
+        title: `a bind with auth "${auth}" is refused and binds nothing`,
+        source: 'auth',
+        operation: 'kps.associate',
+        request: { body, auth },
+        expect: { kind: 'any', refused: true, rules: [] },
+      });
+      refused.push(exchange);
+    }
+    // A bind takes effect when its task ends: wait as long as this target's tasks have taken, twice over.
+    await sleep(Math.min(hw.taskTimeoutMs, Math.max(50, 2 * ctx.longestTaskMs)));
+    const c: Case = {
+      id: 'kps.batch-associate/changes-nothing/probe',
+      title: 'a server a refused bind named still takes a fresh bind',
+      source: 'model',
+      operation: 'kps.batch-associate',
+      request: { body: { batch_keypairs: [body] } },
+      // No prediction for the generic checks: whether the server is fresh is what this case finds out.
+      expect: { kind: 'any', rules: [rule], servers: ['unpredictable'] },
+    };
+    const { exchange } = await executeCase(ctx, c);
+    if (!exchange.response) return;
+    const task = isSuccess(exchange.response) ? bodyObject(exchange.response)?.tasks?.[0] : undefined;
+    if (task?.status === 'SUCCESS') return ctx.tally.judged(rule, 'held');
+    pool.suspect(server);
+    const failure = new ContractFailure(
+      rule,
+      'A refused request changed the server',
+      `after ${refused.map((x) => x.response?.status ?? 'no answer').join(', ')} to ${variants.join(', ')}, a batch of server ${server} got ${exchange.response.status} ${exchange.response.text.slice(0, 200)}`,
+      'a refused request changes nothing: the server still takes a fresh bind (a SUCCESS task)',
+    );
+    ctx.tally.failed(failure, c, exchange, { seed: ctx.settings.seed, shrunk: false });
+  } finally {
+    pool.release(server);
+  }
+}
