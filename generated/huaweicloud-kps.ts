@@ -185,7 +185,7 @@ export interface components {
         /**
          * @description Error body (seed-003 Table 7): `{error_code, error_msg}`, extra members such as the gateway's
          *     `request_id` allowed. The nested form `{"<any>": {error_code, error_msg}}`, which one SDK parses, is an
-         *     accepted variant (rule kps.error-shape).
+         *     accepted variant of every error, the API gateway's (`APIGW.*`) included (rule kps.error-shape).
          */
         KpsError: components["schemas"]["KpsErrorFlat"] | components["schemas"]["KpsErrorNested"];
         KpsErrorFlat: {
@@ -196,7 +196,17 @@ export interface components {
             /** @description Request id, added by the API gateway to its own errors. */
             request_id?: string;
         };
+        /**
+         * @description One member of any name holding `{error_code, error_msg}` (extra members inside allowed, the gateway's
+         *     `request_id` among them). The gateway's `request_id` may also stand beside that member; nothing else may,
+         *     and the pair itself may not stand at the top (that is the flat form, or a broken one).
+         */
         KpsErrorNested: {
+            error_code?: never;
+            error_msg?: never;
+            /** @description Request id, added by the API gateway to its own errors. */
+            request_id?: string;
+        } & {
             [key: string]: components["schemas"]["KpsErrorFlat"];
         };
         /** @description Response body of ListKeypairTask (list-task-page Table 3). */

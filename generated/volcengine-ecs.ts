@@ -59,20 +59,30 @@ export interface components {
             /** @description 操作详情 (seed-002 返回数据). */
             OperationDetails: components["schemas"]["OperationDetail"][];
         };
-        /** @description A success envelope carries Result and no ResponseMetadata.Error (rule ecs.envelope). */
+        /**
+         * @description A success envelope carries Result and no ResponseMetadata.Error, and names its Service and Region: only
+         *     a gateway error may leave them out (rule ecs.envelope).
+         */
         AttachKeyPairSuccess: {
             ResponseMetadata: {
                 Error?: never;
-            } & components["schemas"]["ResponseMetadata"];
+            } & WithRequired<components["schemas"]["ResponseMetadata"], "Service" | "Region">;
             Result: components["schemas"]["AttachKeyPairResult"];
         };
-        /** @description Request-level error (common-errors-page). `CodeN` is a numeric code some services add. */
+        /**
+         * @description Request-level or gateway error (common-errors-page). `CodeN`, the gateway's numeric code
+         *     (common-error-codes-page), is optional: an answer may carry it or not.
+         */
         EnvelopeError: {
             Code: string;
             CodeN?: number;
             Message: string;
         };
-        /** @description An error envelope carries ResponseMetadata.Error and no Result (rule ecs.envelope). */
+        /**
+         * @description An error envelope carries ResponseMetadata.Error and no Result (rule ecs.envelope). A gateway error may
+         *     be minimal, `{ResponseMetadata: {RequestId, Error}}`; which errors are the gateway's is the catalogue's
+         *     scope `gateway`, so the check, not the schema, requires Service and Region on the others.
+         */
         ErrorEnvelope: {
             ResponseMetadata: WithRequired<components["schemas"]["ResponseMetadata"], "Error">;
             Result?: never;
@@ -91,13 +101,19 @@ export interface components {
             /** @description 操作的实例ID. */
             InstanceId: string;
         };
-        /** @description The envelope's metadata (seed-002 返回示例; common-params-page). */
+        /**
+         * @description The envelope's metadata (seed-002 返回示例; common-params-page). Only RequestId is always there:
+         *     Service and Region are non-empty where present and may be absent from a gateway error that refuses the
+         *     request before any service sees it (a request without Action gets only RequestId and Error); Action and
+         *     Version, where present, equal the request's, or for a request without them may name the defaults. The
+         *     echo depends on the request, so the suite's ecs.envelope check judges it; the schema holds the shape.
+         */
         ResponseMetadata: {
             Action?: string;
             Error?: components["schemas"]["EnvelopeError"];
-            Region: string;
+            Region?: string;
             RequestId: string;
-            Service: string;
+            Service?: string;
             Version?: string;
         };
     };
@@ -105,7 +121,8 @@ export interface components {
         /**
          * @description Request-level errors (seed-002 错误码): MissingParameter.KeyPairNameAndKeyPairId,
          *     MissingParameter.InstanceIds, LimitExceeded.MaximumInstanceIds, InvalidClientToken.Malformed,
-         *     IdempotentParameterMismatch; gateway MissingParameter, InvalidTimestamp.
+         *     IdempotentParameterMismatch; gateway MissingParameter, MissingRequestInfo, InvalidTimestamp (a stale
+         *     X-Date, CodeN 100006). A gateway error may carry only RequestId and Error (rule ecs.envelope).
          */
         ErrorEnvelope400: {
             headers: {
@@ -124,7 +141,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Gateway AccessDenied, or InvalidTimestamp where a page gives 403. */
+        /** @description Gateway AccessDenied (an older page also gave InvalidTimestamp 403; the common error codes page gives 400). */
         ErrorEnvelope403: {
             headers: {
                 [name: string]: unknown;

@@ -8,6 +8,8 @@ export interface ErrorCodeEntry {
   /** HTTP status; absent for per-instance codes, which travel inside a 200. */
   readonly status?: number;
   readonly code: string;
+  /** Volcengine gateway codes: the numeric `CodeN` the common error codes page gives, where it gives one. */
+  readonly codeN?: number;
   /** The published message, or null where none was published. */
   readonly message: string | null;
   readonly meaning: string;

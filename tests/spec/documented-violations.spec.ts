@@ -56,6 +56,11 @@ const cases: Case[] = [
   { description: 'an error body without error_msg is rejected', spec: KPS, schema: 'KpsError', data: { error_code: 'KPS.0002' }, reason: { keyword: 'anyOf', instancePath: '' } },
   { description: 'the nested error body is an accepted variant', spec: KPS, schema: 'KpsError', data: { error: { error_code: 'KPS.0002', error_msg: 'parameter error' } } },
   { description: 'a gateway error with request_id is valid', spec: KPS, schema: 'KpsError', data: { error_code: 'APIGW.0301', error_msg: 'x', request_id: 'r' } },
+  { description: 'a nested gateway error with request_id beside it is valid', spec: KPS, schema: 'KpsError', data: { error: { error_code: 'APIGW.0301', error_msg: 'x' }, request_id: 'r' } },
+  { description: 'a nested gateway error with request_id inside it is valid', spec: KPS, schema: 'KpsError', data: { error: { error_code: 'APIGW.0301', error_msg: 'x', request_id: 'r' } } },
+  { description: 'a nested error without error_msg is rejected', spec: KPS, schema: 'KpsError', data: { error: { error_code: 'KPS.0002' } }, reason: { keyword: 'anyOf', instancePath: '' } },
+  { description: 'two members holding a pair are rejected', spec: KPS, schema: 'KpsError', data: { a: { error_code: 'KPS.0002', error_msg: 'x' }, b: { error_code: 'KPS.0002', error_msg: 'x' } }, reason: { keyword: 'anyOf', instancePath: '' } },
+  { description: 'an error_code at the top beside a nested pair is rejected', spec: KPS, schema: 'KpsError', data: { error_code: 'KPS.0002', error: { error_code: 'KPS.0002', error_msg: 'x' } }, reason: { keyword: 'anyOf', instancePath: '' } },
   // ecs.attach-key-pair logical request (seed 002)
   { description: '101 instance ids are rejected', spec: ECS, schema: 'AttachKeyPairRequest', data: { InstanceIds: ids(101), KeyPairName: 'k' }, reason: { keyword: 'maxItems', instancePath: '/InstanceIds' } },
   { description: '100 instance ids are valid', spec: ECS, schema: 'AttachKeyPairRequest', data: { InstanceIds: ids(100), KeyPairName: 'k' } },
@@ -74,6 +79,11 @@ const cases: Case[] = [
   { description: 'an error envelope with Result is rejected', spec: ECS, schema: 'ErrorEnvelope', data: { ResponseMetadata: { ...meta, Error: { Code: 'x', Message: 'y' } }, Result: {} }, reason: { keyword: 'false schema', instancePath: '/Result' } },
   { description: 'an error envelope without Error is rejected', spec: ECS, schema: 'ErrorEnvelope', data: { ResponseMetadata: meta }, reason: { keyword: 'required', missingProperty: 'Error', instancePath: '/ResponseMetadata' } },
   { description: 'an error envelope without Action and Version is valid', spec: ECS, schema: 'ErrorEnvelope', data: { ResponseMetadata: { RequestId: 'r', Service: 'ecs', Region: 'cn-beijing', Error: { Code: 'MissingParameter', Message: 'm', CodeN: 100002 } } } },
+  { description: 'a minimal gateway envelope (RequestId and Error) is valid', spec: ECS, schema: 'ErrorEnvelope', data: { ResponseMetadata: { RequestId: 'r', Error: { Code: 'MissingParameter', Message: 'm', CodeN: 100002 } } } },
+  { description: 'an error envelope without CodeN is valid', spec: ECS, schema: 'ErrorEnvelope', data: { ResponseMetadata: { ...meta, Error: { Code: 'InvalidTimestamp', Message: 'm' } } } },
+  { description: 'an error envelope without RequestId is rejected', spec: ECS, schema: 'ErrorEnvelope', data: { ResponseMetadata: { Error: { Code: 'MissingParameter', Message: 'm' } } }, reason: { keyword: 'required', missingProperty: 'RequestId', instancePath: '/ResponseMetadata' } },
+  { description: 'an empty Region is rejected', spec: ECS, schema: 'ErrorEnvelope', data: { ResponseMetadata: { ...meta, Region: '', Error: { Code: 'x', Message: 'y' } } }, reason: { keyword: 'minLength', instancePath: '/ResponseMetadata/Region' } },
+  { description: 'a success without Service is rejected', spec: ECS, schema: 'AttachKeyPairSuccess', data: { ResponseMetadata: { RequestId: 'r', Region: 'cn-beijing' }, Result: { OperationDetails: [] } }, reason: { keyword: 'required', missingProperty: 'Service', instancePath: '/ResponseMetadata' } },
 ];
 
 for (const c of cases) {

@@ -51,6 +51,13 @@ test('the Volcengine catalogue holds every code of seed 002 in its scope', () =>
   }
 });
 
+test('the gateway answers a stale X-Date 400 InvalidTimestamp, CodeN 100006, as the common error codes page says', () => {
+  // Arrange
+  const entries = ecs.filter((e) => e.code === 'InvalidTimestamp') as (CatalogueEntry & { codeN?: number })[];
+  // Assert: one entry, not the older page's 403
+  expect(entries.map((e) => [e.scope, e.status, e.codeN])).toEqual([['gateway', 400, 100006]]);
+});
+
 test('every catalogued status is a documented response status of the operations it applies to', () => {
   const kpsStatuses = new Set(listOperations('huaweicloud-kps').filter((o) => !o.supporting).flatMap((o) => o.responses.map((r) => r.status)));
   const ecsStatuses = new Set(listOperations('volcengine-ecs').flatMap((o) => o.responses.map((r) => r.status)));
