@@ -1,10 +1,11 @@
 import type { RuleId } from '../../rules/rules.ts';
 import { listErrorCodes } from '../../spec/error-codes.ts';
 import type { Case, InstanceKind } from '../cases/case.ts';
-import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
+import type { Exchange } from '../transport/exchange.ts';
 import type { Check, CheckContext, Judgement } from './check.ts';
 import { ContractFailure } from './contract-failure.ts';
-import { bodyObject, describeAnswer, isSuccess } from './_internals/answer.ts';
+import { describeAnswer } from './_internals/answer.ts';
+import { readAnswer, readResponse, type Answer } from './read-answer.ts';
 
 const OP = 'ecs.attach-key-pair';
 const CATALOGUE = new Set(listErrorCodes('volcengine-ecs').map((e) => e.code));
@@ -30,31 +31,41 @@ const INSTANCE_CODES: Record<InstanceKind, string | null> = {
   unknown: 'InvalidInstance.NotFound',
 };
 
-const codeOf = (r: ReceivedResponse | undefined) => bodyObject(r)?.ResponseMetadata?.Error?.Code as string | undefined;
 const ids = (c: Case): string[] => [...((c.request.logical?.InstanceIds as readonly string[] | undefined) ?? [])];
-const details = (r: ReceivedResponse | undefined): any[] | undefined => {
-  const d = bodyObject(r)?.Result?.OperationDetails;
+const details = (a: Answer): any[] | undefined => {
+  const d = (a.volcengine?.result as Record<string, unknown> | undefined)?.OperationDetails;
   return Array.isArray(d) ? d : undefined;
+};
+/** The OperationDetails of a 200, where the per-instance rules read them. */
+const detailsOf200 = (c: Case, x: Exchange) => {
+  const a = readAnswer(c, x);
+  return a.status === 200 ? details(a) : undefined;
 };
 
 /** The answers a case may get: any one of the errors of the rules it breaks (RULES.md, top of page). */
 function matchesABrokenRule(c: Case, x: Exchange): boolean {
+  const a = readAnswer(c, x);
   return c.expect.rules.some((r) => {
     const want = REQUEST_ERRORS[r];
-    return want !== undefined && x.response!.status === want.status && codeOf(x.response) === want.code;
+    return want !== undefined && a.status === want.status && a.error?.code === want.code;
   });
 }
 
-/** A rule judged on the cases made for it: the documented error when the case breaks it, else acceptance. */
-function requestRule(rule: RuleId, breaks: (c: Case, ctx: CheckContext) => boolean): Check {
+/**
+ * A rule judged on the cases made for it: the documented error when the case breaks it, else acceptance;
+ * nothing where the documents say neither (`undocumented`).
+ */
+function requestRule(rule: RuleId, breaks: (c: Case, ctx: CheckContext) => boolean | 'undocumented'): Check {
   return {
     rule,
     judge(c, x, ctx) {
       if (c.operation !== OP || !c.expect.rules.includes(rule) || !x.response) return 'not-applicable';
       const want = REQUEST_ERRORS[rule]!;
-      if (breaks(c, ctx)) {
+      const broken = breaks(c, ctx);
+      if (broken === 'undocumented') return 'not-applicable';
+      if (broken) {
         if (!matchesABrokenRule(c, x)) throw new ContractFailure(rule, 'Documented error not returned', describeAnswer(x), `${want.status} ${want.code} (${c.title})`);
-      } else if (!isSuccess(x.response)) {
+      } else if (!readAnswer(c, x).success) {
         throw new ContractFailure(rule, 'Request refused that the documents allow', describeAnswer(x), `success (${c.title})`);
       }
       return 'held';
@@ -68,7 +79,7 @@ function instanceRule(rule: RuleId, kinds: InstanceKind[]): Check {
     rule,
     judge(c, x) {
       if (c.operation !== OP || !c.expect.instances?.some((k) => kinds.includes(k))) return 'not-applicable';
-      const list = x.response?.status === 200 ? details(x.response) : undefined;
+      const list = detailsOf200(c, x);
       if (!list) return 'not-applicable';
       const requested = ids(c);
       c.expect.instances.forEach((kind, i) => {
@@ -87,9 +98,11 @@ function instanceRule(rule: RuleId, kinds: InstanceKind[]): Check {
 }
 
 const knownKeyPairId = (c: Case, ctx: CheckContext) => ctx.target.volcengine!.fixtures.keyPairs.some((k) => k.id === c.request.logical?.KeyPairId);
-const tokenMalformed = (c: Case) => {
+const tokenMalformed = (c: Case): boolean | 'undocumented' => {
   const token = String(c.request.logical?.ClientToken ?? '');
-  return [...token].length > 64 || /[^\x00-\x7f]/.test(token);
+  if ([...token].length > 64 || /[^\x00-\x7f]/.test(token)) return true;
+  // ASCII control characters are neither allowed nor refused by the documents (RULES.md, "Not documented").
+  return /[\x00-\x1f\x7f]/.test(token) ? 'undocumented' : false;
 };
 
 /** The rules of AttachKeyPair (seed 002), but the ClientToken sequences, which the model judges. */
@@ -98,9 +111,9 @@ export const ECS_ATTACH_CHECKS: Check[] = [
     rule: 'ecs.attach-key-pair.success-status',
     judge(c, x) {
       if (c.operation !== OP || !x.response) return 'not-applicable';
-      const applies = c.expect.kind === 'accept' || isSuccess(x.response);
-      if (!applies) return 'not-applicable';
-      if (x.response.status !== 200 || !details(x.response)) {
+      const a = readAnswer(c, x);
+      if (c.expect.kind !== 'accept' && !a.success) return 'not-applicable';
+      if (a.status !== 200 || !details(a)) {
         throw new ContractFailure('ecs.attach-key-pair.success-status', 'A request that passes validation is not 200 with OperationDetails', describeAnswer(x), '200 with Result.OperationDetails');
       }
       return 'held';
@@ -115,7 +128,7 @@ export const ECS_ATTACH_CHECKS: Check[] = [
   {
     rule: 'ecs.attach-key-pair.one-detail-per-instance',
     judge(c, x) {
-      const list = c.operation === OP && x.response?.status === 200 ? details(x.response) : undefined;
+      const list = c.operation === OP ? detailsOf200(c, x) : undefined;
       if (!list) return 'not-applicable';
       const got = list.map((d) => d?.InstanceId).sort();
       const wanted = ids(c).sort();
@@ -128,7 +141,7 @@ export const ECS_ATTACH_CHECKS: Check[] = [
   {
     rule: 'ecs.attach-key-pair.detail-shape',
     judge(c, x) {
-      const list = c.operation === OP && x.response?.status === 200 ? details(x.response) : undefined;
+      const list = c.operation === OP ? detailsOf200(c, x) : undefined;
       if (!list) return 'not-applicable';
       for (const d of list) {
         const errorOk = d?.Error === null || (typeof d?.Error?.Code === 'string' && typeof d?.Error?.Message === 'string');
@@ -150,9 +163,9 @@ export const ECS_ATTACH_CHECKS: Check[] = [
       if (c.operation !== OP) return 'not-applicable';
       const answers = [...x.throttled, ...(x.response?.status === 429 ? [x.response] : [])];
       if (answers.length === 0) return 'not-applicable';
-      for (const a of answers) {
-        if (!THROTTLE_CODES.includes(codeOf(a) ?? '')) {
-          throw new ContractFailure('ecs.attach-key-pair.flow-limit', 'Throttling with an undocumented code', `${a.status} ${a.text.slice(0, 200)}`, '429 FlowLimitExceeded or RequestLimitExceeded');
+      for (const r of answers) {
+        if (!THROTTLE_CODES.includes(readResponse(c, r, x.request).error?.code ?? '')) {
+          throw new ContractFailure('ecs.attach-key-pair.flow-limit', 'Throttling with an undocumented code', `${r.status} ${r.text.slice(0, 200)}`, '429 FlowLimitExceeded or RequestLimitExceeded');
         }
       }
       return 'held';
@@ -162,7 +175,8 @@ export const ECS_ATTACH_CHECKS: Check[] = [
     rule: 'ecs.attach-key-pair.error-code-documented',
     judge(c, x) {
       if (c.operation !== OP || !x.response || x.response.status === 413) return 'not-applicable';
-      const codes = [codeOf(x.response), ...(details(x.response) ?? []).map((d) => d?.Error?.Code)].filter((k): k is string => typeof k === 'string');
+      const a = readAnswer(c, x);
+      const codes = [a.error?.code, ...(details(a) ?? []).map((d) => d?.Error?.Code)].filter((k): k is string => typeof k === 'string');
       if (codes.length === 0) return 'not-applicable';
       const unknown = codes.filter((k) => !CATALOGUE.has(k));
       if (unknown.length > 0) {

@@ -1,41 +1,113 @@
-import type { Case } from '../cases/case.ts';
-import type { Exchange } from '../transport/exchange.ts';
-import type { Check } from './check.ts';
+import { errorCode } from '../../spec/error-codes.ts';
+import type { AuthVariant } from '../cases/case.ts';
+import type { SentRequest } from '../transport/exchange.ts';
+import type { Check, Judgement } from './check.ts';
 import { ContractFailure } from './contract-failure.ts';
-import { bodyObject, describeAnswer, isSuccess } from './_internals/answer.ts';
+import { describeAnswer } from './_internals/answer.ts';
+import { readAnswer, type EcsEnvelopeReading } from './read-answer.ts';
 
 const OP = 'ecs.attach-key-pair';
-const errorCode = (x: Exchange) => bodyObject(x.response)?.ResponseMetadata?.Error?.Code as string | undefined;
+const STALE = errorCode('volcengine-ecs', 'InvalidTimestamp', 'gateway');
+/**
+ * The global endpoint takes the region from the credential scope (the spec's `servers`): a scope naming
+ * another region routes the request there instead of breaking its signature, so that case proves nothing.
+ */
+const GLOBAL_HOST = 'open.volcengineapi.com';
 
-/** The Action and Version the request carried, as the envelope must echo them. */
-function sentFixed(c: Case): { Action?: string; Version?: string } {
-  const fixed = { Action: 'AttachKeyPair', Version: '2020-04-01', ...c.request.fixed };
-  return { Action: fixed.Action ?? undefined, Version: fixed.Version ?? undefined };
+const nonEmpty = (v: unknown) => typeof v === 'string' && v !== '';
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
+/** The region the request's credential scope names (`Credential=AK/date/region/service/request`). */
+function scopeRegion(request: SentRequest): string | undefined {
+  const key = Object.keys(request.headers).find((k) => k.toLowerCase() === 'authorization');
+  return key ? /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(request.headers[key]!)?.[1] : undefined;
 }
 
-function authCase(rule: 'ecs.auth.required' | 'ecs.auth.bad-signature', variant: string, codes: string[], title: string): Check {
+/** An auth case answered with one of the documented codes at `status`; the code shown is the variant when several are documented. */
+function authCase(rule: 'ecs.auth.required' | 'ecs.auth.bad-signature', variants: AuthVariant[], codes: string[], title: string): Check {
   return {
     rule,
-    judge(c, x) {
-      if (c.operation !== OP || c.request.auth !== variant || !x.response) return 'not-applicable';
-      if (x.response.status !== 401 || !codes.includes(errorCode(x) ?? '')) {
-        throw new ContractFailure(rule, title, describeAnswer(x), `401 ${codes.join(' or ')} in the error envelope`);
+    judge(c, x, ctx) {
+      if (c.operation !== OP || !variants.includes(c.request.auth ?? 'default') || !x.response) return 'not-applicable';
+      if (c.request.auth === 'other-region-scope' && hostOf(ctx.target.volcengine!.endpoint) === GLOBAL_HOST) return 'not-applicable';
+      const a = readAnswer(c, x);
+      const code = a.error?.code ?? '';
+      if (a.status !== 401 || !codes.includes(code)) {
+        throw new ContractFailure(rule, title, describeAnswer(x), `401 ${codes.join(' or ')} in the error envelope (${c.title})`);
       }
-      return 'held';
+      return codes.length > 1 ? { variant: code } : 'held';
     },
   };
 }
 
+/** The problems RULES.md ecs.envelope finds in one answer, none when it follows the rule. */
+function envelopeProblems(success: boolean, v: EcsEnvelopeReading): string[] {
+  if (!v.hasMetadata) return ['no ResponseMetadata object'];
+  const problems: string[] = [];
+  if (!nonEmpty(v.RequestId)) problems.push('ResponseMetadata.RequestId missing or empty');
+  for (const key of ['Service', 'Region'] as const) {
+    // Absent only from a gateway error that refused the request before any service saw it.
+    if (v[key] === undefined) {
+      if (success || !v.gatewayError) problems.push(`ResponseMetadata.${key} missing, which only a gateway error may leave out`);
+    } else if (!nonEmpty(v[key])) problems.push(`ResponseMetadata.${key} ${JSON.stringify(v[key])} is not a non-empty string`);
+  }
+  for (const key of ['Action', 'Version'] as const) {
+    const got = v[key];
+    if (got === undefined) continue;
+    const sent = v.sent[key];
+    if (sent !== undefined && got !== sent) problems.push(`ResponseMetadata.${key} ${JSON.stringify(got)} is not the request's ${JSON.stringify(sent)}`);
+    if (sent === undefined && got !== v.defaults[key]) problems.push(`ResponseMetadata.${key} ${JSON.stringify(got)}: the request had none, so it is absent or ${JSON.stringify(v.defaults[key])}`);
+  }
+  if (success) {
+    if (v.hasError) problems.push('a success carries ResponseMetadata.Error');
+    if (!v.hasResult) problems.push('a success carries no Result');
+  } else {
+    if (!v.error) problems.push(v.errorProblem ?? 'an error carries no ResponseMetadata.Error {Code, Message}');
+    if (v.hasResult) problems.push('an error carries Result');
+  }
+  return problems;
+}
+
+/** The readings of ecs.envelope one answer showed, e.g. `full+no-codeN` or `minimal+codeN+defaults-absent`. */
+function envelopeVariant(v: EcsEnvelopeReading): string {
+  const { envelope, codeN, defaults } = v.readings;
+  const parts: string[] = [envelope];
+  if (codeN) parts.push(codeN === 'present' ? 'codeN' : 'no-codeN');
+  if (defaults) parts.push(`defaults-${defaults === 'defaults' ? 'named' : defaults}`);
+  return parts.join('+');
+}
+
 /** The Volcengine gateway and envelope (RULES.md, "Volcengine: gateway and envelope"). */
 export const ECS_GATEWAY_CHECKS: Check[] = [
-  authCase('ecs.auth.required', 'none', ['MissingAuthenticationToken', 'MissingSignature'], 'Unsigned request not refused'),
-  authCase('ecs.auth.bad-signature', 'wrong-secret', ['SignatureDoesNotMatch'], 'Bad signature not refused'),
+  authCase('ecs.auth.required', ['none'], ['MissingAuthenticationToken', 'MissingSignature'], 'Unsigned request not refused'),
+  // A wrong secret, a query parameter changed after signing, a scope naming another region.
+  authCase('ecs.auth.bad-signature', ['wrong-secret', 'tamper-body', 'other-region-scope'], ['SignatureDoesNotMatch'], 'Bad signature not refused'),
+  {
+    rule: 'ecs.auth.stale-date',
+    judge(c, x) {
+      if (c.operation !== OP || c.request.auth !== 'stale-date' || !x.response) return 'not-applicable';
+      const a = readAnswer(c, x);
+      const wanted = `${STALE.status} ${STALE.code} (CodeN, when present, ${STALE.codeN}) in the error envelope`;
+      if (a.status !== STALE.status || a.error?.code !== STALE.code) throw new ContractFailure('ecs.auth.stale-date', 'Stale X-Date not refused as documented', describeAnswer(x), wanted);
+      // A CodeN that is not a number is response-schema's to judge; a number must be the documented one.
+      const codeN = a.volcengine?.error?.codeN;
+      if (codeN !== undefined && codeN !== STALE.codeN) throw new ContractFailure('ecs.auth.stale-date', 'Stale X-Date refused with another CodeN', describeAnswer(x), wanted);
+      return 'held';
+    },
+  },
   {
     rule: 'ecs.auth.unknown-access-key',
     judge(c, x) {
       if (c.operation !== OP || c.request.auth !== 'unknown-access-key' || !x.response) return 'not-applicable';
-      const code = errorCode(x);
-      if (x.response.status !== 401 || (code !== 'InvalidAccessKey' && code !== 'InvalidClientTokenId')) {
+      const a = readAnswer(c, x);
+      const code = a.error?.code;
+      if (a.status !== 401 || (code !== 'InvalidAccessKey' && code !== 'InvalidClientTokenId')) {
         throw new ContractFailure('ecs.auth.unknown-access-key', 'Unknown access key not refused as documented', describeAnswer(x), '401 InvalidAccessKey (or InvalidClientTokenId)');
       }
       return { variant: code };
@@ -45,56 +117,50 @@ export const ECS_GATEWAY_CHECKS: Check[] = [
     rule: 'ecs.envelope',
     judge(c, x) {
       if (c.operation !== OP || !x.response) return 'not-applicable';
-      const body = bodyObject(x.response);
-      const meta = body?.ResponseMetadata;
-      const problems: string[] = [];
-      if (!meta || typeof meta !== 'object') problems.push('no ResponseMetadata');
-      else {
-        for (const key of ['RequestId', 'Service', 'Region']) if (typeof meta[key] !== 'string' || meta[key] === '') problems.push(`ResponseMetadata.${key} missing or empty`);
-        const sent = sentFixed(c);
-        for (const key of ['Action', 'Version'] as const) {
-          if (meta[key] !== undefined && meta[key] !== sent[key]) problems.push(`ResponseMetadata.${key} ${JSON.stringify(meta[key])} is not the request's ${JSON.stringify(sent[key])}`);
-        }
-        if (isSuccess(x.response)) {
-          if (meta.Error !== undefined) problems.push('a success carries ResponseMetadata.Error');
-          if (body!.Result === undefined) problems.push('a success carries no Result');
-        } else {
-          if (typeof meta.Error?.Code !== 'string' || typeof meta.Error?.Message !== 'string') problems.push('an error carries no ResponseMetadata.Error {Code, Message}');
-          if (body!.Result !== undefined) problems.push('an error carries Result');
-        }
+      const a = readAnswer(c, x);
+      const v = a.volcengine!;
+      const problems = envelopeProblems(a.success, v);
+      if (problems.length > 0) {
+        throw new ContractFailure('ecs.envelope', 'Envelope does not follow the documents', `${problems.join('; ')} — ${describeAnswer(x)}`, 'ResponseMetadata {RequestId, Action?, Version?, Service?, Region?, Error?}: Error {Code, Message, CodeN?} and no Result on an error, Result on success');
       }
-      if (problems.length > 0) throw new ContractFailure('ecs.envelope', 'Envelope does not follow the documents', `${problems.join('; ')} — ${describeAnswer(x)}`, 'ResponseMetadata {RequestId, Action, Version, Service, Region, Error?}, Result on success only');
-      return 'held';
+      return { variant: envelopeVariant(v) };
     },
   },
   {
     rule: 'ecs.envelope-echo',
-    judge(c, x, ctx) {
-      const sent = sentFixed(c);
-      if (c.operation !== OP || !x.response || sent.Action !== 'AttachKeyPair' || sent.Version !== '2020-04-01' || c.request.auth === 'none') return 'not-applicable';
-      const meta = bodyObject(x.response)?.ResponseMetadata ?? {};
-      const wanted = { Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: ctx.target.volcengine!.region };
-      const wrong = Object.entries(wanted).filter(([k, v]) => meta[k] !== v);
-      if (wrong.length > 0) {
-        throw new ContractFailure('ecs.envelope-echo', 'Envelope does not echo the request', JSON.stringify(meta), JSON.stringify(wanted));
+    judge(c, x, ctx): Judgement {
+      if (c.operation !== OP || !x.response || c.request.auth === 'none') return 'not-applicable';
+      const v = readAnswer(c, x).volcengine!;
+      if (v.sent.Action !== 'AttachKeyPair' || v.sent.Version !== '2020-04-01') return 'not-applicable';
+      // The signed region is the target's, but for a case signed for another region on purpose: either is its echo.
+      const regions = [ctx.target.volcengine!.region, scopeRegion(x.request)].filter((r): r is string => r !== undefined);
+      const wanted = { Action: ['AttachKeyPair'], Version: ['2020-04-01'], Service: ['ecs'], Region: regions };
+      const keys = Object.keys(wanted) as (keyof typeof wanted)[];
+      const absent = keys.filter((k) => v[k] === undefined);
+      const wrong = keys.filter((k) => v[k] !== undefined && !wanted[k].includes(v[k] as string));
+      const echoed = Object.fromEntries(keys.map((k) => [k, v[k]]));
+      if (wrong.length > 0 || (absent.length > 0 && !v.gatewayError)) {
+        throw new ContractFailure('ecs.envelope-echo', 'Envelope does not echo the request', JSON.stringify(echoed), JSON.stringify({ Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: regions[0] }));
       }
-      return 'held';
+      // A gateway error may leave them out (ecs.envelope); what it does say must still be right.
+      return absent.length > 0 ? { variant: 'gateway-minimal' } : 'held';
     },
   },
   {
     rule: 'ecs.version',
     judge(c, x) {
       if (c.operation !== OP || !c.expect.rules.includes('ecs.version') || !x.response) return 'not-applicable';
-      const sent = sentFixed(c);
-      const code = errorCode(x);
+      const a = readAnswer(c, x);
+      const { sent } = a.volcengine!;
+      const code = a.error?.code;
       const missing = sent.Action === undefined || sent.Version === undefined;
-      const ok = missing
-        ? (x.response.status === 400 && code === 'MissingParameter') || (x.response.status === 404 && code === 'InvalidActionOrVersion')
-        : x.response.status === 404 && code === 'InvalidActionOrVersion';
-      if (!ok) {
+      const missingParameter = a.status === 400 && code === 'MissingParameter';
+      const notFound = a.status === 404 && code === 'InvalidActionOrVersion';
+      if (missing ? !(missingParameter || notFound) : !notFound) {
         throw new ContractFailure('ecs.version', 'Wrong answer to an unknown or missing Version', describeAnswer(x), missing ? '400 MissingParameter or 404 InvalidActionOrVersion' : '404 InvalidActionOrVersion');
       }
-      return 'held';
+      // A missing Action or Version has two documented answers: record which.
+      return missing ? { variant: code! } : 'held';
     },
   },
 ];

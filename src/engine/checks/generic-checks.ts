@@ -1,14 +1,17 @@
 import type { RuleId } from '../../rules/rules.ts';
 import type { Check } from './check.ts';
 import { ContractFailure } from './contract-failure.ts';
-import { bodyObject, describeAnswer } from './_internals/answer.ts';
+import { describeAnswer } from './_internals/answer.ts';
 import { isHuawei, specOperation } from './_internals/spec-operation.ts';
+import { readAnswer, type Answer } from './read-answer.ts';
 
-/** The Volcengine error shape: ResponseMetadata.Error {Code, Message} and no Result (the rest is response-schema's). */
-function hasEnvelopeError(json: unknown): boolean {
-  const body = json as Record<string, any> | undefined;
-  const error = body?.ResponseMetadata?.Error;
-  return typeof error?.Code === 'string' && typeof error?.Message === 'string' && body?.Result === undefined;
+/**
+ * The documented error shape, in any of its forms: Huawei flat or nested (kps.error-shape), Volcengine
+ * ResponseMetadata.Error {Code, Message} and no Result (the rest of the envelope is ecs.envelope's).
+ */
+function hasDocumentedErrorShape(a: Answer): boolean {
+  if (a.huawei) return a.huawei.error !== undefined;
+  return a.volcengine?.error !== undefined && !a.volcengine.hasResult;
 }
 
 type GenericOp = 'kps.associate' | 'kps.batch-associate' | 'ecs.attach-key-pair';
@@ -18,7 +21,6 @@ const OPS: GenericOp[] = ['kps.associate', 'kps.batch-associate', 'ecs.attach-ke
 export const GENERIC_CHECKS: Check[] = OPS.flatMap((op): Check[] => {
   const spec = specOperation(op);
   const documented = spec.responses.map((r) => r.status);
-  const errorSchema = isHuawei(op) ? 'KpsError' : 'ErrorEnvelope';
   const rule = (name: string) => `${op}.${name}` as RuleId;
   return [
     {
@@ -54,20 +56,20 @@ export const GENERIC_CHECKS: Check[] = OPS.flatMap((op): Check[] => {
       rule: rule('content-type'),
       judge(c, x) {
         if (c.operation !== op || !x.response || x.response.text === '') return 'not-applicable';
-        const type = x.response.headers['content-type'] ?? '(none)';
-        if (!/^application\/json\s*(;|$)/i.test(type)) {
-          throw new ContractFailure(rule('content-type'), 'Undocumented Content-Type', type, 'application/json');
+        const { mediaType } = readAnswer(c, x);
+        if (mediaType !== 'application/json') {
+          throw new ContractFailure(rule('content-type'), 'Undocumented Content-Type', x.response.headers['content-type'] ?? '(none)', 'application/json');
         }
         return 'held';
       },
     },
     {
       rule: rule('rejects-invalid'),
-      judge(c, x, ctx) {
+      judge(c, x) {
         if (c.operation !== op || c.expect.kind !== 'reject' || !x.response) return 'not-applicable';
-        const { status } = x.response;
-        const shaped = isHuawei(op) ? ctx.validators.forSchema(spec.spec, errorSchema)(x.response.json) : hasEnvelopeError(x.response.json);
-        if (status < 400 || status >= 500 || !shaped) {
+        const a = readAnswer(c, x);
+        const status = a.status!;
+        if (status < 400 || status >= 500 || !hasDocumentedErrorShape(a)) {
           throw new ContractFailure(rule('rejects-invalid'), 'Invalid request not rejected', describeAnswer(x), `a 4xx in the documented error shape (${c.title})`);
         }
         return 'held';
@@ -95,11 +97,12 @@ export const GENERIC_CHECKS: Check[] = OPS.flatMap((op): Check[] => {
       rule: rule('request-id'),
       judge(c, x) {
         if (c.operation !== op || !x.response) return 'not-applicable';
-        if (isHuawei(op)) {
-          if (!x.response.headers['x-request-id']) throw new ContractFailure(rule('request-id'), 'Missing request id', 'no X-Request-Id header', 'an X-Request-Id response header');
+        const a = readAnswer(c, x);
+        if (a.huawei) {
+          if (!a.huawei.requestIdHeader) throw new ContractFailure(rule('request-id'), 'Missing request id', 'no X-Request-Id header', 'an X-Request-Id response header');
           return 'held';
         }
-        const id = bodyObject(x.response)?.ResponseMetadata?.RequestId;
+        const id = a.volcengine?.RequestId;
         if (typeof id !== 'string' || id === '') {
           throw new ContractFailure(rule('request-id'), 'Missing request id', describeAnswer(x), 'a non-empty ResponseMetadata.RequestId');
         }

@@ -3,10 +3,12 @@ import type { Case, ServerKnowledge } from '../cases/case.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { Check, Judgement } from './check.ts';
 import { ContractFailure } from './contract-failure.ts';
-import { bodyObject, describeAnswer, isSuccess } from './_internals/answer.ts';
+import { describeAnswer } from './_internals/answer.ts';
+import { readAnswer } from './read-answer.ts';
 
 const OP = 'kps.batch-associate';
 const TASK_STATUSES = { SUCCESS: 'SUCCESS', FAILED: 'FAILED', Failed: 'Failed' } as const;
+const MAX_ENTRIES = 10;
 
 function forCasesOf(rule: RuleId, judge: (c: Case, x: Exchange) => Judgement): Check {
   return { rule, judge: (c, x) => (c.operation === OP && c.expect.rules.includes(rule) && x.response ? judge(c, x) : 'not-applicable') };
@@ -14,15 +16,15 @@ function forCasesOf(rule: RuleId, judge: (c: Case, x: Exchange) => Judgement): C
 
 function rejected400(rule: RuleId, title: string): Check {
   return forCasesOf(rule, (c, x) => {
-    if (x.response!.status !== 400) throw new ContractFailure(rule, title, describeAnswer(x), `400 (${c.title})`);
+    if (readAnswer(c, x).status !== 400) throw new ContractFailure(rule, title, describeAnswer(x), `400 (${c.title})`);
     return 'held';
   });
 }
 
 /** The tasks of a successful batch answer, or undefined. */
-function tasksOf(x: Exchange): Record<string, any>[] | undefined {
-  if (!isSuccess(x.response)) return undefined;
-  const tasks = bodyObject(x.response)?.tasks;
+function tasksOf(c: Case, x: Exchange): Record<string, any>[] | undefined {
+  const { success, body } = readAnswer(c, x);
+  const tasks = success ? body?.tasks : undefined;
   return Array.isArray(tasks) ? tasks.filter((t) => t && typeof t === 'object') : undefined;
 }
 
@@ -30,7 +32,7 @@ function onTasks(rule: RuleId, judge: (task: Record<string, any>, x: Exchange) =
   return {
     rule,
     judge(c, x) {
-      const tasks = c.operation === OP ? tasksOf(x) : undefined;
+      const tasks = c.operation === OP ? tasksOf(c, x) : undefined;
       if (!tasks || tasks.length === 0) return 'not-applicable';
       let result: Judgement = 'not-applicable';
       for (const task of tasks) {
@@ -47,15 +49,19 @@ function taskFor(tasks: Record<string, any>[], serverId: string, index: number):
   return tasks.find((t) => t.server_id === serverId) ?? tasks[index];
 }
 
-/** Entries whose server the suite knows to be `knowledge`, with the task the target gave each. */
+/**
+ * Entries whose server the suite knows to be `knowledge`, with the task the target gave each. For a server
+ * that fails (stopped, bound) both documented readings are recorded: a FAILED task, or the whole request 400.
+ */
 function judgeEntries(rule: RuleId, knowledge: ServerKnowledge, accept: (status: unknown) => boolean, documented: string): Check {
+  const fails = knowledge !== 'fresh';
   return {
     rule,
     judge(c, x) {
       if (c.operation !== OP || !x.response || !c.expect.servers?.includes(knowledge)) return 'not-applicable';
       // "Or the whole request is 400": only a 400 refuses the batch as documented; other errors are other rules'.
-      if (x.response.status === 400 && knowledge !== 'fresh') return 'held';
-      const tasks = tasksOf(x);
+      if (readAnswer(c, x).status === 400 && fails) return { variant: 'rejected' };
+      const tasks = tasksOf(c, x);
       if (!tasks) return 'not-applicable';
       let judged = false;
       const entries: any[] = (c.request.body as any)?.batch_keypairs ?? [];
@@ -67,9 +73,16 @@ function judgeEntries(rule: RuleId, knowledge: ServerKnowledge, accept: (status:
         judged = true;
         if (!accept(task.status)) throw new ContractFailure(rule, `Server ${id} got ${task.status ?? 'no status'}`, describeAnswer(x), documented);
       });
-      return judged ? 'held' : 'not-applicable';
+      if (!judged) return 'not-applicable';
+      return fails ? { variant: 'failed-task' } : 'held';
     },
   };
+}
+
+/** Every entry's server is known to be running and unbound (the case says so for each one). */
+function allFresh(c: Case, entries: number): boolean {
+  const servers = c.expect.servers ?? [];
+  return servers.length === entries && servers.every((s) => s === 'fresh');
 }
 
 /** The rules of BatchAssociateKeypair (seed 001). */
@@ -77,20 +90,28 @@ export const KPS_BATCH_CHECKS: Check[] = [
   {
     rule: 'kps.batch-associate.success-status',
     judge(c, x) {
-      if (c.operation !== OP || !isSuccess(x.response)) return 'not-applicable';
-      if (x.response.status !== 202 && x.response.status !== 200) {
-        throw new ContractFailure('kps.batch-associate.success-status', 'Success status is neither documented variant', String(x.response.status), '202 (seeds) or 200 (earlier revisions, SDKs)');
+      if (c.operation !== OP) return 'not-applicable';
+      const { success, status } = readAnswer(c, x);
+      if (!success) return 'not-applicable';
+      if (status !== 202 && status !== 200) {
+        throw new ContractFailure('kps.batch-associate.success-status', 'Success status is neither documented variant', String(status), '202 (seeds) or 200 (earlier revisions, SDKs)');
       }
-      return { variant: String(x.response.status) };
+      return { variant: String(status) };
     },
   },
   rejected400('kps.batch-associate.batch-required', 'Missing batch_keypairs accepted'),
   forCasesOf('kps.batch-associate.max-10', (c, x) => {
     const entries = (c.request.body as any)?.batch_keypairs?.length ?? 0;
-    const status = x.response!.status;
-    if (entries > 10 && status !== 400) throw new ContractFailure('kps.batch-associate.max-10', `${entries} entries accepted`, describeAnswer(x), '400 for more than 10 entries');
-    if (entries <= 10 && status === 400) throw new ContractFailure('kps.batch-associate.max-10', `${entries} valid entries rejected`, describeAnswer(x), 'not rejected for their number');
-    return 'held';
+    const status = readAnswer(c, x).status;
+    if (entries > MAX_ENTRIES) {
+      if (status !== 400) throw new ContractFailure('kps.batch-associate.max-10', `${entries} entries accepted`, describeAnswer(x), '400 for more than 10 entries');
+      return 'held';
+    }
+    if (status !== 400 || c.expect.kind === 'reject') return 'held';
+    // A 400 may refuse the batch for its servers (not-running, already-bound: "the whole request is 400"),
+    // not for its number: only a batch whose every server is known running and unbound rules that out.
+    if (allFresh(c, entries)) throw new ContractFailure('kps.batch-associate.max-10', `${entries} valid entries rejected`, describeAnswer(x), 'not rejected for their number (every server running and unbound)');
+    return { variant: 'refused-for-its-servers' };
   }),
   rejected400('kps.batch-associate.non-empty', 'Empty batch_keypairs accepted'),
   rejected400('kps.batch-associate.same-keypair', 'Entries with different key pairs accepted'),
@@ -119,7 +140,7 @@ export const KPS_BATCH_CHECKS: Check[] = [
   {
     rule: 'kps.batch-associate.one-task-per-server',
     judge(c, x) {
-      const tasks = c.operation === OP ? tasksOf(x) : undefined;
+      const tasks = c.operation === OP ? tasksOf(c, x) : undefined;
       const entries: any[] | undefined = (c.request.body as any)?.batch_keypairs;
       if (!tasks || !Array.isArray(entries)) return 'not-applicable';
       const got = tasks.map((t) => t.server_id);

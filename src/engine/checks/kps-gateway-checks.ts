@@ -1,11 +1,13 @@
 import { listErrorCodes } from '../../spec/error-codes.ts';
 import type { Check } from './check.ts';
 import { ContractFailure } from './contract-failure.ts';
-import { bodyObject, describeAnswer } from './_internals/answer.ts';
+import { describeAnswer } from './_internals/answer.ts';
 import { isHuawei } from './_internals/spec-operation.ts';
+import { readAnswer } from './read-answer.ts';
 
 const KPS_CODES = new Set(listErrorCodes('huaweicloud-kps').map((e) => e.code));
 const GATEWAY_CODE = /^APIGW?\.\d{4}$/;
+const BAD_SIGNATURE_CODE = /^APIGW?\.0301$/;
 
 function expect401(rule: 'kps.auth.required' | 'kps.auth.bad-signature' | 'kps.auth.stale-date', variants: string[], title: string): Check {
   // bad-signature and stale-date are about AK/SK signatures; with an IAM token there is none to judge.
@@ -29,31 +31,33 @@ export const KPS_GATEWAY_CHECKS: Check[] = [
   {
     rule: 'kps.auth.bad-signature',
     judge(c, x, ctx) {
-      // A signature that does not verify is 401 APIGW.0301; a bad token has no code of its own.
+      // A signature that does not verify is 401 APIGW.0301, flat or nested; a bad token has no code of its own.
       const held = badSignature401.judge(c, x, ctx);
-      const code = bodyObject(x.response)?.error_code;
-      if (held === 'held' && ctx.target.huaweicloud?.credentials.kind === 'aksk' && !/^APIGW?\.0301$/.test(String(code))) {
+      if (held !== 'held') return held;
+      const code = readAnswer(c, x).error?.code;
+      if (!BAD_SIGNATURE_CODE.test(code ?? '')) {
         throw new ContractFailure('kps.auth.bad-signature', 'Wrong error code for a bad signature', describeAnswer(x), '401 APIGW.0301');
       }
-      return held;
+      return 'held';
     },
   },
   expect401('kps.auth.stale-date', ['stale-date'], 'Stale X-Sdk-Date accepted'),
   {
     rule: 'kps.error-shape',
-    judge(c, x, ctx) {
+    judge(c, x) {
       if (!isHuawei(c.operation) || !x.response || x.response.status < 400) return 'not-applicable';
-      if (!ctx.validators.forSchema('huaweicloud-kps', 'KpsError')(x.response.json)) {
-        throw new ContractFailure('kps.error-shape', 'Undocumented error body', describeAnswer(x), '{"error_code": string, "error_msg": string} (or nested under one member)');
+      const { huawei } = readAnswer(c, x);
+      if (!huawei?.error) {
+        throw new ContractFailure('kps.error-shape', 'Undocumented error body', `${huawei?.errorProblem} — ${describeAnswer(x)}`, '{"error_code": string, "error_msg": string}, or nested under one member');
       }
-      return 'held';
+      return { variant: huawei.error.form };
     },
   },
   {
     rule: 'kps.error-code-documented',
     judge(c, x) {
       if (!isHuawei(c.operation) || !x.response || x.response.status < 400) return 'not-applicable';
-      const code = errorCodeOf(bodyObject(x.response));
+      const code = readAnswer(c, x).error?.code;
       if (code === undefined) return 'not-applicable';
       if (!KPS_CODES.has(code) && !GATEWAY_CODE.test(code)) {
         throw new ContractFailure('kps.error-code-documented', 'Undocumented error code', code, 'a KPS code of the catalogue (KPS.0001 … KPS.9006) or APIGW.xxxx');
@@ -65,11 +69,3 @@ export const KPS_GATEWAY_CHECKS: Check[] = [
     },
   },
 ];
-
-/** error_code, flat or in the nested variant. */
-function errorCodeOf(body: Record<string, any> | undefined): string | undefined {
-  if (!body) return undefined;
-  if (typeof body.error_code === 'string') return body.error_code;
-  const nested = Object.values(body)[0];
-  return nested && typeof nested === 'object' && typeof nested.error_code === 'string' ? nested.error_code : undefined;
-}

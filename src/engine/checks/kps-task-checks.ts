@@ -1,13 +1,17 @@
 import { componentSchema } from '../../spec/component-schema.ts';
 import type { Check } from './check.ts';
 import { ContractFailure } from './contract-failure.ts';
-import { bodyObject, describeAnswer } from './_internals/answer.ts';
+import { describeAnswer } from './_internals/answer.ts';
+import { readAnswer } from './read-answer.ts';
 
 const statusSchema = componentSchema('huaweicloud-kps', 'TaskStatus') as { enum: string[]; 'x-documented-enum': string[] };
 const DOCUMENTED = new Set(statusSchema['x-documented-enum']);
 const ACCEPTED = new Set(statusSchema.enum);
 
-/** Which documented variant a task status belongs to (conflict kps.task.lookup in the spec). */
+/**
+ * Which documented variant a task status belongs to (conflict kps.task.lookup in the spec): the page's
+ * enum, SUCCESS_REPLACE / FAILED_REPLACE (a replace must end somewhere), or Terraform's `_BIND` names.
+ */
 function variantOf(status: string): string {
   if (DOCUMENTED.has(status)) return 'documented-enum';
   return status.endsWith('_BIND') ? 'terraform-bind' : 'replace-terminal';
@@ -19,8 +23,8 @@ export const KPS_TASK_CHECKS: Check[] = [
     rule: 'kps.task.lookup',
     judge(c, x) {
       if (c.operation !== 'kps.task' || !x.response) return 'not-applicable';
-      const body = bodyObject(x.response);
-      if (x.response.status !== 200 || typeof body?.task_status !== 'string') {
+      const { status, body } = readAnswer(c, x);
+      if (status !== 200 || typeof body?.task_status !== 'string') {
         throw new ContractFailure('kps.task.lookup', 'Task cannot be looked up', describeAnswer(x), '200 {server_id, task_id, task_status}');
       }
       if (!ACCEPTED.has(body.task_status)) {

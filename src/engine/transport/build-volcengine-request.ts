@@ -11,9 +11,32 @@ const STALE_MS = 20 * 60 * 1000;
 /** RFC 3986 encoding, as both the signer and the gateway canonicalise it. */
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/** A real region other than `region`, for a scope that names another region than the endpoint's. */
+const otherRegionThan = (region: string) => (region === 'cn-beijing' ? 'cn-shanghai' : 'cn-beijing');
+
+/**
+ * Parameters changed after signing, in order of preference: an instance id or the key pair. Not Action,
+ * Version or ClientToken: changing those breaks another rule too, and the target could answer with its error.
+ */
+const TAMPERED = ['InstanceIds.1', 'KeyPairName', 'KeyPairId'];
+
+/** The URL with one signed parameter's value changed (or, lacking all of them, one added); the rest left as signed. */
+function tamperQuery(url: string): string {
+  const [base, query = ''] = url.split('?') as [string, string?];
+  const pairs = query.split('&').filter((p) => p !== '').map((p) => p.split('=') as [string, string?]);
+  const names = pairs.map(([k]) => decodeURIComponent(k));
+  const at = TAMPERED.map((name) => names.indexOf(name)).find((i) => i >= 0);
+  if (at === undefined) return `${base}?${[query, 'Tampered=1'].filter((q) => q !== '').join('&')}`;
+  const [key, value = ''] = pairs[at]!;
+  pairs[at] = [key, rfc3986(`${decodeURIComponent(value)}-tampered`)];
+  return `${base}?${pairs.map(([k, v]) => `${k}=${v ?? ''}`).join('&')}`;
+}
+
 /**
  * Turns a Volcengine case into a signed GET: the logical request goes through the spec's x-wire-encoding
- * (InstanceIds.N), then HMAC-SHA256 over exactly that URL.
+ * (InstanceIds.N), then HMAC-SHA256 over exactly that URL. The auth variant decides how it is signed wrong
+ * on purpose: `tamper-body` changes a query parameter after signing (a GET has no body to change), and
+ * `other-region-scope` signs correctly for another region than the target's.
  */
 export function buildVolcengineRequest(target: VolcengineTarget, c: Case, now: Date = new Date()): SentRequest {
   const fixed = { ...encoding.fixed, ...c.request.fixed };
@@ -33,10 +56,10 @@ export function buildVolcengineRequest(target: VolcengineTarget, c: Case, now: D
       accessKey: auth === 'unknown-access-key' ? `${creds.accessKey}UNKNOWN` : creds.accessKey,
       secretKey: auth === 'wrong-secret' ? `${creds.secretKey}-wrong` : creds.secretKey,
       securityToken: creds.securityToken,
-      region: target.region,
+      region: auth === 'other-region-scope' ? otherRegionThan(target.region) : target.region,
       service: 'ecs',
       date: auth === 'stale-date' ? new Date(now.getTime() - STALE_MS) : now,
     },
   );
-  return { method: 'GET', url: signed.url, headers: signed.headers };
+  return { method: 'GET', url: auth === 'tamper-body' ? tamperQuery(signed.url) : signed.url, headers: signed.headers };
 }
