@@ -1,8 +1,10 @@
-import type { RuleId } from '../rules/rules.ts';
 import { SpecValidators } from '../spec/spec-validators.ts';
+import type { FaultId } from './faults/fault-catalogue.ts';
 import type { MockOptions } from './mock-options.ts';
+import type { Readings } from './readings.ts';
 import { ClientTokenStore } from './state/client-token-store.ts';
 import { HuaweiState } from './state/huawei-state.ts';
+import { taskDelay } from './state/task-delay.ts';
 import { VolcengineState } from './state/volcengine-state.ts';
 
 /** The OperationDetails a ClientToken's first call produced, kept for replays. */
@@ -28,14 +30,19 @@ export class MockContext {
 
   constructor(readonly options: MockOptions) {
     this.faults = new Set(options.faults);
-    this.huawei = new HuaweiState(options.fixtures, options.taskDelayMs);
+    this.huawei = new HuaweiState(options.fixtures, taskDelay(options.taskDelayMs, options.taskDelayMaxMs));
     this.volcengine = new VolcengineState(options.fixtures);
     this.clientTokens = new ClientTokenStore(options.clientTokens.maxEntries, options.clientTokens.ttlMs);
   }
 
-  /** True when the mock was told to break this rule. */
-  broken(rule: RuleId): boolean {
-    return this.faults.has(rule);
+  /** True when the mock was told to break this rule, or to break it this way (a variant fault). */
+  broken(fault: FaultId): boolean {
+    return this.faults.has(fault);
+  }
+
+  /** The readings this mock shows where the documents leave room. */
+  get readings(): Readings {
+    return this.options.readings;
   }
 
   now(): number {

@@ -1,5 +1,8 @@
 import type { RuleId } from '../rules/rules.ts';
+import type { FaultId } from './faults/fault-catalogue.ts';
 import type { MockFixtures } from './fixtures/mock-fixtures.ts';
+import type { MockProfileName } from './mock-profiles.ts';
+import type { Readings } from './readings.ts';
 
 /** Credentials the mock accepts. Test keys, not secrets of any real account. */
 export interface MockCredentials {
@@ -13,14 +16,23 @@ export interface MockOptions {
   readonly port: number;
   /** Interface to listen on. @defaultValue '127.0.0.1' (loopback only) */
   readonly host: string;
-  /** Rule ids the mock breaks on purpose (`--fault`); see `src/mock/faults/fault-catalogue.ts`. */
-  readonly faults: readonly RuleId[];
-  /** Huawei bind success status: 202 as the seeds say, or 200 as earlier revisions and the SDKs do. */
-  readonly huaweiSuccessStatus: 200 | 202;
-  /** How a failed batch task spells its status: the table's `FAILED` or the example's `Failed`. */
-  readonly batchFailedStatus: 'FAILED' | 'Failed';
+  /**
+   * Faults (`--fault`): rule ids and `RULE-ID:NAME` variants, see `src/mock/faults/fault-catalogue.ts`.
+   * Typed to take any rule id, so lists of rule ids still pass; a client rule is refused at start.
+   */
+  readonly faults: readonly (FaultId | RuleId)[];
+  /** Where the documents leave room, which reading the mock shows (`src/mock/readings.ts`). */
+  readonly readings: Readings;
+  /** Fixtures and task pace to start from (`src/mock/mock-profiles.ts`); explicit options win. @defaultValue 'default' */
+  readonly profile: MockProfileName;
+  /** @deprecated The same as `readings.huaweiSuccessStatus`, kept for older callers; always equal to it. */
+  readonly huaweiSuccessStatus: Readings['huaweiSuccessStatus'];
+  /** @deprecated The same as `readings.batchFailedStatus`, kept for older callers; always equal to it. */
+  readonly batchFailedStatus: Readings['batchFailedStatus'];
   /** Time a Huawei task takes from READY_ to its terminal state; RUNNING_ from half of it. @defaultValue 200 */
   readonly taskDelayMs: number;
+  /** When set, each task takes a random time (Math.random) from taskDelayMs to this. */
+  readonly taskDelayMaxMs?: number;
   /** Time a Volcengine request with a ClientToken is "in process" (the window for IdempotentProcessing). @defaultValue 10 */
   readonly idempotencyProcessingMs: number;
   /** ClientToken store bounds: entries kept at most, and how long each is remembered. */
@@ -40,6 +52,9 @@ export interface MockOptions {
   /** The mock's clock (tests move it). */
   readonly now: () => number;
 }
+
+/** What `startMock` takes: any option left out gets its default, and `readings` may name only some. */
+export type MockOptionsInput = Partial<Omit<MockOptions, 'readings'>> & { readonly readings?: Partial<Readings> };
 
 /** The mock's built-in test credentials, used when the environment names none (docs/mock.md). */
 export const DEFAULT_CREDENTIALS: MockCredentials = {

@@ -1,25 +1,40 @@
 import type { MockFixtures } from './fixtures/mock-fixtures.ts';
-import { MOCK_CREDENTIAL_ENV } from './resolve-mock-options.ts';
+import { MOCK_CREDENTIAL_ENV } from './mock-credential-env.ts';
+
+/** What a target file says beyond the fixtures: how long tasks may take, how to poll them, the budget. */
+export interface MockTargetSettings {
+  readonly name: string;
+  readonly taskTimeoutMs: number;
+  readonly taskPoll: { readonly firstMs: number; readonly maxIntervalMs: number };
+  readonly maxRequests: number;
+}
+
+/** The default mock's: its tasks end within taskDelayMs (200 ms by default), so poll soon and often. */
+export const REFERENCE_TARGET_SETTINGS: MockTargetSettings = {
+  name: 'reference-mock',
+  taskTimeoutMs: 30_000,
+  taskPoll: { firstMs: 20, maxIntervalMs: 200 },
+  maxRequests: 100_000,
+};
 
 /**
  * The target file (docs/DESIGN.md format) that describes a reference mock at `endpoint`: its fixtures,
  * and the environment variables its credentials are read from. targets/reference-mock.json is this for
- * http://127.0.0.1:8080.
+ * http://127.0.0.1:8080; targets/live-sized.json the same for the live-sized profile (mock-profiles.ts).
  */
-export function mockTargetFile(fixtures: MockFixtures, endpoint: string): Record<string, unknown> {
+export function mockTargetFile(fixtures: MockFixtures, endpoint: string, settings: MockTargetSettings = REFERENCE_TARGET_SETTINGS): Record<string, unknown> {
   const servers = (state: 'running' | 'stopped', bound: boolean) =>
     fixtures.huaweiServers.filter((s) => s.state === state && (s.keypair !== undefined) === bound).map((s) => s.id);
   const instances = (kind: string) => fixtures.volcengineInstances.filter((i) => i.kind === kind).map((i) => i.id);
   return {
-    name: 'reference-mock',
+    name: settings.name,
     huaweicloud: {
       endpoint,
       region: fixtures.huaweiRegion,
       projectId: fixtures.projectId,
       auth: { akEnv: MOCK_CREDENTIAL_ENV.huaweiAccessKey, skEnv: MOCK_CREDENTIAL_ENV.huaweiSecretKey },
-      taskTimeoutMs: 30_000,
-      // The mock's tasks end within taskDelayMs (200 ms by default): poll soon and often.
-      taskPoll: { firstMs: 20, maxIntervalMs: 200 },
+      taskTimeoutMs: settings.taskTimeoutMs,
+      taskPoll: { ...settings.taskPoll },
       fixtures: {
         keypairs: fixtures.huaweiKeypairs,
         servers: { running: servers('running', false), bound: servers('running', true), stopped: servers('stopped', false) },
@@ -44,6 +59,6 @@ export function mockTargetFile(fixtures: MockFixtures, endpoint: string): Record
         ),
       },
     },
-    safety: { allowMutations: true, maxRequests: 100_000, requestsPerSecond: 0, requestTimeoutMs: 10_000 },
+    safety: { allowMutations: true, maxRequests: settings.maxRequests, requestsPerSecond: 0, requestTimeoutMs: 10_000 },
   };
 }

@@ -1,15 +1,10 @@
-import { RULES } from '../rules/rules.ts';
-import { defaultFixtures } from './fixtures/default-fixtures.ts';
-import { DEFAULT_CREDENTIALS, type MockCredentials, type MockOptions } from './mock-options.ts';
+import { checkFaultIds } from './faults/check-fault-ids.ts';
+import { MOCK_CREDENTIAL_ENV } from './mock-credential-env.ts';
+import { DEFAULT_CREDENTIALS, type MockCredentials, type MockOptions, type MockOptionsInput } from './mock-options.ts';
+import { MOCK_PROFILES, type MockProfileName } from './mock-profiles.ts';
+import { resolveReadings } from './resolve-readings.ts';
 
-/** The environment variables the reference mock's target file names (targets/reference-mock.json). */
-export const MOCK_CREDENTIAL_ENV = {
-  huaweiAccessKey: 'MOCK_HWC_AK',
-  huaweiSecretKey: 'MOCK_HWC_SK',
-  huaweiToken: 'MOCK_HWC_TOKEN',
-  volcengineAccessKey: 'MOCK_VOLC_AK',
-  volcengineSecretKey: 'MOCK_VOLC_SK',
-} as const;
+export { MOCK_CREDENTIAL_ENV } from './mock-credential-env.ts';
 
 /**
  * The environment variables of the mock's target file, holding these credentials (by default the
@@ -41,20 +36,15 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): MockCr
 }
 
 /** Fills every option the caller left out, and refuses what cannot work, with one line that says why. */
-export function resolveMockOptions(given: Partial<MockOptions> = {}): MockOptions {
-  const ruleIds = new Set<string>(RULES.map((r) => r.id));
-  for (const fault of given.faults ?? []) {
-    if (!ruleIds.has(fault)) {
-      throw new Error(`startMock: fault "${fault}" is not a rule id of docs/RULES.md. Run npx conformance mock --faults for the list.`);
-    }
-  }
+export function resolveMockOptions(given: MockOptionsInput = {}): MockOptions {
+  const profileName: MockProfileName = given.profile ?? 'default';
+  const profile = MOCK_PROFILES[profileName] as (typeof MOCK_PROFILES)[MockProfileName] | undefined;
+  if (!profile) throw new Error(`startMock: profile "${profileName}" is not one of ${Object.keys(MOCK_PROFILES).join(', ')}.`);
+  const faults = checkFaultIds(given.faults ?? []);
+  const readings = resolveReadings(given.readings, given);
   const options: MockOptions = {
     port: 0,
     host: '127.0.0.1',
-    faults: [],
-    huaweiSuccessStatus: 202,
-    batchFailedStatus: 'FAILED',
-    taskDelayMs: 200,
     idempotencyProcessingMs: 10,
     clientTokens: { maxEntries: 10_000, ttlMs: 24 * 60 * 60 * 1000 },
     maxBodyBytes: 1024 * 1024,
@@ -62,9 +52,15 @@ export function resolveMockOptions(given: Partial<MockOptions> = {}): MockOption
     maxClockSkewMs: 15 * 60 * 1000,
     throttleEvery: 0,
     credentials: credentialsFromEnv(),
-    fixtures: defaultFixtures(),
+    fixtures: profile.fixtures(),
     now: Date.now,
     ...given,
+    ...taskTiming(profile, given),
+    profile: profileName,
+    faults,
+    readings,
+    huaweiSuccessStatus: readings.huaweiSuccessStatus,
+    batchFailedStatus: readings.batchFailedStatus,
   };
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error(`startMock: port ${options.port} is not 0-65535. Use 0 for any free port.`);
@@ -72,11 +68,20 @@ export function resolveMockOptions(given: Partial<MockOptions> = {}): MockOption
   if (!Number.isInteger(options.throttleEvery) || options.throttleEvery < 0 || options.throttleEvery === 1) {
     throw new Error(`startMock: throttleEvery ${options.throttleEvery} is not 0 (off) or a whole number from 2: every Nth request is throttled.`);
   }
-  if (options.huaweiSuccessStatus !== 200 && options.huaweiSuccessStatus !== 202) {
-    throw new Error(`startMock: huaweiSuccessStatus ${options.huaweiSuccessStatus} is not a documented variant. Use 202 or 200.`);
+  if (!Number.isInteger(options.taskDelayMs) || options.taskDelayMs < 0) {
+    throw new Error(`startMock: taskDelayMs ${options.taskDelayMs} is not a whole number of milliseconds from 0.`);
   }
-  if (options.batchFailedStatus !== 'FAILED' && options.batchFailedStatus !== 'Failed') {
-    throw new Error(`startMock: batchFailedStatus "${options.batchFailedStatus}" is not a documented variant. Use FAILED or Failed.`);
+  const max = options.taskDelayMaxMs;
+  if (max !== undefined && (!Number.isInteger(max) || max < options.taskDelayMs)) {
+    throw new Error(`startMock: taskDelayMaxMs ${max} is not a whole number from taskDelayMs (${options.taskDelayMs}). Leave it out for a fixed delay.`);
   }
   return options;
+}
+
+/** The profile's task pace, unless the caller set either bound: then the caller's alone. */
+function taskTiming(profile: (typeof MOCK_PROFILES)[MockProfileName], given: MockOptionsInput): Pick<MockOptions, 'taskDelayMs' | 'taskDelayMaxMs'> {
+  if (given.taskDelayMs === undefined && given.taskDelayMaxMs === undefined) {
+    return { taskDelayMs: profile.taskDelayMs, taskDelayMaxMs: 'taskDelayMaxMs' in profile ? profile.taskDelayMaxMs : undefined };
+  }
+  return { taskDelayMs: given.taskDelayMs ?? profile.taskDelayMs, taskDelayMaxMs: given.taskDelayMaxMs };
 }

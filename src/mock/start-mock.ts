@@ -2,14 +2,16 @@ import { createServer, type IncomingMessage, type ServerOptions, type ServerResp
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { MockContext } from './mock-context.ts';
-import type { MockOptions } from './mock-options.ts';
+import type { MockOptions, MockOptionsInput } from './mock-options.ts';
 import { resolveMockOptions } from './resolve-mock-options.ts';
 import type { MockRequest, MockResponse } from './http/mock-exchange.ts';
 import { parseTarget } from './http/parse-target.ts';
 import { readBody } from './http/read-body.ts';
 import { writeResponse } from './http/write-response.ts';
-import { kpsError } from './huawei/kps-response.ts';
+import { kpsErrorBody } from './huawei/kps-error-body.ts';
+import { kpsError, newRequestId } from './huawei/kps-response.ts';
 import { routeHuawei } from './huawei/route-huawei.ts';
+import { ecsGatewayError } from './volcengine/envelope.ts';
 import { routeVolcengine } from './volcengine/route-volcengine.ts';
 
 /** A running reference mock. */
@@ -31,7 +33,7 @@ export interface RunningMock {
  * Starts the reference mock: one HTTP server for Huawei KPS (`/v3/{project_id}/…`) and Volcengine ECS
  * (`/?Action=…`), on loopback unless told otherwise.
  */
-export async function startMock(given: Partial<MockOptions> = {}): Promise<RunningMock> {
+export async function startMock(given: MockOptionsInput = {}): Promise<RunningMock> {
   const options = resolveMockOptions(given);
   const ctx = new MockContext(options);
   const sockets = new Set<Socket>();
@@ -121,15 +123,15 @@ function parserErrorBody(ctx: MockContext, start: Buffer | undefined): unknown {
     const meta = { RequestId: 'mock-bad-request', Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion };
     return { ResponseMetadata: { ...meta, Error: { Code: 'InvalidAuthorization', Message: 'The request could not be read.' } } };
   }
-  return { error_code: 'APIGW.0201', error_msg: 'API request error.' };
+  return kpsErrorBody(ctx, 'APIGW.0201', 'API request error.', newRequestId());
 }
 
 /** The throttling mode's answer: the gateway's 429 in each cloud's shape. */
 function throttled(ctx: MockContext, isVolcengine: boolean, query: readonly [string, string][]): MockResponse {
   if (!isVolcengine) return kpsError(ctx, 'kps.other', 429, 'APIGW.0308', 'The throttling threshold has been reached.');
   const params = new Map(query);
-  const meta = { RequestId: `mock-throttled-${Date.now()}`, Action: params.get('Action'), Version: params.get('Version'), Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion };
-  return { status: 429, body: { ResponseMetadata: { ...meta, Error: { Code: 'FlowLimitExceeded', Message: "You've reach the limit on request rate of resources." } } } };
+  const echo = { action: params.get('Action'), version: params.get('Version'), region: ctx.options.fixtures.volcengineRegion };
+  return ecsGatewayError(ctx, echo, 429, 'FlowLimitExceeded', "You've reach the limit on request rate of resources.");
 }
 
 function tooLarge(ctx: MockContext, isVolcengine: boolean): MockResponse {

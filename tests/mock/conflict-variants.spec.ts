@@ -29,8 +29,17 @@ test('huaweiSuccessStatus 200 and batchFailedStatus Failed give the other docume
 });
 
 test('an option outside the documented variants is refused with a one-line fix', () => {
-  expect(() => resolveMockOptions({ huaweiSuccessStatus: 201 as 202 })).toThrow(
-    'startMock: huaweiSuccessStatus 201 is not a documented variant. Use 202 or 200.',
-  );
+  expect(() => resolveMockOptions({ huaweiSuccessStatus: 201 as 202 })).toThrow('startMock: reading huaweiSuccessStatus 201 is not one of 202, 200.');
   expect(() => resolveMockOptions({ faults: ['kps.nothing' as never] })).toThrow(/fault "kps.nothing" is not a rule id/);
+});
+
+test('the old top-level options are the readings of the same name', () => {
+  // Arrange & Act
+  const options = resolveMockOptions({ huaweiSuccessStatus: 200, batchFailedStatus: 'Failed' });
+  // Assert
+  expect([options.readings.huaweiSuccessStatus, options.readings.batchFailedStatus]).toEqual([200, 'Failed']);
+  expect([options.huaweiSuccessStatus, options.batchFailedStatus]).toEqual([200, 'Failed']);
+  expect(() => resolveMockOptions({ huaweiSuccessStatus: 200, readings: { huaweiSuccessStatus: 202 } })).toThrow(
+    'startMock: huaweiSuccessStatus 200 and readings.huaweiSuccessStatus 202 disagree. Give readings.huaweiSuccessStatus alone.',
+  );
 });

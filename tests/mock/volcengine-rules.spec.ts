@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { startMock, type RunningMock } from '../../src/mock/index.ts';
 import { SpecValidators } from '../../src/spec/spec-validators.ts';
 import { attachQuery, FIX, volcengine } from '../_helpers/mock-client.ts';
+import { volcengineScoped } from './_helpers/volcengine-scoped.ts';
 
 // The reference mock keeps every Volcengine rule of docs/RULES.md (seed 002 and the gateway).
 
@@ -70,13 +71,15 @@ test('each instance kind gets the documented per-instance answer, one entry per 
   expect(answer.body.ResponseMetadata.RequestId).toMatch(/^\d{14}[0-9A-F]{18}$/);
 });
 
-test('ecs.auth: unsigned, wrong SK, unknown AK and stale date get the gateway\'s codes', async () => {
+test('ecs.auth: unsigned, wrong SK, unknown AK, stale date and another scope get the gateway\'s codes', async () => {
   const q = attachQuery({ ids: ids(1), name: kp.name });
   const cases = [
     [await volcengine(mock.url, q, { unsigned: true }), 401, 'MissingAuthenticationToken'],
     [await volcengine(mock.url, q, { secretKey: 'wrong' }), 401, 'SignatureDoesNotMatch'],
     [await volcengine(mock.url, q, { accessKey: 'AKLTunknown' }), 401, 'InvalidAccessKey'],
-    [await volcengine(mock.url, q, { date: new Date(Date.now() - 20 * 60_000) }), 403, 'InvalidTimestamp'],
+    [await volcengine(mock.url, q, { date: new Date(Date.now() - 20 * 60_000) }), 400, 'InvalidTimestamp'],
+    [await volcengine(mock.url, q, { region: 'cn-shanghai' }), 401, 'SignatureDoesNotMatch'],
+    [await volcengineScoped(mock.url, q, { service: 'iam', region: 'cn-beijing' }), 401, 'SignatureDoesNotMatch'],
   ] as const;
   for (const [answer, status, code] of cases) {
     expect(answer.status, code).toBe(status);
@@ -85,9 +88,17 @@ test('ecs.auth: unsigned, wrong SK, unknown AK and stale date get the gateway\'s
   }
 });
 
-test('ecs.envelope-echo: Region is the signed region', async () => {
-  const answer = await volcengine(mock.url, attachQuery({ ids: ids(1), name: kp.name }), { region: 'cn-shanghai' });
-  expect(answer.body.ResponseMetadata.Region).toBe('cn-shanghai');
+test('ecs.auth.stale-date: an X-Date 16 minutes off is 400 InvalidTimestamp with CodeN 100006; 14 minutes is accepted', async () => {
+  const q = attachQuery({ ids: ids(1), name: kp.name });
+  const stale = await volcengine(mock.url, q, { date: new Date(Date.now() - 16 * 60_000) });
+  const fresh = await volcengine(mock.url, q, { date: new Date(Date.now() + 14 * 60_000) });
+  expect([stale.status, stale.body.ResponseMetadata.Error]).toEqual([400, { CodeN: 100006, Code: 'InvalidTimestamp', Message: expect.any(String) }]);
+  expect(fresh.status).toBe(200);
+});
+
+test('ecs.envelope-echo: Region is the signed region, which is the endpoint\'s', async () => {
+  const answer = await volcengine(mock.url, attachQuery({ ids: ids(1), name: kp.name }), { region: 'cn-beijing' });
+  expect(answer.body.ResponseMetadata.Region).toBe('cn-beijing');
 });
 
 test('ecs.version: another Version is 404 InvalidActionOrVersion; no Action is 400 MissingParameter without Action', async () => {

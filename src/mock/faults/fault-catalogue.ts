@@ -105,5 +105,79 @@ export const FAULTS: Record<ServerRuleId, FaultSpec> = {
   'ecs.attach-key-pair.error-code-documented': { effect: 'an unknown query parameter is answered 400 UnknownParameter' },
 };
 
-/** Every rule id the mock can break. */
+/** Every rule id the mock can break: one fault per rule (FAULTS). */
 export const FAULTABLE_RULES = Object.keys(FAULTS) as ServerRuleId[];
+
+/** A named variant: another way to break one rule, with the rule it breaks. */
+export interface VariantFaultSpec extends FaultSpec {
+  readonly rule: ServerRuleId;
+}
+
+const ERROR_SHAPE_READERS = FAULTS['kps.error-shape'].alsoBreaks!;
+
+/**
+ * Variant faults, `<rule-id>:<name>`: the ways a real server gets a rule wrong that FAULTS' one per rule
+ * does not show (an edge off by one, a refusal that still acts). Each breaks its rule and as few others
+ * as it can; `alsoBreaks` lists the ones it cannot help breaking.
+ */
+export const VARIANT_FAULTS = {
+  'kps.auth.required:carried-out': {
+    rule: 'kps.auth.required',
+    effect: 'a bind with neither X-Auth-Token nor Authorization is answered 401 but carried out: its task starts and the server ends bound',
+  },
+  'kps.auth.bad-signature:carried-out': {
+    rule: 'kps.auth.bad-signature',
+    effect: 'a bind whose AK/SK signature does not match (wrong SK, body changed) is answered 401 but carried out: its task starts and the server ends bound',
+  },
+  'ecs.auth.bad-signature:token-taken': {
+    rule: 'ecs.auth.bad-signature',
+    effect: 'a wrongly signed AttachKeyPair is answered 401, but its ClientToken is recorded with its parameters (a later valid call with other parameters gets IdempotentParameterMismatch)',
+  },
+  'ecs.auth.required:token-taken': {
+    rule: 'ecs.auth.required',
+    effect: 'an unsigned AttachKeyPair is answered 401, but its ClientToken is recorded with its parameters (a later valid call with other parameters gets IdempotentParameterMismatch)',
+  },
+  'ecs.auth.bad-signature:any-region': {
+    rule: 'ecs.auth.bad-signature',
+    effect: 'a credential scope naming another region than the endpoint\'s is accepted, and that region echoed',
+  },
+  'ecs.attach-key-pair.client-token-format:off-by-one': {
+    rule: 'ecs.attach-key-pair.client-token-format',
+    effect: 'a 65-character ClientToken is accepted (66 and more are still refused)',
+    alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'],
+  },
+  'ecs.attach-key-pair.max-100:off-by-one': {
+    rule: 'ecs.attach-key-pair.max-100',
+    effect: 'exactly 101 instance ids are accepted (102 and more are still refused)',
+    alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'],
+  },
+  'kps.batch-associate.max-10:off-by-one': {
+    rule: 'kps.batch-associate.max-10',
+    effect: 'exactly 11 batch entries are accepted (12 and more are still refused)',
+    alsoBreaks: ['kps.batch-associate.rejects-invalid'],
+  },
+  'ecs.envelope:wrong-defaults': {
+    rule: 'ecs.envelope',
+    effect: 'for a request without Version, the envelope says Version 2019-01-01 (neither absent nor the default)',
+  },
+  'kps.error-shape:nested-wrong': {
+    rule: 'kps.error-shape',
+    effect: 'error bodies are nested, {"error": {"error_code"}}, the inner object without error_msg (whatever kpsErrorForm says)',
+    // Every check that reads an error body sees the same broken shape as with the kps.error-shape fault.
+    alsoBreaks: ERROR_SHAPE_READERS,
+  },
+} as const satisfies Record<`${ServerRuleId}:${string}`, VariantFaultSpec>;
+
+export type VariantFaultId = keyof typeof VARIANT_FAULTS;
+
+/** What `faults` / `--fault` accept: a rule id (FAULTS) or a variant (VARIANT_FAULTS). */
+export type FaultId = ServerRuleId | VariantFaultId;
+
+/** Every fault id, rules first, then variants. */
+export const ALL_FAULTS: readonly FaultId[] = [...FAULTABLE_RULES, ...(Object.keys(VARIANT_FAULTS) as VariantFaultId[])];
+
+/** The rule a fault breaks, what it does, and what else it breaks, for either kind. */
+export function describeFault(id: FaultId): VariantFaultSpec {
+  if (id in VARIANT_FAULTS) return VARIANT_FAULTS[id as VariantFaultId];
+  return { rule: id as ServerRuleId, ...FAULTS[id as ServerRuleId] };
+}

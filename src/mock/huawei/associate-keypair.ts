@@ -1,15 +1,17 @@
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
+import { worded } from '../message-wording.ts';
 import { kpsError, kpsSuccess } from './kps-response.ts';
 import { readKpsBody } from './read-kps-body.ts';
 import { otherServerId, portInRange } from './server-checks.ts';
+import { unknownKeypair } from './unknown-keypair.ts';
 
 const OP = 'kps.associate';
 
 /**
  * AssociateKeypair (seeds 000, 003): validate, find the key pair and the server, start a RESET task (no
- * auth) or a REPLACE task (auth given) and answer with its id. An unknown server gets a FAILED body
- * (kps.associate.unknown-server allows a 4xx or FAILED; FAILED lets failed-has-error be checked).
+ * auth) or a REPLACE task (auth given) and answer with its id. An unknown server gets a FAILED body or a
+ * 400, as `unknownServer` says (kps.associate.unknown-server allows both).
  */
 export function associateKeypair(ctx: MockContext, req: MockRequest): MockResponse {
   const read = readKpsBody(ctx, OP, 'AssociateKeypairRequestBody', req);
@@ -19,21 +21,13 @@ export function associateKeypair(ctx: MockContext, req: MockRequest): MockRespon
   const server: Record<string, any> | undefined = typeof body.server === 'object' && body.server !== null ? body.server : undefined;
   if (!portInRange(ctx, server)) return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port must be 1-65535');
   const keypair = body.keypair_name;
-  if (typeof keypair === 'string' && !ctx.huawei.keypairs.has(keypair) && !ctx.broken('kps.associate.unknown-keypair')) {
-    const status = ctx.broken('kps.associate.status-documented') ? 409 : 400;
-    return kpsError(ctx, OP, status, 'KPS.4016', 'The key pair is not exist');
-  }
+  if (typeof keypair === 'string' && !ctx.huawei.keypairs.has(keypair) && !ctx.broken('kps.associate.unknown-keypair')) return unknownKeypair(ctx, OP);
   const serverId = typeof server?.id === 'string' ? server.id : '';
   const known = ctx.huawei.servers.get(serverId);
   const reset = server?.auth === undefined;
-  const failResetOnPurpose = ctx.broken('kps.associate.replace-or-reset') && reset && known?.state === 'running';
-  if ((!known && !ctx.broken('kps.associate.unknown-server')) || failResetOnPurpose) {
-    const failed: Record<string, unknown> = { server_id: serverId, status: 'FAILED' };
-    if (!ctx.broken('kps.associate.failed-has-error')) {
-      failed.error_code = 'KPS.0002';
-      failed.error_msg = known ? 'parameter error: the key pair cannot be reset' : `parameter error: server ${serverId} does not exist`;
-    }
-    return kpsSuccess(ctx, OP, failed);
+  if (!known && !ctx.broken('kps.associate.unknown-server')) return unknownServer(ctx, serverId);
+  if (ctx.broken('kps.associate.replace-or-reset') && reset && known?.state === 'running') {
+    return failedBody(ctx, serverId, 'parameter error: the key pair cannot be reset');
   }
   // After every check: only a request that would succeed gets the 400 or the 500, so no other rule is touched.
   if (ctx.broken('kps.associate.accepts-valid') && server?.port !== undefined) {
@@ -43,11 +37,33 @@ export function associateKeypair(ctx: MockContext, req: MockRequest): MockRespon
     return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
   }
   const task = ctx.huawei.startTask(serverId, reset ? 'RESET' : 'REPLACE', ctx.now(), keypair);
-  const answer: Record<string, unknown> = {
-    task_id: ctx.broken('kps.associate.task-id') ? '' : task.id,
-    server_id: ctx.broken('kps.associate.server-id-echo') ? otherServerId(ctx, serverId) : serverId,
-    status: ctx.broken('kps.associate.status-enum') ? 'OK' : 'SUCCESS',
-  };
+  return kpsSuccess(ctx, OP, successBody(ctx, task.id, serverId));
+}
+
+/** An unknown server: 400, or a 2xx FAILED body (always under failed-has-error's fault, which needs one). */
+function unknownServer(ctx: MockContext, serverId: string): MockResponse {
+  const message = `parameter error: server ${serverId} does not exist`;
+  if (ctx.readings.unknownServer === 'rejected' && !ctx.broken('kps.associate.failed-has-error')) return kpsError(ctx, OP, 400, 'KPS.0002', message);
+  return failedBody(ctx, serverId, message);
+}
+
+function failedBody(ctx: MockContext, serverId: string, message: string): MockResponse {
+  const failed: Record<string, unknown> = { server_id: serverId, status: 'FAILED' };
+  if (!ctx.broken('kps.associate.failed-has-error')) Object.assign(failed, { error_code: 'KPS.0002', error_msg: worded(ctx, 'KPS.0002', message) });
+  return kpsSuccess(ctx, OP, failed);
+}
+
+/**
+ * The success body: task_id, server_id and status, or task_id alone (`associateSuccessBody`). A fault on
+ * server_id or status puts that member back, so that it can be wrong.
+ */
+function successBody(ctx: MockContext, taskId: string, serverId: string): Record<string, unknown> {
+  const full = ctx.readings.associateSuccessBody === 'full';
+  const answer: Record<string, unknown> = { task_id: ctx.broken('kps.associate.task-id') ? '' : taskId };
+  if (full || ctx.broken('kps.associate.server-id-echo')) {
+    answer.server_id = ctx.broken('kps.associate.server-id-echo') ? otherServerId(ctx, serverId) : serverId;
+  }
+  if (full || ctx.broken('kps.associate.status-enum')) answer.status = ctx.broken('kps.associate.status-enum') ? 'OK' : 'SUCCESS';
   if (ctx.broken('kps.associate.response-schema')) answer.error_code = 0;
-  return kpsSuccess(ctx, OP, answer);
+  return answer;
 }

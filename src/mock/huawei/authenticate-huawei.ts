@@ -5,18 +5,25 @@ import { kpsError, type KpsOperation } from './kps-response.ts';
 
 const IAM = 'Incorrect IAM authentication information';
 
+/** A refused request: the gateway's answer, and which rule refused it (the carried-out faults ask). */
+export interface HuaweiDenial {
+  readonly response: MockResponse;
+  readonly reason: 'required' | 'bad-signature' | 'other';
+}
+
 /**
  * The API gateway's check: an IAM token in X-Auth-Token, or an AK/SK signature (SDK-HMAC-SHA256)
  * rebuilt from the SignedHeaders the client named. Undefined when the request may go on.
  */
-export function authenticateHuawei(ctx: MockContext, op: KpsOperation, req: MockRequest): MockResponse | undefined {
+export function authenticateHuawei(ctx: MockContext, op: KpsOperation, req: MockRequest): HuaweiDenial | undefined {
   const token = req.headers['x-auth-token'];
   const creds = ctx.options.credentials.huawei;
+  const deny = (reason: HuaweiDenial['reason'], code: string, message: string): HuaweiDenial => ({ reason, response: kpsError(ctx, op, 401, code, message) });
   if (typeof token === 'string') {
-    return creds.tokens.includes(token) ? undefined : kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: decrypt token fail`);
+    return creds.tokens.includes(token) ? undefined : deny('other', 'APIGW.0301', `${IAM}: decrypt token fail`);
   }
   if (req.headers.authorization === undefined) {
-    return ctx.broken('kps.auth.required') ? undefined : kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: no token or signature`);
+    return ctx.broken('kps.auth.required') ? undefined : deny('required', 'APIGW.0301', `${IAM}: no token or signature`);
   }
   const received = { method: req.method, target: req.target, headers: req.headers, body: req.body };
   const lookupSecretKey = (ak: string) => (ak === creds.accessKey ? creds.secretKey : undefined);
@@ -26,12 +33,12 @@ export function authenticateHuawei(ctx: MockContext, op: KpsOperation, req: Mock
   if (result.ok) return undefined;
   switch (result.reason) {
     case 'stale-date':
-      return kpsError(ctx, op, 401, 'APIGW.0303', 'Incorrect app authentication information: signature expired');
+      return deny('other', 'APIGW.0303', 'Incorrect app authentication information: signature expired');
     case 'unknown-access-key':
-      return kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: Get secretKey failed`);
+      return deny('other', 'APIGW.0301', `${IAM}: Get secretKey failed`);
     case 'bad-signature':
-      return ctx.broken('kps.auth.bad-signature') ? undefined : kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: verify aksk signature fail`);
+      return ctx.broken('kps.auth.bad-signature') ? undefined : deny('bad-signature', 'APIGW.0301', `${IAM}: verify aksk signature fail`);
     default:
-      return kpsError(ctx, op, 401, 'APIGW.0301', `${IAM}: ${result.detail}`);
+      return deny('other', 'APIGW.0301', `${IAM}: ${result.detail}`);
   }
 }

@@ -1,16 +1,25 @@
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
+import { worded } from '../message-wording.ts';
+import { pickBroken } from '../pick-broken.ts';
 import { kpsError, kpsSuccess } from './kps-response.ts';
 import { readKpsBody } from './read-kps-body.ts';
 import { portInRange } from './server-checks.ts';
+import { unknownKeypair } from './unknown-keypair.ts';
 
 const OP = 'kps.batch-associate';
 
-type Outcome = { serverId: string; error?: string; auth: boolean; keypair: string };
+/** Why an entry fails: it breaks the entry rules, or its server is unknown, stopped or bound. */
+type EntryFailure = { readonly kind: 'invalid' | 'precondition'; readonly message: string };
+type Outcome = { serverId: string; failure?: EntryFailure; auth: boolean; keypair: string };
+
+/** Faults that act on FAILED tasks: they keep FAILED tasks even when the reading rejects the batch. */
+const FAILED_TASK_FAULTS = ['kps.batch-associate.status-enum', 'kps.batch-associate.failed-has-error', 'kps.batch-associate.partial-independence'] as const;
 
 /**
  * BatchAssociateKeypair (seed 001): at most 10 entries, one key pair, each server Running and not bound.
- * The request is validated whole; then each entry gets its own task, SUCCESS or FAILED, in request order.
+ * The request is validated whole; then each entry gets its own task, SUCCESS or FAILED, in request order,
+ * or, as `batchPreconditionFailure` may say, a server that fails a precondition refuses the whole batch.
  */
 export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockResponse {
   const read = readKpsBody(ctx, OP, 'BatchAssociateKeypairRequestBody', req);
@@ -25,25 +34,30 @@ export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockR
   if (!servers.every((s) => portInRange(ctx, s))) return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port must be 1-65535');
   for (const entry of entries) {
     const name = asObject(entry)?.keypair_name;
-    if (typeof name === 'string' && !ctx.huawei.keypairs.has(name)) {
-      const status = ctx.broken('kps.batch-associate.status-documented') ? 409 : 400;
-      return kpsError(ctx, OP, status, 'KPS.4016', 'The key pair is not exist');
-    }
+    if (typeof name === 'string' && !ctx.huawei.keypairs.has(name)) return unknownKeypair(ctx, OP);
   }
   if (ctx.broken('kps.batch-associate.no-server-error') && servers.some((s) => s?.disable_password === true)) {
     return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
   }
   const outcomes = entries.map((entry) => judgeEntry(ctx, entry));
+  const refusal = wholeBatchRefusal(ctx, outcomes);
+  if (refusal) return kpsError(ctx, OP, 400, 'KPS.0002', refusal.message);
   // Only a batch every entry of which would succeed is "valid" in the rule's sense: no other rule is touched.
-  if (ctx.broken('kps.batch-associate.accepts-valid') && outcomes.every((o) => !o.error) && servers.some((s) => s?.port !== undefined)) {
+  if (ctx.broken('kps.batch-associate.accepts-valid') && outcomes.every((o) => !o.failure) && servers.some((s) => s?.port !== undefined)) {
     return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port');
   }
-  if (ctx.broken('kps.batch-associate.partial-independence') && outcomes.some((o) => o.error)) {
-    for (const o of outcomes) o.error ??= 'parameter error: another entry failed';
+  if (ctx.broken('kps.batch-associate.partial-independence') && outcomes.some((o) => o.failure)) {
+    for (const o of outcomes) o.failure ??= { kind: 'precondition', message: 'parameter error: another entry failed' };
   }
   const tasks = outcomes.map((o) => taskEntry(ctx, o));
   if (ctx.broken('kps.batch-associate.one-task-per-server')) tasks.reverse();
   return kpsSuccess(ctx, OP, { tasks });
+}
+
+/** With `batchPreconditionFailure: 'rejected'`, the precondition failure the whole batch is refused for. */
+function wholeBatchRefusal(ctx: MockContext, outcomes: readonly Outcome[]): EntryFailure | undefined {
+  if (ctx.readings.batchPreconditionFailure !== 'rejected' || FAILED_TASK_FAULTS.some((f) => ctx.broken(f))) return undefined;
+  return pickBroken(ctx, outcomes.flatMap((o) => (o.failure?.kind === 'precondition' ? [o.failure] : [])));
 }
 
 function judgeEntry(ctx: MockContext, entry: unknown): Outcome {
@@ -53,20 +67,21 @@ function judgeEntry(ctx: MockContext, entry: unknown): Outcome {
   const outcome: Outcome = { serverId, auth: server?.auth !== undefined, keypair: String(item?.keypair_name ?? '') };
   const valid = ctx.validators.forSchema('huaweicloud-kps', 'AssociateKeypairRequestBody')(entry);
   const known = ctx.huawei.servers.get(serverId);
-  if (!valid) outcome.error = 'parameter error: the entry is not a valid AssociateKeypairRequestBody';
-  else if (!known) outcome.error = `parameter error: server ${serverId} does not exist`;
-  else if (known.state !== 'running' && !ctx.broken('kps.batch-associate.not-running')) outcome.error = 'The ECS is not in the Running state';
-  else if (known.keypair !== undefined && !ctx.broken('kps.batch-associate.already-bound')) outcome.error = 'The ECS is already bound to a key pair';
+  const precondition = (message: string): EntryFailure => ({ kind: 'precondition', message });
+  if (!valid) outcome.failure = { kind: 'invalid', message: 'parameter error: the entry is not a valid AssociateKeypairRequestBody' };
+  else if (!known) outcome.failure = precondition(`parameter error: server ${serverId} does not exist`);
+  else if (known.state !== 'running' && !ctx.broken('kps.batch-associate.not-running')) outcome.failure = precondition('The ECS is not in the Running state');
+  else if (known.keypair !== undefined && !ctx.broken('kps.batch-associate.already-bound')) outcome.failure = precondition('The ECS is already bound to a key pair');
   return outcome;
 }
 
 function taskEntry(ctx: MockContext, o: Outcome): Record<string, unknown> {
-  if (o.error) {
+  if (o.failure) {
     const failed: Record<string, unknown> = {
       server_id: o.serverId,
-      status: ctx.broken('kps.batch-associate.status-enum') ? 'Fail' : ctx.options.batchFailedStatus,
+      status: ctx.broken('kps.batch-associate.status-enum') ? 'Fail' : ctx.readings.batchFailedStatus,
     };
-    if (!ctx.broken('kps.batch-associate.failed-has-error')) Object.assign(failed, { error_code: 'KPS.0002', error_msg: o.error });
+    if (!ctx.broken('kps.batch-associate.failed-has-error')) Object.assign(failed, { error_code: 'KPS.0002', error_msg: worded(ctx, 'KPS.0002', o.failure.message) });
     return failed;
   }
   const task = ctx.huawei.startTask(o.serverId, o.auth ? 'REPLACE' : 'RESET', ctx.now(), o.keypair);

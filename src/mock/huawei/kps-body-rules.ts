@@ -1,11 +1,11 @@
 import type { ErrorObject } from 'ajv';
-import type { RuleId } from '../../rules/rules.ts';
+import type { ServerRuleId } from '../../rules/rules.ts';
 
 /**
  * The rule an ajv error of a KPS request body breaks, so that the mock can break exactly one rule on
  * purpose (a fault drops that rule's errors) while every other rule still holds.
  */
-export function kpsBodyRule(op: 'kps.associate' | 'kps.batch-associate', error: ErrorObject): RuleId {
+export function kpsBodyRule(op: 'kps.associate' | 'kps.batch-associate', error: ErrorObject): ServerRuleId {
   if (op === 'kps.batch-associate') {
     if (error.instancePath === '' && error.keyword === 'required') return 'kps.batch-associate.batch-required';
     if (error.instancePath === '/batch_keypairs' && error.keyword === 'maxItems') return 'kps.batch-associate.max-10';

@@ -1,7 +1,7 @@
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
 import { associateKeypair } from './associate-keypair.ts';
-import { authenticateHuawei } from './authenticate-huawei.ts';
+import { authenticateHuawei, type HuaweiDenial } from './authenticate-huawei.ts';
 import { batchAssociateKeypair } from './batch-associate-keypair.ts';
 import { kpsError, type KpsOperation } from './kps-response.ts';
 import { disassociateKeypair, listKeypairTask } from './supporting-operations.ts';
@@ -23,8 +23,18 @@ export function routeHuawei(ctx: MockContext, req: MockRequest): MockResponse {
   }
   ctx.huawei.settle(ctx.now());
   const denied = authenticateHuawei(ctx, hit.route.op, req);
-  if (denied) return denied;
-  return hit.route.handle(ctx, req, hit.match!);
+  if (!denied) return hit.route.handle(ctx, req, hit.match!);
+  // The carried-out faults: the refusal is sent, but the bind behind it is done all the same.
+  if (carriedOutAnyway(ctx, hit.route.op, denied)) hit.route.handle(ctx, req, hit.match!);
+  return denied.response;
+}
+
+function carriedOutAnyway(ctx: MockContext, op: KpsOperation, denied: HuaweiDenial): boolean {
+  if (op === 'kps.other') return false;
+  return (
+    (denied.reason === 'required' && ctx.broken('kps.auth.required:carried-out')) ||
+    (denied.reason === 'bad-signature' && ctx.broken('kps.auth.bad-signature:carried-out'))
+  );
 }
 
 function decodeSegment(segment: string): string {

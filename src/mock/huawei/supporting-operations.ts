@@ -1,6 +1,6 @@
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
-import { taskStatus } from '../state/huawei-state.ts';
+import { taskStatus } from '../state/task-status.ts';
 import { kpsError, kpsSuccess } from './kps-response.ts';
 
 /** DisassociateKeypair (public KPS reference): starts an UNBIND task; it fails if nothing is bound. */
@@ -27,6 +27,7 @@ export function disassociateKeypair(ctx: MockContext, req: MockRequest): MockRes
 export function listKeypairTask(ctx: MockContext, taskId: string): MockResponse {
   const task = ctx.huawei.getTask(taskId);
   if (!task) return kpsError(ctx, 'kps.other', 400, 'KPS.0001', 'taskId is illegal');
-  const status = ctx.broken('kps.task.lookup') ? 'DONE' : taskStatus(task, ctx.now(), ctx.broken('kps.task.terminal'));
+  const naming = { replaceTaskEnd: ctx.readings.replaceTaskEnd, taskNames: ctx.readings.taskNames, neverTerminal: ctx.broken('kps.task.terminal') };
+  const status = ctx.broken('kps.task.lookup') ? 'DONE' : taskStatus(task, ctx.now(), naming);
   return kpsSuccess(ctx, 'kps.other', { server_id: task.serverId, task_id: task.id, task_status: status }, 200);
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { MockFixtures } from '../fixtures/mock-fixtures.ts';
+import { DueQueue } from './due-queue.ts';
 
 export type TaskKind = 'RESET' | 'REPLACE' | 'UNBIND';
 
 /** Tasks remembered for ListKeypairTask; older ones answer KPS.0001 like an unknown id. */
 const MAX_TASKS = 100_000;
 
-/** A KPS task: READY_ → RUNNING_ (from half the delay) → SUCCESS_/FAILED_ (after the delay). */
+/** A KPS task: READY_ → RUNNING_ (from half its time) → SUCCESS_/FAILED_ (at doneAt). */
 export interface KpsTask {
   readonly id: string;
   readonly serverId: string;
@@ -34,32 +35,25 @@ export class HuaweiState {
   /** Task ids in creation order, for evicting the oldest in O(1) (Map.keys() on a churned map is not). */
   private readonly taskOrder: string[] = [];
   private oldest = 0;
-  /** Tasks whose effect is not applied yet, in the order they turn terminal (one delay for all). */
-  private pending: KpsTask[] = [];
-  /** Index of the first pending task not applied yet: the queue is compacted only now and then. */
-  private head = 0;
+  /** Tasks whose effect is not applied yet, earliest end first (tasks may take different times). */
+  private readonly pending = new DueQueue<KpsTask>();
 
-  constructor(fixtures: MockFixtures, private readonly taskDelayMs: number) {
+  /** `taskDelay` gives each new task its length in milliseconds. */
+  constructor(fixtures: MockFixtures, private readonly taskDelay: () => number) {
     this.keypairs = new Set(fixtures.huaweiKeypairs);
     for (const s of fixtures.huaweiServers) this.servers.set(s.id, { id: s.id, state: s.state, keypair: s.keypair });
   }
 
   /** Applies the effects of every task that is terminal at `now`. */
   settle(now: number): void {
-    while (this.head < this.pending.length && this.pending[this.head]!.doneAt <= now) {
-      const task = this.pending[this.head++]!;
+    for (let task = this.pending.popDue(now); task; task = this.pending.popDue(now)) {
       const server = this.servers.get(task.serverId);
       if (server && task.outcome === 'SUCCESS') server.keypair = task.kind === 'UNBIND' ? undefined : task.keypair;
-    }
-    // Compact rarely, so settling stays O(1) per request however many tasks are in flight.
-    if (this.head > 1024 && this.head * 2 > this.pending.length) {
-      this.pending = this.pending.slice(this.head);
-      this.head = 0;
     }
   }
 
   startTask(serverId: string, kind: TaskKind, now: number, keypair?: string, outcome: 'SUCCESS' | 'FAILED' = 'SUCCESS'): KpsTask {
-    const task: KpsTask = { id: randomUUID(), serverId, kind, keypair, createdAt: now, doneAt: now + this.taskDelayMs, outcome };
+    const task: KpsTask = { id: randomUUID(), serverId, kind, keypair, createdAt: now, doneAt: now + this.taskDelay(), outcome };
     this.tasks.set(task.id, task);
     this.taskOrder.push(task.id);
     // Task lookups are kept for the last MAX_TASKS tasks, so a long-running mock's memory stays bounded.
@@ -75,15 +69,4 @@ export class HuaweiState {
   getTask(id: string): KpsTask | undefined {
     return this.tasks.get(id);
   }
-}
-
-/**
- * The task_status a task shows at `now`. The page's enum prints FAILED_RESET and SUCCESS_RESET for the
- * outcome of a replace too (list-task-page), so a replace ends in the _RESET names, as documented.
- */
-export function taskStatus(task: KpsTask, now: number, neverTerminal = false): string {
-  const outcomeKind = task.kind === 'REPLACE' ? 'RESET' : task.kind;
-  if (now >= task.doneAt && !neverTerminal) return `${task.outcome}_${outcomeKind}`;
-  if (now >= task.createdAt + (task.doneAt - task.createdAt) / 2) return `RUNNING_${task.kind}`;
-  return `READY_${task.kind}`;
 }

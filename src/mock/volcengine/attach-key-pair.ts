@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorCode } from '../../spec/error-codes.ts';
+import type { VolcengineKeyPairFixture } from '../fixtures/mock-fixtures.ts';
 import type { MockResponse } from '../http/mock-exchange.ts';
 import type { AttachResult, MockContext } from '../mock-context.ts';
+import { worded } from '../message-wording.ts';
+import { pickBroken } from '../pick-broken.ts';
 import { ecsError, ecsSuccess, type EnvelopeEcho } from './envelope.ts';
 
 /** The logical AttachKeyPair request, decoded from the query by the spec's wire encoding. */
@@ -20,6 +23,9 @@ const PER_INSTANCE: Record<string, string | null> = {
   transitional: 'InvalidInstanceStatus',
 };
 
+/** What an attach would do: its details and the key pair it binds, or the request-level refusal. */
+type AttachPlan = { readonly refusal: MockResponse } | { readonly keyPair: VolcengineKeyPairFixture | undefined; readonly details: AttachResult };
+
 /**
  * AttachKeyPair (seed 002) after the gateway: request-level validation, ClientToken idempotency, the key
  * pair (KeyPairId wins), then one OperationDetails entry per instance.
@@ -28,10 +34,10 @@ export async function attachKeyPair(ctx: MockContext, echo: EnvelopeEcho, req: A
   const invalid = validate(ctx, echo, req);
   if (invalid) return invalid;
   const token = req.clientToken;
-  if (!token) return decide(ctx, echo, req);
+  if (!token) return carryOut(ctx, echo, plan(ctx, echo, req));
 
-  const key = `${accessKey}\n${token}`;
-  const fingerprint = JSON.stringify([req.instanceIds, req.keyPairName ?? null, req.keyPairId ?? null]);
+  const key = tokenKey(accessKey, token);
+  const print = fingerprint(req);
   const seen = ctx.clientTokens.get(key, ctx.now());
   if (seen?.state === 'processing') {
     return ctx.broken('ecs.attach-key-pair.idempotent-processing')
@@ -39,34 +45,51 @@ export async function attachKeyPair(ctx: MockContext, echo: EnvelopeEcho, req: A
       : ecsError(ctx, echo, 412, 'IdempotentProcessing');
   }
   if (seen?.state === 'done') {
-    if (seen.fingerprint !== fingerprint && !ctx.broken('ecs.attach-key-pair.idempotent-mismatch')) {
+    if (seen.fingerprint !== print && !ctx.broken('ecs.attach-key-pair.idempotent-mismatch')) {
       return ecsError(ctx, echo, 400, 'IdempotentParameterMismatch');
     }
-    if (seen.fingerprint === fingerprint) {
+    if (seen.fingerprint === print) {
       const details = ctx.broken('ecs.attach-key-pair.idempotent-replay') ? [...seen.result].reverse() : seen.result;
       return ecsSuccess(ctx, echo, { OperationDetails: shape(ctx, details) });
     }
   }
-  ctx.clientTokens.startProcessing(key, fingerprint, ctx.now());
+  ctx.clientTokens.startProcessing(key, print, ctx.now());
   if (ctx.options.idempotencyProcessingMs > 0) await sleep(ctx.options.idempotencyProcessingMs);
-  const response = decide(ctx, echo, req, (details) => ctx.clientTokens.finish(key, fingerprint, details, ctx.now()));
+  const planned = plan(ctx, echo, req);
   // A rejected request changes nothing, so its token stays unused.
-  if (response.status !== 200 && response.status !== 202) ctx.clientTokens.forget(key);
-  return response;
+  if ('refusal' in planned) ctx.clientTokens.forget(key);
+  else ctx.clientTokens.finish(key, print, planned.details, ctx.now());
+  return carryOut(ctx, echo, planned);
 }
 
+/**
+ * The token-taken faults: a refused request's ClientToken is recorded with its parameters and the details
+ * it would have had, though nothing is attached. A request that would be refused anyway records nothing.
+ */
+export function takeClientToken(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest, accessKey: string): void {
+  if (!req.clientToken || validate(ctx, echo, req)) return;
+  const planned = plan(ctx, echo, req);
+  if (!('refusal' in planned)) ctx.clientTokens.finish(tokenKey(accessKey, req.clientToken), fingerprint(req), planned.details, ctx.now());
+}
+
+/** ClientTokens are kept per access key. */
+const tokenKey = (accessKey: string, token: string) => `${accessKey}\n${token}`;
+const fingerprint = (req: AttachRequest) => JSON.stringify([req.instanceIds, req.keyPairName ?? null, req.keyPairId ?? null]);
+
+/** The request-level checks; of several broken ones, `severalBroken` picks the one answered. */
 function validate(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest): MockResponse | undefined {
-  if (req.instanceIds.length === 0 && !ctx.broken('ecs.attach-key-pair.instance-ids-required')) {
-    return ecsError(ctx, echo, 400, 'MissingParameter.InstanceIds');
-  }
-  if (!req.keyPairName && !req.keyPairId && !ctx.broken('ecs.attach-key-pair.keypair-required')) {
-    return ecsError(ctx, echo, 400, 'MissingParameter.KeyPairNameAndKeyPairId');
-  }
+  const broken: string[] = [];
+  if (req.instanceIds.length === 0 && !ctx.broken('ecs.attach-key-pair.instance-ids-required')) broken.push('MissingParameter.InstanceIds');
+  if (!req.keyPairName && !req.keyPairId && !ctx.broken('ecs.attach-key-pair.keypair-required')) broken.push('MissingParameter.KeyPairNameAndKeyPairId');
   const limitBroken = ctx.broken('ecs.attach-key-pair.max-100') || ctx.broken('ecs.attach-key-pair.rejects-invalid');
-  if (req.instanceIds.length > 100 && !limitBroken) return ecsError(ctx, echo, 400, 'LimitExceeded.MaximumInstanceIds');
+  const maxIds = ctx.broken('ecs.attach-key-pair.max-100:off-by-one') ? 101 : 100;
+  if (req.instanceIds.length > maxIds && !limitBroken) broken.push('LimitExceeded.MaximumInstanceIds');
   const token = req.clientToken ?? '';
-  const malformed = [...token].length > 64 || /[^\x00-\x7f]/.test(token);
-  if (malformed && !ctx.broken('ecs.attach-key-pair.client-token-format')) return ecsError(ctx, echo, 400, 'InvalidClientToken.Malformed');
+  const maxToken = ctx.broken('ecs.attach-key-pair.client-token-format:off-by-one') ? 65 : 64;
+  const malformed = [...token].length > maxToken || /[^\x00-\x7f]/.test(token);
+  if (malformed && !ctx.broken('ecs.attach-key-pair.client-token-format')) broken.push('InvalidClientToken.Malformed');
+  const answered = pickBroken(ctx, broken);
+  if (answered) return ecsError(ctx, echo, 400, answered);
   // Only a request that is valid all through (its KeyPairId exists), so that no other rule is touched.
   if (req.keyPairId && !req.keyPairName && ctx.volcengine.keyPairsById.has(req.keyPairId)) {
     if (ctx.broken('ecs.attach-key-pair.no-server-error')) return ecsError(ctx, echo, 500, 'InternalError');
@@ -75,7 +98,8 @@ function validate(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest): Moc
   return undefined;
 }
 
-function decide(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest, remember?: (d: AttachResult) => void): MockResponse {
+/** The key pair (KeyPairId wins) and each instance's outcome, without changing anything. */
+function plan(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest): AttachPlan {
   const state = ctx.volcengine;
   const byId = req.keyPairId ? state.keyPairsById.get(req.keyPairId) : undefined;
   const byName = req.keyPairName ? state.keyPairsByName.get(req.keyPairName) : undefined;
@@ -84,7 +108,7 @@ function decide(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest, rememb
   const named = Boolean(req.keyPairId || req.keyPairName);
   if (!keyPair && named && !ctx.broken('ecs.attach-key-pair.keypair-not-found')) {
     const status = ctx.broken('ecs.attach-key-pair.status-documented') ? 410 : 404;
-    return ecsError(ctx, echo, status, 'InvalidKeyPair.NotFound');
+    return { refusal: ecsError(ctx, echo, status, 'InvalidKeyPair.NotFound') };
   }
   const details: AttachResult = req.instanceIds.map((id) => {
     const instance = state.instances.get(id);
@@ -94,11 +118,20 @@ function decide(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest, rememb
     if (code === 'InvalidResetAuthenticationAgent.NotFound' && ctx.broken('ecs.attach-key-pair.no-agent')) code = null;
     if (code === 'InvalidInstanceStatus' && ctx.broken('ecs.attach-key-pair.instance-status')) code = null;
     if (instance?.kind === 'stopped' && ctx.broken('ecs.attach-key-pair.running-and-stopped')) code = 'InvalidInstanceStatus';
-    if (code === null && instance) instance.keyPairId = keyPair?.id;
-    return { InstanceId: id, Error: code === null ? null : { Code: code, Message: errorCode('volcengine-ecs', code, 'instance').message ?? code } };
+    const message = code === null ? '' : worded(ctx, code, errorCode('volcengine-ecs', code, 'instance').message ?? code);
+    return { InstanceId: id, Error: code === null ? null : { Code: code, Message: message } };
   });
-  remember?.(details);
-  return ecsSuccess(ctx, echo, { OperationDetails: shape(ctx, details) });
+  return { keyPair, details };
+}
+
+/** Attaches the planned key pair to every instance that succeeded, and answers. */
+function carryOut(ctx: MockContext, echo: EnvelopeEcho, planned: AttachPlan): MockResponse {
+  if ('refusal' in planned) return planned.refusal;
+  for (const d of planned.details) {
+    const instance = ctx.volcengine.instances.get(d.InstanceId);
+    if (d.Error === null && instance) instance.keyPairId = planned.keyPair?.id;
+  }
+  return ecsSuccess(ctx, echo, { OperationDetails: shape(ctx, planned.details) });
 }
 
 /** The details as sent: the one-detail and detail-shape faults change them here, never what is stored. */

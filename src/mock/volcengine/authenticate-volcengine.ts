@@ -1,15 +1,28 @@
 import { verifyVolcengineSignature } from '../../signing/index.ts';
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
-import { ecsError, type EnvelopeEcho } from './envelope.ts';
+import { ecsGatewayError, type EnvelopeEcho } from './envelope.ts';
+
+/** A refused request: the gateway's answer, which rule refused it and whose key it named (token-taken faults). */
+export interface VolcengineDenial {
+  readonly response: MockResponse;
+  readonly reason: 'required' | 'bad-signature' | 'other';
+  readonly accessKey?: string;
+}
 
 /**
- * The Volcengine gateway's HMAC-SHA256 check, rebuilt from the SignedHeaders the client named. On success
- * the region of the credential scope becomes the envelope's Region. Undefined when the request may go on.
+ * The Volcengine gateway's HMAC-SHA256 check, rebuilt from the SignedHeaders the client named. The
+ * credential scope must name the mock's region and service `ecs` (ecs.auth.bad-signature): a signature
+ * computed for another scope is one that does not match this endpoint. Undefined when the request may go on.
  */
-export function authenticateVolcengine(ctx: MockContext, req: MockRequest, echo: EnvelopeEcho): MockResponse | undefined {
+export function authenticateVolcengine(ctx: MockContext, req: MockRequest, echo: EnvelopeEcho): VolcengineDenial | undefined {
+  const deny = (reason: VolcengineDenial['reason'], status: number, code: string, message?: string, accessKey?: string): VolcengineDenial => ({
+    reason,
+    accessKey,
+    response: ecsGatewayError(ctx, echo, status, code, message),
+  });
   if (req.headers.authorization === undefined) {
-    return ctx.broken('ecs.auth.required') ? undefined : ecsError(ctx, echo, 401, 'MissingAuthenticationToken');
+    return ctx.broken('ecs.auth.required') ? undefined : deny('required', 401, 'MissingAuthenticationToken');
   }
   const creds = ctx.options.credentials.volcengine;
   const result = verifyVolcengineSignature(
@@ -17,27 +30,36 @@ export function authenticateVolcengine(ctx: MockContext, req: MockRequest, echo:
     {
       lookupSecretKey: (ak) => (ak === creds.accessKey ? creds.secretKey : undefined),
       now: () => new Date(ctx.now()),
-      maxSkewMs: ctx.options.maxClockSkewMs,
+      maxSkewMs: ctx.broken('ecs.auth.stale-date') ? Number.MAX_SAFE_INTEGER : ctx.options.maxClockSkewMs,
     },
   );
   if (result.ok) {
-    echo.region = result.region;
-    return result.service === 'ecs' ? undefined : ecsError(ctx, echo, 404, 'ServiceNotFound', `This service[${result.service}] not found.`);
+    const regionOk = result.region === ctx.options.fixtures.volcengineRegion || ctx.broken('ecs.auth.bad-signature:any-region');
+    if ((result.service === 'ecs' && regionOk) || ctx.broken('ecs.auth.bad-signature')) {
+      echo.region = result.region;
+      return undefined;
+    }
+    return deny('bad-signature', 401, 'SignatureDoesNotMatch', undefined, result.accessKey);
   }
   switch (result.reason) {
     case 'unknown-access-key':
-      return ctx.broken('ecs.auth.unknown-access-key')
-        ? ecsError(ctx, echo, 401, 'SignatureDoesNotMatch')
-        : ecsError(ctx, echo, 401, 'InvalidAccessKey', `The accesskey [${accessKeyOf(req)}] included in the request is invalid.`);
+      return unknownAccessKey(ctx, accessKeyOf(req), deny);
     case 'bad-signature':
-      return ctx.broken('ecs.auth.bad-signature') ? undefined : ecsError(ctx, echo, 401, 'SignatureDoesNotMatch');
+      return ctx.broken('ecs.auth.bad-signature') ? undefined : deny('bad-signature', 401, 'SignatureDoesNotMatch', undefined, accessKeyOf(req));
     case 'stale-date':
-      return ecsError(ctx, echo, 403, 'InvalidTimestamp');
+      return deny('other', 400, 'InvalidTimestamp');
     case 'missing':
-      return ecsError(ctx, echo, 401, 'MissingSignature');
+      return deny('other', 401, 'MissingSignature');
     default:
-      return ecsError(ctx, echo, 400, 'InvalidAuthorization');
+      return deny('other', 400, 'InvalidAuthorization');
   }
+}
+
+/** An unknown access key: the code `ecsUnknownAccessKey` picks, or SignatureDoesNotMatch under its fault. */
+function unknownAccessKey(ctx: MockContext, accessKey: string, deny: (reason: 'other', status: number, code: string, message?: string) => VolcengineDenial): VolcengineDenial {
+  if (ctx.broken('ecs.auth.unknown-access-key')) return deny('other', 401, 'SignatureDoesNotMatch');
+  const message = `The accesskey [${accessKey}] included in the request is invalid.`;
+  return deny('other', 401, ctx.readings.ecsUnknownAccessKey, message);
 }
 
 /** The access key named in the credential, for the error message; it is an id, not a secret. */

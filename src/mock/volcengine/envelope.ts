@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { errorCode } from '../../spec/error-codes.ts';
 import type { MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
+import { worded } from '../message-wording.ts';
+import { gatewayCodeNumber } from './gateway-code-numbers.ts';
 
 /** What the envelope echoes of a request: its Action and Version (when it had them) and its region. */
 export interface EnvelopeEcho {
@@ -10,32 +12,59 @@ export interface EnvelopeEcho {
   region: string;
 }
 
+/** The operation's own Action and Version, which `ecsDefaultsEcho: 'defaults'` names for a missing one. */
+const DEFAULTS = { action: 'AttachKeyPair', version: '2020-04-01' } as const;
+
 function requestId(ctx: MockContext): string {
   if (ctx.broken('ecs.attach-key-pair.request-id')) return '';
   const stamp = new Date(ctx.now()).toISOString().replace(/\D/g, '').slice(0, 14);
   return `${stamp}${randomUUID().replace(/-/g, '').slice(0, 18).toUpperCase()}`;
 }
 
-function metadata(ctx: MockContext, echo: EnvelopeEcho): Record<string, unknown> {
+/**
+ * ResponseMetadata. A gateway error under `ecsGatewayEnvelope: 'minimal'` carries RequestId alone (and
+ * Error); otherwise Action and Version as the request had them (or, with `ecsDefaultsEcho: 'defaults'`,
+ * the operation's for a missing one), Service and Region.
+ */
+function metadata(ctx: MockContext, echo: EnvelopeEcho, gateway: boolean): Record<string, unknown> {
   const meta: Record<string, unknown> = { RequestId: requestId(ctx) };
-  if (echo.action !== undefined) meta.Action = echo.action;
-  if (echo.version !== undefined) meta.Version = echo.version;
-  meta.Service = 'ecs';
-  meta.Region = ctx.broken('ecs.envelope-echo') ? (echo.region === 'cn-shanghai' ? 'cn-guangzhou' : 'cn-shanghai') : echo.region;
+  if (!(gateway && ctx.readings.ecsGatewayEnvelope === 'minimal')) {
+    const named: Partial<typeof DEFAULTS> = ctx.readings.ecsDefaultsEcho === 'defaults' ? DEFAULTS : {};
+    const action = echo.action ?? named.action;
+    const version = echo.version ?? named.version;
+    if (action !== undefined) meta.Action = action;
+    if (version !== undefined) meta.Version = version;
+    meta.Service = 'ecs';
+    meta.Region = ctx.broken('ecs.envelope-echo') ? (echo.region === 'cn-shanghai' ? 'cn-guangzhou' : 'cn-shanghai') : echo.region;
+  }
+  if (echo.version === undefined && ctx.broken('ecs.envelope:wrong-defaults')) meta.Version = '2019-01-01';
   return meta;
 }
 
-/** An error envelope (ResponseMetadata.Error, no Result) with the catalogue's message for the code. */
-export function ecsError(ctx: MockContext, echo: EnvelopeEcho, status: number, code: string, message?: string): MockResponse {
-  const entry = message === undefined ? errorCode('volcengine-ecs', code) : undefined;
-  const error: Record<string, unknown> = { Code: code, Message: message ?? entry?.message ?? code };
+function errorEnvelope(ctx: MockContext, echo: EnvelopeEcho, status: number, code: string, message: string | undefined, gateway: boolean): MockResponse {
+  const documented = message ?? errorCode('volcengine-ecs', code).message ?? code;
+  const codeN = gateway ? gatewayCodeNumber(ctx, code) : undefined;
+  const error: Record<string, unknown> = { ...(codeN !== undefined ? { CodeN: codeN } : {}), Code: code, Message: worded(ctx, code, documented) };
   if (ctx.broken('ecs.attach-key-pair.response-schema')) error.CodeN = '100000';
-  return { status, body: { ResponseMetadata: { ...metadata(ctx, echo), Error: error } } };
+  return { status, body: { ResponseMetadata: { ...metadata(ctx, echo, gateway), Error: error } } };
+}
+
+/** A service error envelope (ResponseMetadata.Error, no Result) with the catalogue's message for the code. */
+export function ecsError(ctx: MockContext, echo: EnvelopeEcho, status: number, code: string, message?: string): MockResponse {
+  return errorEnvelope(ctx, echo, status, code, message, false);
+}
+
+/**
+ * An error the gateway gives before the request reaches ECS (authentication, Action and Version,
+ * throttling): its metadata and CodeN as the readings say.
+ */
+export function ecsGatewayError(ctx: MockContext, echo: EnvelopeEcho, status: number, code: string, message?: string): MockResponse {
+  return errorEnvelope(ctx, echo, status, code, message, true);
 }
 
 /** A success envelope: ResponseMetadata and Result, no Error. */
 export function ecsSuccess(ctx: MockContext, echo: EnvelopeEcho, result: unknown): MockResponse {
-  const meta = metadata(ctx, echo);
+  const meta = metadata(ctx, echo, false);
   if (ctx.broken('ecs.envelope')) delete meta.Service;
   const status = ctx.broken('ecs.attach-key-pair.success-status') ? 202 : 200;
   const body = { ResponseMetadata: meta, Result: result };

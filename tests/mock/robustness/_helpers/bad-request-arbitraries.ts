@@ -380,16 +380,19 @@ const AUTH_STATUSES: Record<string, readonly number[]> = {
   garbage: [400, 401, 403],
   'wrong-secret': [401],
   'unknown-ak': [401],
-  stale: [401, 403],
+  // RULES.md ecs.auth.stale-date: 400 InvalidTimestamp; ecs.auth.bad-signature: a scope naming another
+  // service or region than the endpoint's is a signature that does not match.
+  stale: [400],
   'tampered-query': [401],
-  'other-service': [404],
+  'other-service': [401],
+  'odd-region': [401],
 };
 
 /** Expected statuses for a Volcengine case: the gateway's when authentication fails, else `afterAuth`. */
 function volcExpect(auth: VolcAuth, afterAuth: readonly number[] | undefined): readonly number[] | undefined {
   if (auth.kind === 'none') return AUTH_STATUSES.none;
   if (auth.kind === 'garbage') return AUTH_STATUSES.garbage;
-  if (auth.variant === 'valid' || auth.variant === 'odd-region') return afterAuth;
+  if (auth.variant === 'valid') return afterAuth;
   return AUTH_STATUSES[auth.variant];
 }
 
