@@ -23,7 +23,7 @@ const hasPairKey = (o: Record<string, unknown>) => 'error_code' in o || 'error_m
 /** The pair of one object, or why it is not a pair; `request_id`, where present, must be a string. */
 function readPair(o: Record<string, unknown>, where: string): { code: string; message: string; requestId?: string } | string {
   if (typeof o.error_code !== 'string' || typeof o.error_msg !== 'string') return `${where} holds no error_code and error_msg, both strings`;
-  if (o.request_id !== undefined && typeof o.request_id !== 'string') return `${where}request_id is not a string`;
+  if (o.request_id !== undefined && typeof o.request_id !== 'string') return `${where}'s request_id is not a string`;
   return { code: o.error_code, message: o.error_msg, ...(typeof o.request_id === 'string' ? { requestId: o.request_id } : {}) };
 }
 
@@ -36,7 +36,7 @@ export function readKpsErrorBody(body: Record<string, unknown> | undefined): Kps
   if (!body) return { problem: 'the body is not a JSON object' };
   // A body that names either member at the top is the flat form, or broken: a nested member does not rescue it.
   if (hasPairKey(body)) {
-    const pair = readPair(body, 'the body ');
+    const pair = readPair(body, 'the body');
     return typeof pair === 'string' ? { problem: pair } : { error: { code: pair.code, message: pair.message, form: 'flat' }, requestId: pair.requestId };
   }
   if (body.request_id !== undefined && typeof body.request_id !== 'string') return { problem: 'request_id is not a string' };
@@ -47,7 +47,7 @@ export function readKpsErrorBody(body: Record<string, unknown> | undefined): Kps
   const member = members[0]!;
   const inner = body[member];
   if (!isObject(inner)) return { problem: `member ${member} is not an object holding error_code and error_msg` };
-  const pair = readPair(inner, `member ${member} `);
+  const pair = readPair(inner, `member ${member}`);
   if (typeof pair === 'string') return { problem: pair };
   const requestId = typeof body.request_id === 'string' ? body.request_id : pair.requestId;
   return { error: { code: pair.code, message: pair.message, form: 'nested', member }, ...(requestId !== undefined ? { requestId } : {}) };
