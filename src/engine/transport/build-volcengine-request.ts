@@ -15,10 +15,12 @@ const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => 
 const otherRegionThan = (region: string) => (region === 'cn-beijing' ? 'cn-shanghai' : 'cn-beijing');
 
 /**
- * Parameters changed after signing, in order of preference: an instance id or the key pair. Not Action,
- * Version or ClientToken: changing those breaks another rule too, and the target could answer with its error.
+ * Parameters changed after signing, in order of preference. The key pair first: a target that does not
+ * check signatures then finds no such key pair and binds nothing, and the instance ids the case's checks
+ * read stay as sent. Not Action, Version or ClientToken: changing those breaks another rule too, and the
+ * target could answer with that rule's error.
  */
-const TAMPERED = ['InstanceIds.1', 'KeyPairName', 'KeyPairId'];
+const TAMPERED = ['KeyPairName', 'KeyPairId', 'InstanceIds.1'];
 
 /** The URL with one signed parameter's value changed (or, lacking all of them, one added); the rest left as signed. */
 function tamperQuery(url: string): string {

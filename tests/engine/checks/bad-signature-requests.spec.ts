@@ -48,7 +48,7 @@ test('volcengine, auth other-region-scope: a correct signature whose scope names
   expect(result.ok && result.region).toMatch(/^cn-/);
 });
 
-test('volcengine, auth tamper-body: exactly one parameter changed after signing, not Action or Version', () => {
+test('volcengine, auth tamper-body: exactly one parameter changed after signing, the key pair, not Action, Version or an instance id', () => {
   // Arrange
   const c = ecsCase({ auth: 'tamper-body', logical: { InstanceIds: ['i-a', 'i-b'], KeyPairName: 'kp', ClientToken: 'tok' } });
   // Act
@@ -56,8 +56,16 @@ test('volcengine, auth tamper-body: exactly one parameter changed after signing,
   const tampered = new URL(buildVolcengineRequest(volc, c, NOW).url).searchParams;
   // Assert
   const changed = [...honest.keys()].filter((k) => honest.get(k) !== tampered.get(k));
-  expect(changed).toEqual(['InstanceIds.1']);
+  expect(changed).toEqual(['KeyPairName']);
   expect([...tampered.keys()]).toEqual([...honest.keys()]);
+});
+
+test('volcengine, auth tamper-body without a key pair: the first instance id is changed', () => {
+  // Act
+  const sent = buildVolcengineRequest(volc, ecsCase({ auth: 'tamper-body', logical: { InstanceIds: ['i-a'] } }), NOW);
+  // Assert
+  expect(new URL(sent.url).searchParams.get('InstanceIds.1')).toBe('i-a-tampered');
+  expect(verifyVolc(sent)).toMatchObject({ ok: false, reason: 'bad-signature' });
 });
 
 test('volcengine, auth tamper-body without an instance id or key pair: a parameter is added after signing', () => {
