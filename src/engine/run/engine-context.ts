@@ -104,6 +104,14 @@ export class EngineContext {
     this.longestTaskMs = Math.max(this.longestTaskMs, ms);
   }
 
+  /**
+   * How long an effect a bind may have had can take to show (a bind takes effect when its task ends):
+   * twice the longest task seen on this target, within huaweicloud.taskTimeoutMs.
+   */
+  effectLagMs(): number {
+    return Math.min(this.target.huaweicloud?.taskTimeoutMs ?? 0, Math.max(50, 2 * this.longestTaskMs));
+  }
+
   /** A value unique in this run: `<nonce><n>`. */
   unique(): string {
     return `${this.nonce}${(this.counter++).toString(36)}`;

@@ -43,8 +43,8 @@ async function probe(ctx: EngineContext, pool: ServerPool, rule: ProbedRule, var
       });
       refused.push(exchange);
     }
-    // A bind takes effect when its task ends: wait as long as this target's tasks have taken, twice over.
-    await sleep(Math.min(hw.taskTimeoutMs, Math.max(50, 2 * ctx.longestTaskMs)));
+    // A bind takes effect when its task ends: wait until any task the refusal started would have ended.
+    await sleep(ctx.effectLagMs());
     const c: Case = {
       id: 'kps.batch-associate/changes-nothing/probe',
       title: 'a server a refused bind named still takes a fresh bind',

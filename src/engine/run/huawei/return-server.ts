@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { bodyObject } from '../../checks/_internals/answer.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
@@ -19,6 +20,8 @@ export function serverReturner(ctx: EngineContext): ReturnServer {
       ctx.ledger.forget(server);
       return true;
     }
+    // A bind with no task id to follow: wait until it would have ended, so the unbind comes after it.
+    if (effect.maybe) await sleep(ctx.effectLagMs());
     const { exchange } = await executeCase(ctx, disassociateCase(server), false);
     const taskId = bodyObject(exchange.response)?.task_id;
     if (typeof taskId !== 'string' || taskId === '') return false;

@@ -35,6 +35,8 @@ async function restoreServer(ctx: EngineContext, server: string, tasks: string[]
   const hw = ctx.target.huaweicloud!;
   const resource = `huaweicloud server ${server}`;
   for (const task of tasks) await waitForTask(ctx, task);
+  // A bind accepted without a task id to follow: wait until it would have ended, so the undo comes after.
+  if (tasks.length === 0) await sleep(ctx.effectLagMs());
   const wasUnbound = hw.fixtures.servers.running.includes(server);
   const original = hw.fixtures.originalKeypairs[server];
   if (!wasUnbound && original === undefined) {
