@@ -92,7 +92,7 @@ export const READINGS = {
     values: ['full', 'minimal'],
     rule: 'ecs.envelope',
     words: '`Service` and `Region` … may be absent from a gateway error that refuses the request before it reaches a service (a missing `Action` gets only `RequestId` and `Error`)',
-    effect: 'minimal: auth, Action/Version, ServiceNotFound and throttling errors carry only RequestId and Error',
+    effect: 'minimal: the gateway\'s own errors (authentication, Action/Version, throttling 429) carry only RequestId and Error',
   },
   ecsUnknownAccessKey: {
     values: ['InvalidAccessKey', 'InvalidClientTokenId'],

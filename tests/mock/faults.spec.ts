@@ -52,6 +52,12 @@ const samples: { rule: keyof typeof FAULTS; probe: (url: string) => Promise<unkn
     broken: 200,
   },
   {
+    rule: 'ecs.auth.stale-date',
+    probe: async (url) => (await volcengine(url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair' }), { date: new Date(Date.now() - 20 * 60_000) })).status,
+    healthy: 400,
+    broken: 200,
+  },
+  {
     rule: 'ecs.auth.unknown-access-key',
     probe: async (url) => (await volcengine(url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair' }), { accessKey: 'AKLTnobody' })).body.ResponseMetadata.Error.Code,
     healthy: 'InvalidAccessKey',
