@@ -37,7 +37,9 @@ export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary
       else first ??= { c, exchange };
       return failures.length === 0;
     }),
-    { seed, numRuns, maxSkipsPerRun: 100, interruptAfterTimeLimit: 60_000 },
+    // Deciding does not shrink: on a live account each shrinking step is another request (and another
+    // lease of a fresh server), which would spend the budget before the other rules are decided.
+    { seed, numRuns, maxSkipsPerRun: 100, interruptAfterTimeLimit: 60_000, endOnFailure: ctx.pass === 'decide' },
   );
   if (!result.failed || !first) return;
   if (result.counterexample) {

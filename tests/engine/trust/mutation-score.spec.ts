@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import type { ServerRuleId as RuleId } from '../../../src/rules/rules.ts';
-import { FAULTABLE_RULES, FAULTS } from '../../../src/mock/index.ts';
+import { ALL_FAULTS, describeFault, type FaultId } from '../../../src/mock/index.ts';
 import { cloudOf, inPool, runOnFreshMock, type TargetDocument } from './_helpers/target-files.ts';
 
 // Trust, second half: the suite does not miss a wolf. For every rule the reference mock can break on
@@ -22,29 +22,30 @@ const shortTaskTimeout = (doc: TargetDocument) => {
 };
 
 interface FaultOutcome {
-  readonly fault: RuleId;
+  readonly fault: FaultId;
   readonly caught: boolean;
   /** Rules that failed beyond the fault and its alsoBreaks. */
   readonly collateral: string[];
 }
 
-async function runWithFault(fault: RuleId, seed: number, runs: number): Promise<FaultOutcome> {
-  const { verdicts } = await runOnFreshMock(cloudOf(fault), { faults: [fault] }, { seed, runs, strict: true }, shortTaskTimeout);
+async function runWithFault(fault: FaultId, seed: number, runs: number): Promise<FaultOutcome> {
+  const spec = describeFault(fault);
+  const { verdicts } = await runOnFreshMock(cloudOf(spec.rule), { faults: [fault] }, { seed, runs, strict: true }, shortTaskTimeout);
   const failed = verdicts.filter((v) => v.status === 'fail').map((v) => v.rule);
-  const allowed = new Set<string>([fault, ...(FAULTS[fault].alsoBreaks ?? [])]);
-  return { fault, caught: failed.includes(fault), collateral: failed.filter((r) => !allowed.has(r)) };
+  const allowed = new Set<string>([spec.rule, ...(spec.alsoBreaks ?? [])]);
+  return { fault, caught: failed.includes(spec.rule), collateral: failed.filter((r) => !allowed.has(r)) };
 }
 
 /**
  * Faults the suite misses today, each a bug with its own test.fail() below. The score is printed as it
  * is; the test holds it at 100% of the rest, so a new miss fails here and a fixed one fails its test.fail().
  */
-const KNOWN_MISSES: readonly RuleId[] = [];
+const KNOWN_MISSES: readonly FaultId[] = [];
 
 test('every fault of the mock but the known misses is caught, and breaks only the rules it names', async () => {
   test.setTimeout(120_000);
   // Arrange
-  const faults = [...FAULTABLE_RULES];
+  const faults = [...ALL_FAULTS];
 
   // Act
   const outcomes = await inPool(faults, CONCURRENCY, (fault) => runWithFault(fault, SEED, RUNS));
@@ -55,7 +56,7 @@ test('every fault of the mock but the known misses is caught, and breaks only th
   const scored = faults.length - KNOWN_MISSES.length;
   console.log(`mutation score: ${percent(caught, faults.length)} · seed ${SEED} · runs ${RUNS}${KNOWN_MISSES.length > 0 ? ` · known misses: ${KNOWN_MISSES.join(', ')}` : ''}`);
   const missed = outcomes.filter((o) => !o.caught && !KNOWN_MISSES.includes(o.fault));
-  expect(missed.map((o) => `${o.fault}: ${FAULTS[o.fault].effect}`), 'faults the suite missed').toEqual([]);
+  expect(missed.map((o) => `${o.fault}: ${describeFault(o.fault).effect}`), 'faults the suite missed').toEqual([]);
   expect(outcomes.filter((o) => o.collateral.length > 0).map((o) => `${o.fault} also failed ${o.collateral.join(', ')}`), 'rules failed beyond fault ∪ alsoBreaks').toEqual([]);
   expect(percent(outcomes.filter((o) => o.caught && !KNOWN_MISSES.includes(o.fault)).length, scored)).toBe(percent(scored, scored));
 });

@@ -100,6 +100,11 @@ export class ServerPool {
     while (this.restoring.size > 0) await Promise.race(this.restoring);
   }
 
+  /** Fresh servers idle now. */
+  get idleCount(): number {
+    return this.idle.length;
+  }
+
   get bound(): readonly string[] {
     return this.target.fixtures.servers.bound.filter((s) => !this.tainted.has(s));
   }
@@ -112,6 +117,11 @@ export class ServerPool {
    * A running server to bind with AssociateKeypair, which may bind a server again (replace or reset):
    * a fixture bound server, or else one fresh server held for the run for this purpose.
    */
+  /** Waits until runningForAssociate has a server to give (a bound fixture, or a fresh one to hold). */
+  async readyForAssociate(): Promise<void> {
+    if (this.bound.length === 0 && this.scratch === undefined) await this.available(1);
+  }
+
   runningForAssociate(index: number): string | undefined {
     const reusable = this.bound;
     if (reusable.length > 0) return reusable[index % reusable.length];

@@ -6,7 +6,7 @@ import type { RunSettings } from '../../../../src/engine/run/engine-context.ts';
 import { loadTargetFile } from '../../../../src/engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../../../src/engine/target/resolved-target.ts';
 import type { RuleVerdict } from '../../../../src/engine/verdicts/rule-verdict.ts';
-import { defaultFixtures, mockCredentialEnv, mockTargetFile, startMock, type MockFixtures, type MockOptions } from '../../../../src/mock/index.ts';
+import { defaultFixtures, mockCredentialEnv, mockTargetFile, MOCK_PROFILES, startMock, type MockFixtures, type MockOptionsInput } from '../../../../src/mock/index.ts';
 
 /** The environment the reference mock's target file names, holding the mock's built-in test keys. */
 export const MOCK_ENV: NodeJS.ProcessEnv = mockCredentialEnv();
@@ -45,13 +45,17 @@ export function resolveTarget(doc: TargetDocument): ResolvedTarget {
  */
 export async function runOnFreshMock(
   cloud: Cloud,
-  mockOptions: Partial<MockOptions>,
+  mockOptions: MockOptionsInput,
   settings: RunSettings,
   edit?: (doc: TargetDocument) => void,
+  world: World = 'default',
 ): Promise<{ verdicts: RuleVerdict[]; requests: number; ms: number }> {
-  const mock = await startMock({ port: 0, taskDelayMs: 20, ...mockOptions });
+  const mock = await startMock({ port: 0, ...WORLDS[world].mock, ...mockOptions });
   try {
-    const target = resolveTarget(targetDocument(mock.url, edit, mock.options.fixtures));
+    const doc = structuredClone(mockTargetFile(mock.options.fixtures, mock.url, MOCK_PROFILES[WORLDS[world].profile].target)) as TargetDocument;
+    WORLDS[world].edit(doc);
+    edit?.(doc);
+    const target = resolveTarget(doc);
     const started = performance.now();
     const { verdicts, requests } = await runCloud(cloud, target, { restore: false, ...settings });
     return { verdicts, requests, ms: performance.now() - started };
@@ -59,6 +63,23 @@ export async function runOnFreshMock(
     await mock.close();
   }
 }
+
+/**
+ * The worlds a verdict must hold in. `default`: the mock's many fixtures, tasks of 20 ms. `live-sized`:
+ * a real test account's few fixtures and its 400-request budget (targets/live-sized.json), with tasks
+ * shortened to 50-150 ms so that the matrix fits in npm test; `live-sized-slow` keeps the profile's 1-3 s.
+ */
+export type World = 'default' | 'live-sized' | 'live-sized-slow';
+
+export const WORLDS: Record<World, { profile: 'default' | 'live-sized'; mock: MockOptionsInput; edit: (doc: TargetDocument) => void }> = {
+  default: { profile: 'default', mock: { taskDelayMs: 20 }, edit: () => {} },
+  'live-sized': {
+    profile: 'live-sized',
+    mock: { profile: 'live-sized', taskDelayMs: 50, taskDelayMaxMs: 150 },
+    edit: (doc) => void (doc.huaweicloud.taskPoll = { firstMs: 20, maxIntervalMs: 100 }),
+  },
+  'live-sized-slow': { profile: 'live-sized', mock: { profile: 'live-sized' }, edit: () => {} },
+};
 
 /** A failed verdict in one line: rule, first failure's title and what was received. */
 export function describeFailure(v: RuleVerdict): string {
