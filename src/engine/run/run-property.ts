@@ -15,7 +15,8 @@ import { executeCase, judge } from './execute-case.ts';
 export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary: fc.Arbitrary<T>, toCase: (value: T) => Case, numRuns = ctx.settings.runs, before?: () => Promise<void>): Promise<void> {
   if (numRuns <= 0) return;
   // Deciding: the first cases now; the rest once every rule of the run has been decided.
-  if (ctx.pass === 'decide' && numRuns > DECIDE_RUNS) {
+  // Fidelity (exhaustive) keeps every property whole: both sides get the same cases either way.
+  if (ctx.pass === 'decide' && !ctx.settings.exhaustive && numRuns > DECIDE_RUNS) {
     const rest = numRuns - DECIDE_RUNS;
     ctx.later(() => runProperty(ctx, `${name}/explore`, arbitrary, toCase, rest, before));
     numRuns = DECIDE_RUNS;

@@ -11,4 +11,5 @@ export const OPERATION_HEADINGS: Readonly<Record<string, string>> = {
   'kps.task': 'ListKeypairTask (supporting)',
   ecs: 'Volcengine gateway',
   'ecs.attach-key-pair': 'AttachKeyPair',
+  client: 'Clients (decided by conformance sdk)',
 };

@@ -88,6 +88,8 @@ export async function runBindModel(ctx: EngineContext, pool: ServerPool): Promis
     fc.constant(new BatchOnSuiteBound()),
   ];
   const numRuns = Math.max(2, Math.ceil(ctx.settings.runs / 25));
+  // Fidelity (exhaustive) runs the sequences whole, in one go, as both sides must get the same.
+  if (ctx.settings.exhaustive) return runSequences(ctx, pool, commands, ctx.settings.seed, numRuns);
   // Deciding: one sequence (its opening decides the task rules); the others in the explore pass.
   const seeds = [ctx.settings.seed, (ctx.settings.seed + 1) | 0];
   await runSequences(ctx, pool, commands, seeds[0]!, 1);

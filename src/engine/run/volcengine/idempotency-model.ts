@@ -101,6 +101,8 @@ export async function runIdempotencyModel(ctx: EngineContext, slots: fc.Arbitrar
     fc.nat().map((i) => new Mismatch(i)),
   ];
   const numRuns = Math.max(3, Math.ceil(ctx.settings.runs / 25));
+  // Fidelity (exhaustive) runs the sequences whole, in one go, as both sides must get the same.
+  if (ctx.settings.exhaustive) return runSequences(ctx, slots, keyPair, commands, ctx.settings.seed, numRuns);
   // Deciding: one sequence (its opening decides all three rules); the others in the explore pass.
   await runSequences(ctx, slots, keyPair, commands, ctx.settings.seed, 1);
   ctx.later(() => runSequences(ctx, slots, keyPair, commands, (ctx.settings.seed + 1) | 0, numRuns - 1));
