@@ -39,14 +39,6 @@ for (const seed of [7, 1]) {
 /** The 81 comparisons take ~20 s at four at a time; each run mostly waits on loopback HTTP. */
 const CONCURRENCY = 4;
 
-/**
- * Faults fidelity stopped charging to their own rule when issue 11 changed the plan (the ClientToken
- * probes and the fixed cases add reused and concurrent tokens): the sequence rules are judged over the
- * sequence, not per answer, and fidelity charges a sequence's difference elsewhere. Issue 13 ("charged to
- * the owner") is where this is fixed; listed here so that a new miss still fails.
- */
-const KNOWN_FIDELITY_MISSES: readonly string[] = ['ecs.attach-key-pair.idempotent-mismatch', 'ecs.attach-key-pair.idempotent-processing'];
-
 for (const seed of [7, 1]) {
   test(`each fault lowers exactly its rule and its alsoBreaks, seed ${seed}`, async () => {
     test.setTimeout(180_000);
