@@ -40,6 +40,11 @@ export interface Expectation {
    * safe to send when the target file forbids mutations. Implied by kind 'reject'.
    */
   readonly refused?: boolean;
+  /**
+   * A probe: a later request that shows what an earlier one did ("changes nothing"). Its answer is
+   * evidence for its rules alone, whatever else differs in it (fidelity charges a difference to them).
+   */
+  readonly probes?: boolean;
   /** The rules this case was made to exercise (a mutation names the rules it breaks). */
   readonly rules: readonly RuleId[];
   /** Huawei binds: what the suite knows of each server (one for AssociateKeypair, one per batch entry). */

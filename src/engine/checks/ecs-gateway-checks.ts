@@ -1,6 +1,6 @@
 import { errorCode } from '../../spec/error-codes.ts';
 import type { AuthVariant } from '../cases/case.ts';
-import type { SentRequest } from '../transport/exchange.ts';
+import { signedRegion } from '../cases/volcengine/signed-region.ts';
 import type { Check, Judgement } from './check.ts';
 import { ContractFailure } from './contract-failure.ts';
 import { describeAnswer } from './_internals/answer.ts';
@@ -22,12 +22,6 @@ const hostOf = (url: string) => {
     return '';
   }
 };
-
-/** The region the request's credential scope names (`Credential=AK/date/region/service/request`). */
-function scopeRegion(request: SentRequest): string | undefined {
-  const key = Object.keys(request.headers).find((k) => k.toLowerCase() === 'authorization');
-  return key ? /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(request.headers[key]!)?.[1] : undefined;
-}
 
 /** An auth case answered with one of the documented codes at `status`; the code shown is the variant when several are documented. */
 function authCase(rule: 'ecs.auth.required' | 'ecs.auth.bad-signature', variants: AuthVariant[], codes: string[], title: string): Check {
@@ -133,7 +127,7 @@ export const ECS_GATEWAY_CHECKS: Check[] = [
       const v = readAnswer(c, x).volcengine!;
       if (v.sent.Action !== 'AttachKeyPair' || v.sent.Version !== '2020-04-01') return 'not-applicable';
       // The signed region is the target's, but for a case signed for another region on purpose: either is its echo.
-      const regions = [ctx.target.volcengine!.region, scopeRegion(x.request)].filter((r): r is string => r !== undefined);
+      const regions = [...new Set([ctx.target.volcengine!.region, signedRegion(ctx.target.volcengine!.region, c.request.auth)])];
       const wanted = { Action: ['AttachKeyPair'], Version: ['2020-04-01'], Service: ['ecs'], Region: regions };
       const keys = Object.keys(wanted) as (keyof typeof wanted)[];
       const absent = keys.filter((k) => v[k] === undefined);

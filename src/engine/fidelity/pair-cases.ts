@@ -87,6 +87,20 @@ function judgedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
   return [...new Set([...ref.judgements.keys(), ...cand.judgements.keys()])];
 }
 
+const CONFLICTS = new Set<string>(RULES.filter((r) => r.level === 'conflict').map((r) => r.id));
+
+/**
+ * A judgement as fidelity compares it: a documented variant is a difference only for a conflict rule
+ * (200 against 202); for any other rule it is the rule holding, whichever reading the side showed
+ * (RULES.md: where the documents leave room every reading passes; the variants are still reported).
+ */
+function compared(rule: RuleId, j: RuleJudgement | undefined): RuleJudgement | undefined {
+  return j?.startsWith('variant ') && !CONFLICTS.has(rule) ? 'held' : j;
+}
+
+/** True when the two sides' checks concluded differently on a rule, as fidelity compares them. */
+const concludedApart = (r: RuleId, ref: KeyedExchange, cand: KeyedExchange) => compared(r, ref.judgements.get(r)) !== compared(r, cand.judgements.get(r));
+
 /** The rules one side breaks and the other keeps. */
 function brokenOnOneSide(ref: KeyedExchange, cand: KeyedExchange): RuleId[] {
   return judgedRules(ref, cand).filter((r) => (ref.judgements.get(r) === 'fail') !== (cand.judgements.get(r) === 'fail'));
@@ -111,8 +125,10 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
   if (failing.length > 0) return failing;
   // Each side showed another documented variant of a conflict (200 against 202, Failed against FAILED).
   const variant = (j: RuleJudgement | undefined) => j?.startsWith('variant ') === true;
-  const otherVariant = all.filter((r) => variant(ref.judgements.get(r)) && variant(cand.judgements.get(r)) && ref.judgements.get(r) !== cand.judgements.get(r));
+  const otherVariant = all.filter((r) => CONFLICTS.has(r) && variant(ref.judgements.get(r)) && variant(cand.judgements.get(r)) && concludedApart(r, ref, cand));
   if (otherVariant.length > 0) return otherVariant;
+  // A probe's answer is its rule's evidence (a refused request shown to have changed something later).
+  if (ref.case.expect.probes && own.length > 0) return [...own];
   const byClass = statusClassRule(ref, cand);
   if (byClass) return [byClass];
   const located = locateDifference(ref, cand);
@@ -123,7 +139,7 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
     return located && (located.every((r) => own.includes(r) || ECHO_RULES.includes(r)) || !ownsAll) ? located : [...own];
   }
   if (located) return located;
-  const changed = all.filter((r) => ref.judgements.get(r) !== cand.judgements.get(r));
+  const changed = all.filter((r) => concludedApart(r, ref, cand));
   if (changed.length > 0) return changed;
   const judged = [...ref.judgements.keys()];
   const specific = judged.filter((r) => !GENERIC.test(r));
@@ -140,7 +156,7 @@ function withBindingRule(charged: RuleId[], difference: { tier: Tier; what: stri
   if (difference.what !== 'status' || charged.some(binding)) return charged;
   const rules = judgedRules(ref, cand);
   // Judged on both sides, differently: another documented variant, not a check that applies to one answer only.
-  const judgedApart = (r: RuleId) => ref.judgements.has(r) && cand.judgements.has(r) && ref.judgements.get(r) !== cand.judgements.get(r);
+  const judgedApart = (r: RuleId) => ref.judgements.has(r) && cand.judgements.has(r) && concludedApart(r, ref, cand);
   return [...charged, ...rules.filter((r) => binding(r) && judgedApart(r))];
 }
 

@@ -2,6 +2,7 @@ import { getOperation } from '../../spec/operations.ts';
 import { encodeRpcQuery, type LogicalRequest } from '../../spec/wire-encoding.ts';
 import { volcengineHmacSha256 } from '../../signing/index.ts';
 import type { Case } from '../cases/case.ts';
+import { signedRegion } from '../cases/volcengine/signed-region.ts';
 import type { VolcengineTarget } from '../target/resolved-target.ts';
 import type { SentRequest } from './exchange.ts';
 
@@ -11,8 +12,6 @@ const STALE_MS = 20 * 60 * 1000;
 /** RFC 3986 encoding, as both the signer and the gateway canonicalise it. */
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-/** A real region other than `region`, for a scope that names another region than the endpoint's. */
-const otherRegionThan = (region: string) => (region === 'cn-beijing' ? 'cn-shanghai' : 'cn-beijing');
 
 /**
  * Parameters changed after signing, in order of preference. The key pair first: a target that does not
@@ -58,7 +57,7 @@ export function buildVolcengineRequest(target: VolcengineTarget, c: Case, now: D
       accessKey: auth === 'unknown-access-key' ? `${creds.accessKey}UNKNOWN` : creds.accessKey,
       secretKey: auth === 'wrong-secret' ? `${creds.secretKey}-wrong` : creds.secretKey,
       securityToken: creds.securityToken,
-      region: auth === 'other-region-scope' ? otherRegionThan(target.region) : target.region,
+      region: signedRegion(target.region, auth),
       service: 'ecs',
       date: auth === 'stale-date' ? new Date(now.getTime() - STALE_MS) : now,
     },

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runModelSequences } from '../_internals/run-model-sequences.ts';
 import type { Case } from '../../cases/case.ts';
 import { bodyObject, isSuccess } from '../../checks/_internals/answer.ts';
 import type { EngineContext } from '../engine-context.ts';
@@ -98,7 +99,7 @@ export async function runBindModel(ctx: EngineContext, pool: ServerPool): Promis
 
 async function runSequences(ctx: EngineContext, pool: ServerPool, commands: fc.Arbitrary<BindCommand>[], seed: number, numRuns: number): Promise<void> {
   if (numRuns <= 0) return;
-  await fc.assert(
+  await runModelSequences(
     fc.asyncProperty(fc.commands(commands, { maxCommands: 8 }), async (cmds) => {
       // Every started task is followed to its end, so no run leaves a server in an unknown state.
       const model: BindModel = { pending: [], bound: [], held: [] };

@@ -52,7 +52,7 @@ async function probe(ctx: EngineContext, pool: ServerPool, rule: ProbedRule, var
       operation: 'kps.batch-associate',
       request: { body: { batch_keypairs: [body] } },
       // No prediction for the generic checks: whether the server is fresh is what this case finds out.
-      expect: { kind: 'any', rules: [rule], servers: ['unpredictable'] },
+      expect: { kind: 'any', probes: true, rules: [rule], servers: ['unpredictable'] },
     };
     const { exchange } = await executeCase(ctx, c);
     if (!exchange.response) return;

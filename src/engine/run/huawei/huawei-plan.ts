@@ -27,9 +27,6 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
   // server, which a target whose tasks never end would not give back.
   await runBindModel(ctx, pool);
   await runExamples(ctx, pool);
-  // Fixed cases before the properties: on a live budget they decide the most rules.
-  await runAuthCases(ctx, pool);
-  await runBatchMutations(ctx, pool);
 
   // (b) valid requests from the schema, on servers AssociateKeypair may bind again
   await runProperty(ctx, 'kps.associate/valid', fc.tuple(body, fc.nat()), ([b, i]) => {
@@ -81,7 +78,7 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
     title: 'a keypair_name that does not exist is refused',
     source: 'mutation',
     operation: 'kps.associate',
-    request: { body: { ...b, keypair_name: keypairs.includes(name) ? `${name}-${ctx.unique()}` : name, server: { ...b.server, id: pool.runningForAssociate(i) } } },
+    request: { body: { ...b, keypair_name: keypairs.includes(name) ? `${name}-${ctx.unique()}` : name, server: { ...b.server, id: pool.forRefusal(i) } } },
     expect: { kind: 'any', refused: true, rules: ['kps.associate.unknown-keypair'] },
   }), mutationRuns);
   await runProperty(ctx, 'kps.associate/unknown-server', body, (b) => ({
@@ -103,7 +100,11 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
   await runProperty(ctx, 'kps.batch-associate/valid-fresh', batchShape(keypairs, ['fresh']).map((s) => ({ ...s, entries: s.entries.slice(0, 2) })), (shape) =>
     buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid-fresh', 'a valid batch of running, unbound servers succeeds'),
   mutationRuns, twoFresh);
+  // After the valid batches: a refused batch that a target accepts taints the servers it names, which
+  // would change the servers later batches name, and fidelity sends both sides the same requests.
+  await runBatchMutations(ctx, pool);
   await runBatchItemValidation(ctx, pool, mutationRuns);
+  await runAuthCases(ctx, pool);
   // (e) "changes nothing": a later request shows what a refused one did (after the model, so the
   // target's task times are known)
   await runChangesNothingProbes(ctx, pool);
@@ -205,7 +206,7 @@ async function runBatchItemValidation(ctx: EngineContext, pool: ServerPool, runs
 
 async function runAuthCases(ctx: EngineContext, pool: ServerPool): Promise<void> {
   const hw = ctx.target.huaweicloud!;
-  const server = pool.bound[0] ?? pool.runningForAssociate(0);
+  const server = pool.forRefusal(0);
   if (!server) return;
   const variants = hw.credentials.kind === 'aksk' ? (['none', 'wrong-secret', 'tamper-body', 'stale-date', 'unknown-access-key'] as const) : (['none', 'wrong-secret'] as const);
   for (const auth of variants) {

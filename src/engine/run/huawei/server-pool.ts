@@ -117,13 +117,26 @@ export class ServerPool {
    * A running server to bind with AssociateKeypair, which may bind a server again (replace or reset):
    * a fixture bound server, or else one fresh server held for the run for this purpose.
    */
+  /**
+   * A server the target file names (bound first, then running, then stopped), whatever the run has
+   * learnt of it: for requests documented to be refused, which bind nothing, and whose servers must not
+   * depend on earlier answers (fidelity sends both sides the same requests).
+   */
+  forRefusal(index: number): string | undefined {
+    const { bound, running, stopped } = this.target.fixtures.servers;
+    const named = bound.length > 0 ? bound : running.length > 0 ? running : stopped;
+    return named[index % Math.max(named.length, 1)];
+  }
+
   /** Waits until runningForAssociate has a server to give (a bound fixture, or a fresh one to hold). */
   async readyForAssociate(): Promise<void> {
-    if (this.bound.length === 0 && this.scratch === undefined) await this.available(1);
+    if (this.target.fixtures.servers.bound.length === 0 && this.scratch === undefined) await this.available(1);
   }
 
   runningForAssociate(index: number): string | undefined {
-    const reusable = this.bound;
+    // Taint does not matter here: AssociateKeypair binds a running server whatever it is bound to, and
+    // the servers named must not depend on earlier answers (fidelity sends both sides the same).
+    const reusable = this.target.fixtures.servers.bound;
     if (reusable.length > 0) return reusable[index % reusable.length];
     this.scratch ??= this.holdFresh();
     return this.scratch;

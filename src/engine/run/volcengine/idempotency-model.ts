@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runModelSequences } from '../_internals/run-model-sequences.ts';
 import type { RuleId } from '../../../rules/rules.ts';
 import type { Case } from '../../cases/case.ts';
 import type { InstanceSlot } from '../../cases/volcengine/instance-slots.ts';
@@ -110,7 +111,7 @@ export async function runIdempotencyModel(ctx: EngineContext, slots: fc.Arbitrar
 
 async function runSequences(ctx: EngineContext, slots: fc.Arbitrary<InstanceSlot[]>, keyPair: fc.Arbitrary<KeyPairChoice>, commands: fc.Arbitrary<fc.AsyncCommand<TokenModel, EngineContext>>[], seed: number, numRuns: number): Promise<void> {
   if (numRuns <= 0) return;
-  await fc.assert(
+  await runModelSequences(
     fc.asyncProperty(fc.tuple(slots, keyPair), fc.commands(commands, { maxCommands: 10 }), async ([s, k], cmds) => {
       // Each sequence starts with a concurrent first call, a replay and a mismatch, so every run decides all three rules.
       const model: TokenModel = { tokens: [] };

@@ -44,7 +44,7 @@ export async function runTokenProbes(ctx: EngineContext, instanceIds: readonly s
       source: 'model',
       operation: OP,
       request: { logical: { InstanceIds: other, KeyPairName: keyPair.name, ClientToken: token } },
-      expect: { kind: 'any', rules: [rule], instances: other.map((id) => (running.includes(id) ? 'running' : 'unknown')) },
+      expect: { kind: 'any', probes: true, rules: [rule], instances: other.map((id) => (running.includes(id) ? 'running' : 'unknown')) },
     };
     const { exchange } = await executeCase(ctx, c);
     // Judged only after a refusal (one that was not refused is the auth check's finding) with an answer.
