@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { ALL_FAULTS, DEFAULT_CREDENTIALS, FAULTABLE_RULES, resolveMockOptions, startMock, VARIANT_FAULTS, type RunningMock, type VariantFaultId } from '../../src/mock/index.ts';
 import { huaweiSdkHmacSha256 } from '../../src/signing/index.ts';
-import { attachQuery, FIX, huawei, PROJECT, volcengine } from '../_helpers/mock-client.ts';
+import { attachQuery, FIX, huawei, PROJECT, volcengine, type VolcCallOptions } from '../_helpers/mock-client.ts';
 
 // Variant faults, RULE-ID:NAME: other ways a server breaks one rule. Each row shows the mock with the
 // fault answering the broken way and the mock without it the right way.
@@ -19,6 +19,13 @@ async function sentAfterSigning(baseUrl: string, signedBody: object, sentBody: o
   return { status: (await fetch(signed.url, { method: 'POST', headers: signed.headers, body: JSON.stringify(sentBody) })).status };
 }
 const errorCodeOf = (a: { status: number; body: any }) => [a.status, a.body.ResponseMetadata.Error?.Code ?? null];
+
+/** A refused AttachKeyPair carrying `token`, then a valid one reusing it with another instance: both answers. */
+async function tokenReusedAfterRefusal(mock: RunningMock, token: string, refusedAs: VolcCallOptions): Promise<unknown> {
+  const refused = await volcengine(mock.url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair', token }), refusedAs);
+  const later = await volcengine(mock.url, attachQuery({ ids: ['i-running-001'], name: 'ssh_key_pair', token }));
+  return [errorCodeOf(refused), errorCodeOf(later)];
+}
 
 interface Row {
   readonly fault: VariantFaultId;
@@ -52,23 +59,13 @@ const rows: Row[] = [
   },
   {
     fault: 'ecs.auth.bad-signature:token-taken',
-    probe: async (mock) => {
-      const token = 'taken-by-a-bad-signature';
-      const refused = await volcengine(mock.url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair', token }), { secretKey: 'wrong' });
-      const later = await volcengine(mock.url, attachQuery({ ids: ['i-running-001'], name: 'ssh_key_pair', token }));
-      return [errorCodeOf(refused), errorCodeOf(later)];
-    },
+    probe: (mock) => tokenReusedAfterRefusal(mock, 'taken-by-a-bad-signature', { secretKey: 'wrong' }),
     healthy: [[401, 'SignatureDoesNotMatch'], [200, null]],
     broken: [[401, 'SignatureDoesNotMatch'], [400, 'IdempotentParameterMismatch']],
   },
   {
     fault: 'ecs.auth.required:token-taken',
-    probe: async (mock) => {
-      const token = 'taken-unsigned';
-      const refused = await volcengine(mock.url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair', token }), { unsigned: true });
-      const later = await volcengine(mock.url, attachQuery({ ids: ['i-running-001'], name: 'ssh_key_pair', token }));
-      return [errorCodeOf(refused), errorCodeOf(later)];
-    },
+    probe: (mock) => tokenReusedAfterRefusal(mock, 'taken-unsigned', { unsigned: true }),
     healthy: [[401, 'MissingAuthenticationToken'], [200, null]],
     broken: [[401, 'MissingAuthenticationToken'], [400, 'IdempotentParameterMismatch']],
   },
