@@ -55,7 +55,8 @@ async function probe(ctx: EngineContext, pool: ServerPool, rule: ProbedRule, var
       expect: { kind: 'any', probes: true, rules: [rule], servers: ['unpredictable'] },
     };
     const { exchange } = await executeCase(ctx, c);
-    if (!exchange.response) return;
+    // Judged only after refusals that were sent and refused (one accepted is the auth check's finding).
+    if (!refused.every((x) => (x.response?.status ?? 0) >= 400) || !exchange.response) return;
     const task = isSuccess(exchange.response) ? bodyObject(exchange.response)?.tasks?.[0] : undefined;
     if (task?.status === 'SUCCESS') return ctx.tally.judged(rule, 'held');
     pool.suspect(server);

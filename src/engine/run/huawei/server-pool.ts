@@ -40,8 +40,6 @@ export class ServerPool {
   private readonly tainted = new Set<string>();
   /** A fresh server held for the whole run for AssociateKeypair, when the target lists no bound server. */
   private scratch: string | undefined;
-  /** Fresh servers that could not be restored: never leased again; the final restore reports them. */
-  readonly lost: string[] = [];
 
   constructor(
     private readonly target: HuaweiTarget,
@@ -174,7 +172,8 @@ export class ServerPool {
     for (const { server, effect } of this.dirty.splice(0)) {
       const job: Promise<void> = this.returnServer(server, effect)
         .catch(() => false)
-        .then((ok) => void (ok ? this.idle.push(server) : this.lost.push(server)))
+        // One that could not be restored is not leased again; the ledger keeps it for the final restore.
+        .then((ok) => void (ok && this.idle.push(server)))
         .finally(() => this.restoring.delete(job));
       this.restoring.add(job);
     }

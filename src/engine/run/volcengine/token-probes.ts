@@ -1,5 +1,5 @@
 import type { AuthVariant, Case } from '../../cases/case.ts';
-import { bodyObject } from '../../checks/_internals/answer.ts';
+import { readAnswer } from '../../checks/read-answer.ts';
 import { ContractFailure } from '../../checks/contract-failure.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
@@ -49,7 +49,7 @@ export async function runTokenProbes(ctx: EngineContext, instanceIds: readonly s
     const { exchange } = await executeCase(ctx, c);
     // Judged only after a refusal (one that was not refused is the auth check's finding) with an answer.
     if (!refusal.exchange.response || refusal.exchange.response.status < 400 || !exchange.response) continue;
-    const code = bodyObject(exchange.response)?.ResponseMetadata?.Error?.Code;
+    const code = readAnswer(c, exchange).error?.code;
     if (code !== 'IdempotentParameterMismatch' && code !== 'IdempotentProcessing') {
       ctx.tally.judged(rule, 'held');
       continue;
