@@ -4,6 +4,7 @@ import { runCloud, type Cloud } from '../../src/engine/run/run-cloud.ts';
 import huaweiSdk from '../../src/sdk/adapters/huaweicloud-sdk-core.ts';
 import volcengineSdk from '../../src/sdk/adapters/volcengine-openapi.ts';
 import type { SdkAdapter } from '../../src/sdk/sdk-adapter.ts';
+import { adapterClientOf } from '../../src/engine/transport/clients/adapter-client.ts';
 import { mockTarget } from '../_helpers/mock-target.ts';
 import { dropsSecondInstanceId, keepsFirstTaskOnly, swallowsErrorCodes } from './_helpers/broken-adapters.ts';
 
@@ -20,8 +21,10 @@ test.afterEach(async () => mock.close());
 
 async function sdkRun(cloud: Cloud, adapter: SdkAdapter) {
   const target = mockTarget(mock, (t) => (t.huaweicloud.taskPoll = { firstMs: 5, maxIntervalMs: 50 }));
-  const { verdicts } = await runCloud(cloud, target, { seed: 3, runs: 20, strict: true, restore: false, adapter });
+  const client = adapterClientOf(adapter);
+  const { verdicts } = await runCloud(cloud, target, { seed: 3, runs: 20, strict: true, restore: false, client }).finally(() => client.close());
   return {
+    verdicts,
     failed: verdicts.filter((v) => v.status === 'fail').map((v) => v.rule),
     skipped: verdicts.filter((v) => v.status === 'skipped').map((v) => v.rule),
   };
@@ -61,6 +64,8 @@ test('an SDK that keeps only the first task of a batch fails one-task-per-server
 
 test('an adapter with no function for a cloud skips that cloud, saying so', async () => {
   const target = mockTarget(mock);
-  const { verdicts } = await runCloud('huaweicloud', target, { seed: 1, runs: 5, strict: false, restore: false, adapter: volcengineSdk });
-  expect(new Set(verdicts.map((v) => v.reason))).toEqual(new Set([`the adapter ${volcengineSdk.name} has no function for huaweicloud's operations`]));
+  const client = adapterClientOf(volcengineSdk);
+  const { verdicts } = await runCloud('huaweicloud', target, { seed: 1, runs: 5, strict: false, restore: false, client });
+  await client.close();
+  expect(new Set(verdicts.map((v) => v.reason))).toEqual(new Set([`the client ${volcengineSdk.name} offers none of huaweicloud's operations`]));
 });

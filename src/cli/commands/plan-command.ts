@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planCloud } from '../../engine/run/plan-cloud.ts';
-import { redact } from '../../engine/report/redact.ts';
+import { redact } from '../../engine/target/redact.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { UsageError } from '../usage-error.ts';

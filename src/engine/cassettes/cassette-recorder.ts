@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Case } from '../cases/case.ts';
-import { redact } from '../report/redact.ts';
+import { redact } from '../target/redact.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { Cassette, CassetteEntry, UnansweredEntry } from './cassette.ts';

@@ -75,7 +75,7 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
   }));
 
   const pairs: CasePair[] = sides.flatMap((s) => s.pairs);
-  const rules = scoreRules(pairs, options.clouds.flatMap(rulesOf));
+  const rules = scoreRules(pairs, options.clouds.flatMap((c) => rulesOf(c)));
   const tiers = Object.fromEntries(TIERS.map((t) => [t, aggregate(rules, t)])) as FidelityReport['tiers'];
   const operations = [...new Set(rules.map((r) => r.operation))].map((operation) => {
     const of = rules.filter((r) => r.operation === operation);

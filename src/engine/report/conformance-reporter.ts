@@ -7,7 +7,8 @@ import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { readProgress } from '../runner/progress-line.ts';
 import { readRunEnv } from '../runner/run-env.ts';
 import { buildReport } from './build-report.ts';
-import { redact } from './redact.ts';
+import { mergeVerdicts } from './merge-verdicts.ts';
+import { redact } from '../target/redact.ts';
 import type { ReportedVerdict } from './report-types.ts';
 import { summaryHtml } from './summary-html.ts';
 import { summaryTable } from './summary-table.ts';
@@ -34,7 +35,8 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onBegin(_config: FullConfig, suite: Suite): void {
-    this.total = suite.allTests().length;
+    // A client rule has a test in each cloud's project: count rules, not tests.
+    this.total = new Set(suite.allTests().map((t) => t.title.split(':')[0])).size;
     const env = readRunEnv();
     this.removeRunFiles(env.reportDir);
     this.timer = setInterval(() => this.progress(), this.tty ? 200 : 5000);
@@ -53,7 +55,9 @@ export default class ConformanceReporter implements Reporter {
     const attachment = result.attachments.find((a) => a.name === 'verdict' && a.body);
     if (attachment?.body) {
       const verdict = JSON.parse(attachment.body.toString()) as ReportedVerdict;
-      this.verdicts.set(verdict.rule, verdict);
+      const earlier = this.verdicts.get(verdict.rule);
+      // A client rule is judged in each cloud's project: one verdict from both.
+      this.verdicts.set(verdict.rule, earlier ? mergeVerdicts(earlier, verdict) : verdict);
     } else if (result.status !== 'skipped') {
       // The worker could not decide the rule (it crashed or timed out): a failure, with what happened.
       const id = test.title.split(':')[0]!;

@@ -1,5 +1,5 @@
 import type { FailureRecord, RuleVerdict } from '../verdicts/rule-verdict.ts';
-import { redact } from './redact.ts';
+import { redact } from '../target/redact.ts';
 import type { ReportedFailure, ReportedVerdict } from './report-types.ts';
 
 const KEPT_RESPONSE_HEADERS = ['content-type', 'x-request-id', 'retry-after'];

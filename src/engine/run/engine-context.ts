@@ -6,7 +6,7 @@ import type { Exchange } from '../transport/exchange.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { HttpTransport } from '../transport/http-transport.ts';
 import { SdkTransport } from '../transport/sdk-transport.ts';
-import type { SdkAdapter } from '../../sdk/sdk-adapter.ts';
+import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
 import { RuleTally } from '../verdicts/rule-tally.ts';
 import { ChangeLedger } from './restore/change-ledger.ts';
 
@@ -19,8 +19,12 @@ export type RunPass = 'decide' | 'explore';
 
 /** How a run is asked to go (CLI flags, passed to the workers through the environment). */
 export interface RunSettings {
-  /** SDK mode (`npx conformance sdk`): the checked operations go through this adapter's SDK. */
-  readonly adapter?: SdkAdapter;
+  /** SDK mode (`npx conformance sdk`): the checked operations go through this client (adapter or harness). */
+  readonly client?: ClientUnderTest;
+  /** SDK mode: how long one call may take before the client is called hung (ms). */
+  readonly caseTimeoutMs?: number;
+  /** SDK mode: hears what the client printed, redacted. */
+  readonly onClientOutput?: (redacted: string) => void;
   /** Called with every exchange of the run (`--record`). */
   readonly observe?: (c: Case, x: Exchange) => void;
   /** Undo the run's changes at the end (default true; the embedded mock is thrown away instead). */
@@ -74,7 +78,7 @@ export class EngineContext {
     this.nonce = settings.nonce ?? randomBytes(4).toString('hex');
     this.ledger = new ChangeLedger(target);
     this.transport = new HttpTransport(target.safety, onSend, dryRun);
-    this.sdk = settings.adapter ? new SdkTransport(settings.adapter, target, onSend) : undefined;
+    this.sdk = settings.client ? new SdkTransport(settings.client, target, onSend, { caseTimeoutMs: settings.caseTimeoutMs, onOutput: settings.onClientOutput }) : undefined;
   }
 
   /** Set in SDK mode: sends the checked operations through the SDK under test. */

@@ -5,7 +5,7 @@ import { buildHuaweiRequest } from '../transport/build-huawei-request.ts';
 import { buildVolcengineRequest } from '../transport/build-volcengine-request.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { EngineContext } from './engine-context.ts';
-import { sdkWireFailures } from './sdk/sdk-wire-checks.ts';
+import { recordClientJudgements } from './sdk/record-client-judgements.ts';
 
 /** Where a case came from, for the report: fast-check's seed and path once shrunk. */
 export interface CaseOrigin {
@@ -45,13 +45,8 @@ function notSent(ctx: EngineContext, c: Case, why: string): { exchange: Exchange
 export function judge(ctx: EngineContext, c: Case, exchange: Exchange, record: CaseOrigin | false): ContractFailure[] {
   const failures: ContractFailure[] = [];
   if (exchange.notSent) return failures;
-  // In SDK mode, the SDK's own request is checked on the wire too (headers, a signature that verifies).
-  if (exchange.viaSdk && exchange.response) {
-    for (const f of sdkWireFailures(c, exchange.request, ctx.target)) {
-      failures.push(f);
-      if (record) ctx.tally.failed(f, c, exchange, record);
-    }
-  }
+  // A client under test is judged by the client rules too: what it sent, retried, printed, handed back.
+  if (exchange.client) failures.push(...recordClientJudgements(ctx, c, exchange, record));
   for (const check of CHECKS) {
     try {
       const judgement = check.judge(c, exchange, ctx.checkContext);

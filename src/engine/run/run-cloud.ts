@@ -1,6 +1,6 @@
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
-import type { SdkAdapter } from '../../sdk/sdk-adapter.ts';
+import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { BudgetExhausted, TargetUnreachable } from '../transport/budget-exhausted.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
@@ -8,14 +8,15 @@ import { EngineContext, type RunSettings } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
 import type { ChangeLedger } from './restore/change-ledger.ts';
 import { restoreFixtures, type RestoreOutcome } from './restore/restore-fixtures.ts';
+import { runSdkFaultPlan } from './sdk/sdk-fault-plan.ts';
 import { runSdkResponsePlan } from './sdk/sdk-response-plan.ts';
 import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
 
 export type Cloud = 'huaweicloud' | 'volcengine';
 
-/** The rules a cloud's run decides. */
-export function rulesOf(cloud: Cloud): RuleId[] {
-  return RULES.filter((r) => (cloud === 'huaweicloud' ? r.operation.startsWith('kps') : r.operation.startsWith('ecs'))).map((r) => r.id);
+/** The rules a cloud's run decides; with a client under test, the client rules too (on that cloud's calls). */
+export function rulesOf(cloud: Cloud, withClientRules = false): RuleId[] {
+  return RULES.filter((r) => (cloud === 'huaweicloud' ? r.operation.startsWith('kps') : r.operation.startsWith('ecs')) || (withClientRules && r.operation === 'client')).map((r) => r.id);
 }
 
 /** Why a rule no check applied to was not decided, in words a reader can act on. */
@@ -32,15 +33,15 @@ const NO_OBSERVATION: Partial<Record<RuleId, string>> = {
  * skipped with the reason (cloud absent, missing fixture, budget spent, nothing to observe).
  */
 export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: RunSettings, onSend?: () => void): Promise<{ verdicts: RuleVerdict[]; requests: number; restore: RestoreOutcome[] }> {
-  const rules = rulesOf(cloud);
+  const rules = rulesOf(cloud, settings.client !== undefined);
   const ctx = new EngineContext(target, settings, onSend);
   if (!target[cloud]) {
     for (const rule of rules) ctx.tally.skip(rule, `${cloud} is absent from the target file ${target.file}`);
     return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
   }
   skipMissingFixtures(ctx, target);
-  if (settings.adapter && !adapterCovers(settings.adapter, cloud)) {
-    for (const rule of rules) ctx.tally.skip(rule, `the adapter ${settings.adapter.name} has no function for ${cloud}'s operations`);
+  if (settings.client && !clientCovers(settings.client, cloud)) {
+    for (const rule of rules) ctx.tally.skip(rule, `the client ${settings.client.name} offers none of ${cloud}'s operations`);
     return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
   }
   const observe = settings.observe;
@@ -52,13 +53,18 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   let unreachable = false;
   try {
     await (cloud === 'huaweicloud' ? runHuaweiPlan(ctx) : runVolcenginePlan(ctx));
-    if (ctx.sdk) await runSdkResponsePlan(ctx, cloud);
+    if (ctx.sdk) {
+      await runSdkResponsePlan(ctx, cloud);
+      await runSdkFaultPlan(ctx, cloud);
+    }
   } catch (error) {
+    await ctx.sdk?.close();
     if (!(error instanceof BudgetExhausted)) throw error;
     const reason = error instanceof TargetUnreachable ? error.message : `budget: ${error.message} before a case decided it`;
     for (const rule of rules) ctx.tally.skip(rule, reason);
     unreachable = error instanceof TargetUnreachable;
   }
+  await ctx.sdk?.close();
   const requests = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
   const restore = settings.restore === false ? [] : unreachable ? notRestored(ledger) : await restoreFixtures(ctx, ledger);
   const reason = (rule: RuleId) =>
@@ -66,14 +72,14 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
       ? 'the target gave no HTTP answer to any request'
       : !ctx.mutationsAllowed
         ? 'safety.allowMutations is false: only requests the documents say are refused were sent, and deciding this rule needs one that may bind'
-      : settings.adapter
-        ? 'the SDK cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
+      : settings.client
+        ? 'the client cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
       : NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
   return { verdicts: ctx.tally.verdicts(rules, reason), requests, restore };
 }
 
-function adapterCovers(adapter: SdkAdapter, cloud: Cloud): boolean {
-  return cloud === 'huaweicloud' ? !!(adapter.associateKeypair || adapter.batchAssociateKeypair) : !!adapter.attachKeyPair;
+function clientCovers(client: ClientUnderTest, cloud: Cloud): boolean {
+  return cloud === 'huaweicloud' ? client.operations.has('AssociateKeypair') || client.operations.has('BatchAssociateKeypair') : client.operations.has('AttachKeyPair');
 }
 
 /** When the target stopped answering, nothing can be put back: every change is reported as not restored. */

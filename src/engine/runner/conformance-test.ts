@@ -1,19 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { SdkAdapter } from '../../sdk/sdk-adapter.ts';
 import { CassetteRecorder } from '../cassettes/cassette-recorder.ts';
 import { replayCassette } from '../cassettes/replay-cassette.ts';
 import { test as base } from '@playwright/test';
 import type { RuleId } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
-import { runCloud, type Cloud } from '../run/run-cloud.ts';
+import { rulesOf, runCloud, type Cloud } from '../run/run-cloud.ts';
+import { RULES } from '../../rules/rules.ts';
 import { toReportedVerdict } from '../report/to-reported-verdict.ts';
 import type { ReportedVerdict } from '../report/report-types.ts';
 import { loadTargetFile } from '../target/load-target-file.ts';
+import { redact } from '../target/redact.ts';
+import type { ResolvedTarget } from '../target/resolved-target.ts';
+import { ClientBroken, type ClientUnderTest } from '../transport/clients/client-under-test.ts';
+import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
+import { loadClient } from './load-client.ts';
 import { progressWriter } from './progress-line.ts';
-import { readRunEnv } from './run-env.ts';
+import { CLIENT_BROKEN_FILE, readRunEnv, type RunEnv } from './run-env.ts';
 
 /** A worker runs one cloud's plan once; every rule test of that cloud reads its verdict from it. */
 /** A cloud's verdicts, and how many requests deciding them took. */
@@ -38,13 +42,14 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       }
       const target = loadTargetFile(env.targetFile);
       const progress = progressWriter(env.reportDir, cloud);
-      const adapter = env.adapterFile ? ((await import(pathToFileURL(env.adapterFile).href)) as { default: SdkAdapter }).default : undefined;
       const recorder = env.recordDir ? new CassetteRecorder(env.recordDir, cloud, target) : undefined;
       // A recording keeps its nonce, so a fidelity run against it can send the same unique values.
       const nonce = randomBytes(4).toString('hex');
       const { verdicts, requests, restore } = env.replayDir
         ? { ...replayCassette(env.replayDir, cloud, env.seed), restore: [] }
-        : await runCloud(cloud, target, { ...env, adapter, nonce, observe: recorder && ((c, x) => recorder.record(c, x)) }, progress.sent);
+        : await runWithClient(env, cloud, target, (client) =>
+            runCloud(cloud, target, { ...env, client, nonce, observe: recorder && ((c, x) => recorder.record(c, x)), onClientOutput: (text) => appendFileSync(join(env.reportDir, 'client-output.log'), `--- ${cloud} ---\n${text}${text.endsWith('\n') ? '' : '\n'}`) }, progress.sent),
+          );
       recorder?.write({ seed: env.seed, runs: env.runs, nonce });
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
@@ -55,3 +60,39 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
     { scope: 'worker', timeout: 30 * 60 * 1000, box: true },
   ],
 });
+
+/**
+ * Runs a cloud's plan with the client under test, if any, and closes it after. A client that cannot be
+ * driven stops the run: every rule is skipped with the one-line reason, written for the CLI to exit 2 on.
+ */
+async function runWithClient(
+  env: RunEnv,
+  cloud: Cloud,
+  target: ResolvedTarget,
+  run: (client: ClientUnderTest | undefined) => Promise<{ verdicts: RuleVerdict[]; requests: number; restore: RestoreOutcome[] }>,
+): Promise<{ verdicts: RuleVerdict[]; requests: number; restore: RestoreOutcome[] }> {
+  if (!env.adapterFile && !env.harness) return run(undefined);
+  let client: ClientUnderTest | undefined;
+  try {
+    client = await loadClient(env, target);
+    const result = await run(client);
+    return { ...result, verdicts: result.verdicts.map((v) => tagClientFailures(v, cloud)) };
+  } catch (error) {
+    if (!(error instanceof ClientBroken)) throw error;
+    const message = redact(error.message, target.secrets);
+    writeFileSync(join(env.reportDir, CLIENT_BROKEN_FILE), message);
+    const verdicts = rulesOf(cloud, true).map((rule): RuleVerdict => {
+      const r = RULES.find((x) => x.id === rule)!;
+      return { rule, level: r.level, operation: r.operation, statement: r.statement, source: r.source, status: 'skipped', casesRun: 0, reason: `could not run: ${message}`, failures: [] };
+    });
+    return { verdicts, requests: 0, restore: [] };
+  } finally {
+    await client?.close();
+  }
+}
+
+/** Client rules are judged in both clouds' workers: their failure ids name the cloud, so they stay unique. */
+function tagClientFailures(v: RuleVerdict, cloud: Cloud): RuleVerdict {
+  if (!v.rule.startsWith('client.')) return v;
+  return { ...v, failures: v.failures.map((f) => ({ ...f, id: f.id.replace('#', `#${cloud}-`) })) };
+}

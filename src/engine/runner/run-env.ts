@@ -18,11 +18,18 @@ export const RUN_ENV = {
   restore: 'CONFORMANCE_RESTORE',
   /** SDK mode: the adapter module's path. */
   adapter: 'CONFORMANCE_ADAPTER',
+  /** SDK mode: the harness command (docs/harness-protocol.md). */
+  harness: 'CONFORMANCE_HARNESS',
+  /** SDK mode: ms one call may take before the client is called hung. */
+  caseTimeout: 'CONFORMANCE_CASE_TIMEOUT',
   /** Write the run's exchanges as cassettes to this dir (`--record`). */
   record: 'CONFORMANCE_RECORD',
   /** Judge the cassettes in this dir instead of sending anything (`--replay`). */
   replay: 'CONFORMANCE_REPLAY',
 } as const;
+
+/** The file a worker writes when the client under test could not be driven: the CLI exits 2 with it. */
+export const CLIENT_BROKEN_FILE = '.client-broken';
 
 export interface RunEnv extends RunSettings {
   readonly targetFile: string;
@@ -30,6 +37,8 @@ export interface RunEnv extends RunSettings {
   readonly embedded: boolean;
   readonly partial?: string;
   readonly adapterFile?: string;
+  readonly harness?: string;
+  readonly caseTimeoutMs: number;
   readonly recordDir?: string;
   readonly replayDir?: string;
 }
@@ -48,6 +57,8 @@ export function readRunEnv(env: NodeJS.ProcessEnv = process.env): RunEnv {
     partial: env[RUN_ENV.partial] || undefined,
     restore: env[RUN_ENV.restore] !== '0',
     adapterFile: env[RUN_ENV.adapter] || undefined,
+    harness: env[RUN_ENV.harness] || undefined,
+    caseTimeoutMs: Number(env[RUN_ENV.caseTimeout] ?? 30_000),
     recordDir: env[RUN_ENV.record] || undefined,
     replayDir: env[RUN_ENV.replay] || undefined,
   };

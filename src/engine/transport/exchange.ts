@@ -1,3 +1,6 @@
+import type { SdkOutcome } from '../../sdk/sdk-adapter.ts';
+import type { WireAttempt } from './client-wire.ts';
+
 /** A request as it went on the wire. */
 export interface SentRequest {
   readonly method: string;
@@ -27,4 +30,17 @@ export interface Exchange {
   readonly notSent?: true;
   /** Sent by an SDK under test: its request is checked on the wire as well. */
   readonly viaSdk?: true;
+  /** Sent by a client under test: every attempt it made, its outcome and what it printed. */
+  readonly client?: ClientObservation;
+}
+
+/** What a client under test did in one call: the client rules are judged on it. */
+export interface ClientObservation {
+  readonly outcome: SdkOutcome;
+  /** Each request it sent, as it arrived at the wire, and what it was answered. */
+  readonly attempts: readonly WireAttempt[];
+  /** What it wrote to its output streams during the call, redacted. */
+  readonly output: string;
+  /** What it leaked there, in words (never the value): 'a secret key or token', 'a request signature'. */
+  readonly leaked: readonly string[];
 }

@@ -1,160 +1,147 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import nock from 'nock';
-import type { SdkAdapter, SdkOutcome } from '../../sdk/sdk-adapter.ts';
+import type { SdkOutcome } from '../../sdk/sdk-adapter.ts';
 import type { Case } from '../cases/case.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
-import type { Exchange, ReceivedResponse, SentRequest } from './exchange.ts';
+import { redact } from '../target/redact.ts';
+import { ClientWire, type ScriptedAnswer, type WireAttempt, type WireCloud, type WireFault, type WirePlan } from './client-wire.ts';
+import { clientCredential, clientSecrets } from './clients/client-credentials.ts';
+import { ClientBroken, type ClientOperation, type ClientUnderTest, type CredentialChoice } from './clients/client-under-test.ts';
+import type { ClientObservation, Exchange, ReceivedResponse } from './exchange.ts';
 
-/** Hosts the SDK is pointed at; nock intercepts them, so nothing leaves the process unchecked. */
-const FAKE = { huaweicloud: 'https://kps.sdk-under-test.invalid', volcengine: 'https://ecs.sdk-under-test.invalid' } as const;
+export type { ScriptedAnswer } from './client-wire.ts';
 
-/** What the interceptor saw of one SDK call: the SDK's own request and the target's raw answer. */
-interface Captured {
-  request?: SentRequest;
-  raw?: ReceivedResponse;
-  /** A scripted answer to give the SDK instead of forwarding (response-handling cases). */
-  script?: ScriptedAnswer;
-}
+const OPERATION: Partial<Record<Case['operation'], ClientOperation>> = {
+  'kps.associate': 'AssociateKeypair',
+  'kps.batch-associate': 'BatchAssociateKeypair',
+  'ecs.attach-key-pair': 'AttachKeyPair',
+};
 
-/** A documented answer the interceptor gives the SDK as it is. */
-export interface ScriptedAnswer {
-  readonly status: number;
-  readonly body: unknown;
+/** How long a client is told to wait for one HTTP answer (the harness protocol's timeoutMs). */
+const CLIENT_HTTP_TIMEOUT_MS = 10_000;
+/** In a fault schedule's timeout, the client is told to give up sooner, so a held answer costs little. */
+export const FAULT_CLIENT_TIMEOUT_MS = 1000;
+
+export interface SdkTransportOptions {
+  /** How long one call may take before the client is called hung (`--case-timeout`). */
+  readonly caseTimeoutMs?: number;
+  /** Hears what the client wrote to its output streams, already redacted (client-output.log). */
+  readonly onOutput?: (redacted: string) => void;
 }
 
 /**
- * Sends cases through an SDK adapter instead of the suite's own HTTP client. The SDK's HTTP goes to a
- * fake host that nock intercepts; each request is forwarded as it is (headers, Host and signature
- * included) to the target, and the target's answer goes back to the SDK. The exchange the checks judge
- * is the SDK's request and what the SDK made of the answer (its outcome, put back in the cloud's shape),
- * so an SDK that drops an InstanceIds.N or swallows an error code fails the rules that describe them.
+ * Sends cases through a client under test (an in-process adapter or a harness program) instead of the
+ * suite's own HTTP client. The client is pointed at a loopback `ClientWire` that records each request it
+ * sends and passes it on byte for byte to the target; the target's answer goes back to the client, which
+ * hands back its outcome. The exchange the checks judge is the client's own request and that outcome,
+ * put back in the cloud's shape, so a client that drops an InstanceIds.N or swallows an error code fails
+ * the rules that describe them; `exchange.client` keeps every attempt and what the client printed.
  */
 export class SdkTransport {
-  private current: Captured = {};
-  /** SDK calls go one at a time: the interceptor cannot tell which call a request belongs to. */
+  private wire: Promise<ClientWire> | undefined;
+  /** Calls go one at a time: the wire tells attempts apart by the call they arrive in. */
   private queue: Promise<unknown> = Promise.resolve();
-
   private sent = 0;
+  private readonly secrets: string[];
 
-  /** Requests the SDK sent (each forwarded to the target). */
+  constructor(
+    readonly client: ClientUnderTest,
+    private readonly target: ResolvedTarget,
+    private readonly onSend: () => void = () => {},
+    private readonly options: SdkTransportOptions = {},
+  ) {
+    this.secrets = clientSecrets(target);
+  }
+
+  /** Requests the client sent (each forwarded to the target, or answered by script). */
   get requestsSent(): number {
     return this.sent;
   }
 
-  constructor(
-    private readonly adapter: SdkAdapter,
-    private readonly target: ResolvedTarget,
-    private readonly onSend: () => void = () => {},
-  ) {
-    // One SDK under test per process: earlier interceptors (of another run) would record into another transport.
-    nock.cleanAll();
-    nock.enableNetConnect((host) => !host.endsWith('.invalid') && !host.endsWith('.invalid:443'));
-    for (const [cloud, origin] of Object.entries(FAKE) as [keyof typeof FAKE, string][]) {
-      const real = target[cloud]?.endpoint;
-      if (!real) continue;
-      const forward = this.forwarder(real, origin);
-      nock(origin).persist().get(/.*/).reply(forward).post(/.*/).reply(forward);
-    }
-  }
-
-  /** Whether the SDK can send this case at all (an SDK signs every request and serialises objects). */
+  /** Whether the client can send this case at all (a client signs every request and serialises objects). */
   canSend(c: Case): boolean {
     const auth = c.request.auth ?? 'default';
     if (!['default', 'wrong-secret', 'unknown-access-key'].includes(auth)) return false;
     if (c.request.rawBody !== undefined || c.request.fixed !== undefined || c.request.extraQuery !== undefined) return false;
-    if (c.operation === 'kps.associate') return this.adapter.associateKeypair !== undefined;
-    if (c.operation === 'kps.batch-associate') return this.adapter.batchAssociateKeypair !== undefined;
-    if (c.operation === 'ecs.attach-key-pair') return this.adapter.attachKeyPair !== undefined;
-    return false;
+    const op = OPERATION[c.operation];
+    return op !== undefined && this.client.operations.has(op);
   }
 
+  /** Sends a case through the client to the target. */
   send(c: Case): Promise<Exchange> {
-    const result = this.queue.then(() => this.sendNow(c));
+    return this.enqueue(async () => {
+      const started = performance.now();
+      const { outcome, attempts, observation } = await this.call(c, { kind: 'forward' });
+      const last = [...attempts].reverse().find((a) => a.answeredBy === 'target');
+      const first = attempts[0];
+      const ms = performance.now() - started;
+      if (!first) return { request: { method: '?', url: '(not sent)', headers: {} }, error: `the client sent nothing (${describe(outcome)})`, throttled: [], ms, client: observation };
+      if (!last?.response) return { request: first.request, error: last?.error ?? `the client got no answer (${describe(outcome)})`, throttled: [], ms, client: observation };
+      return { request: last.request, response: asAnswer(c, outcome, last.response), throttled: [], ms, viaSdk: true, client: observation };
+    });
+  }
+
+  /** Sends a case through the client but answers it by script: what does the client make of it? */
+  sendScripted(c: Case, answer: ScriptedAnswer): Promise<{ outcome: SdkOutcome; observation: ClientObservation }> {
+    return this.enqueue(() => this.call(c, { kind: 'script', answer }));
+  }
+
+  /** Sends a case whose attempts meet `faults` in turn, then `then`: does the client retry safely? */
+  sendWithFaults(c: Case, faults: readonly WireFault[], then: ScriptedAnswer): Promise<{ outcome: SdkOutcome; observation: ClientObservation }> {
+    const timeoutMs = faults.some((f) => f.kind === 'timeout') ? FAULT_CLIENT_TIMEOUT_MS : CLIENT_HTTP_TIMEOUT_MS;
+    return this.enqueue(() => this.call(c, { kind: 'faults', faults, then }, timeoutMs));
+  }
+
+  /** Stops the wire (the client is its loader's to close). */
+  async close(): Promise<void> {
+    await this.queue;
+    const wire = this.wire;
+    this.wire = undefined;
+    await (await wire)?.close();
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(job);
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  /**
-   * Sends a case through the SDK, but answers it with `answer` instead of the target's: what does the
-   * SDK make of each documented response? Returns the SDK's raw outcome.
-   */
-  sendScripted(c: Case, answer: ScriptedAnswer): Promise<{ outcome: SdkOutcome; sent: boolean }> {
-    const result = this.queue.then(async () => {
-      this.current = { script: answer };
-      const outcome = await this.call(c).catch((error: Error): SdkOutcome => ({ ok: false, message: `the adapter threw: ${error.message}` }));
-      return { outcome, sent: this.current.request !== undefined };
+  private async call(c: Case, plan: WirePlan, clientTimeoutMs = CLIENT_HTTP_TIMEOUT_MS): Promise<{ outcome: SdkOutcome; attempts: readonly WireAttempt[]; observation: ClientObservation }> {
+    const wire = await (this.wire ??= ClientWire.start({ huaweicloud: this.target.huaweicloud?.endpoint, volcengine: this.target.volcengine?.endpoint }));
+    const cloud: WireCloud = c.operation.startsWith('kps.') ? 'huaweicloud' : 'volcengine';
+    const choice = (c.request.auth ?? 'default') as CredentialChoice;
+    const credential = clientCredential(this.target, cloud, choice);
+    const region = (cloud === 'huaweicloud' ? this.target.huaweicloud?.region : this.target.volcengine?.region) ?? '';
+    const request = cloud === 'huaweicloud' ? c.request.body : c.request.logical;
+    wire.begin(plan);
+    const timeoutMs = this.options.caseTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ClientBroken(`the client ${this.client.name} did not finish case ${c.id} within ${timeoutMs} ms (--case-timeout). Fix the client, or give it more time.`)), timeoutMs);
     });
-    this.queue = result.catch(() => undefined);
-    return result;
+    const outcome = await Promise.race([
+      this.client.call({ operation: OPERATION[c.operation]!, request, endpoint: wire.endpoint, region, ...(cloud === 'huaweicloud' ? { projectId: this.target.huaweicloud?.projectId } : {}), credential, timeoutMs: clientTimeoutMs }),
+      hung,
+    ]).finally(() => clearTimeout(timer));
+    const attempts = [...wire.recorded];
+    this.sent += attempts.length;
+    for (let i = 0; i < attempts.length; i++) this.onSend();
+    return { outcome, attempts, observation: this.observe(outcome, attempts) };
   }
 
-  private async sendNow(c: Case): Promise<Exchange> {
-    const started = performance.now();
-    this.current = {};
-    // An adapter that throws is a finding about the adapter, not a crash of the run.
-    const outcome = await this.call(c).catch((error: Error): SdkOutcome => ({ ok: false, message: `the adapter threw: ${error.message}` }));
-    const { request, raw } = this.current;
-    if (!request || !raw) return { request: request ?? { method: '?', url: '(not sent)', headers: {} }, error: `the SDK sent nothing (${describe(outcome)})`, throttled: [], ms: performance.now() - started };
-    return { request, response: asAnswer(c, outcome, raw), throttled: [], ms: performance.now() - started, viaSdk: true };
-  }
-
-  private call(c: Case): Promise<SdkOutcome> {
-    const auth = c.request.auth ?? 'default';
-    const wrongSecret = auth === 'wrong-secret' ? '-wrong' : '';
-    const wrongKey = auth === 'unknown-access-key' ? 'UNKNOWN' : '';
-    if (c.operation === 'ecs.attach-key-pair') {
-      const v = this.target.volcengine!;
-      const env = { endpoint: FAKE.volcengine, region: v.region, accessKey: v.credentials.accessKey + wrongKey, secretKey: v.credentials.secretKey + wrongSecret };
-      return this.adapter.attachKeyPair!(c.request.logical as never, env);
-    }
-    const h = this.target.huaweicloud!;
-    const creds = h.credentials.kind === 'aksk' ? h.credentials : { accessKey: '', secretKey: '' };
-    const env = { endpoint: FAKE.huaweicloud, projectId: h.projectId, region: h.region, accessKey: creds.accessKey + wrongKey, secretKey: creds.secretKey + wrongSecret };
-    return c.operation === 'kps.associate' ? this.adapter.associateKeypair!(c.request.body as never, env) : this.adapter.batchAssociateKeypair!(c.request.body as never, env);
-  }
-
-  /** nock's reply: record the SDK's request, forward it byte for byte, record and return the answer. */
-  private forwarder(real: string, origin: string) {
-    const self = this;
-    return async function (this: nock.ReplyFnContext, uri: string, body: nock.Body): Promise<nock.ReplyFnResult> {
-      const headers = Object.fromEntries(Object.entries(this.req.headers).map(([k, v]) => [k, String(v)]));
-      // nock hands over a JSON body parsed; serialised again it is the SDK's bytes (JSON.stringify both ways).
-      const json = /json/i.test(headers['content-type'] ?? '');
-      const text = body === undefined || body === '' ? undefined : json ? JSON.stringify(body) : String(body);
-      if (text !== undefined) headers['content-length'] = String(Buffer.byteLength(text));
-      self.current.request = { method: this.req.method, url: origin + uri, headers, ...(text !== undefined ? { body: text } : {}) };
-      self.sent++;
-      self.onSend();
-      const script = self.current.script;
-      if (script) return [script.status, JSON.stringify(script.body), { 'content-type': 'application/json', 'x-request-id': 'scripted-request-id' }];
-      const raw = await forward(new URL(real + uri), this.req.method, headers, text);
-      self.current.raw = raw;
-      return [raw.status, raw.text, raw.headers];
-    };
+  /** What the client printed, scanned for its secrets and the signatures it sent, then redacted. */
+  private observe(outcome: SdkOutcome, attempts: readonly WireAttempt[]): ClientObservation {
+    const raw = this.client.takeOutput();
+    const signatures = attempts.map((a) => a.request.headers.authorization?.match(/Signature=([0-9a-fA-F]{16,})/)?.[1]).filter((s): s is string => !!s);
+    const leaked = [
+      ...this.secrets.filter((s) => raw.includes(s)).map(() => 'a secret key or token'),
+      ...signatures.filter((s) => raw.includes(s)).map(() => 'a request signature'),
+    ];
+    const output = raw === '' ? '' : redact(raw, [...this.secrets, ...signatures, ...this.target.secrets]);
+    if (output !== '') this.options.onOutput?.(output);
+    return { outcome, attempts, output, leaked: [...new Set(leaked)] };
   }
 }
 
-/** Sends a request to the target as it is (node:http keeps the Host header the SDK signed). */
-function forward(url: URL, method: string, headers: Record<string, string>, body: string | undefined): Promise<ReceivedResponse> {
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = send(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const resHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
-        resolve({ status: res.statusCode ?? 0, headers: resHeaders, text, json: parse(text) });
-      });
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
-
-/** The answer as the SDK's caller sees it, in the cloud's shape, so the usual checks can judge it. */
+/** The answer as the client's caller sees it, in the cloud's shape, so the usual checks can judge it. */
 function asAnswer(c: Case, outcome: SdkOutcome, raw: ReceivedResponse): ReceivedResponse {
   const huawei = c.operation.startsWith('kps.');
   const rawBody = (raw.json ?? {}) as Record<string, any>;
@@ -170,14 +157,6 @@ function asAnswer(c: Case, outcome: SdkOutcome, raw: ReceivedResponse): Received
   }
   const text = JSON.stringify(body) ?? '';
   return { status: outcome.status ?? raw.status, headers, text, json: body };
-}
-
-function parse(text: string): unknown {
-  try {
-    return text === '' ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function describe(outcome: SdkOutcome): string {

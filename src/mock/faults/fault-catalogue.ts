@@ -71,7 +71,7 @@ export const FAULTS: Record<ServerRuleId, FaultSpec> = {
   'kps.batch-associate.failed-has-error': { effect: 'FAILED tasks carry no error_code or error_msg' },
   'kps.batch-associate.one-task-per-server': { effect: 'tasks come in reverse request order' },
   'kps.batch-associate.not-running': { effect: 'stopped servers get SUCCESS tasks' },
-  'kps.batch-associate.already-bound': { effect: 'bound servers get SUCCESS tasks' },
+  'kps.batch-associate.already-bound': { effect: 'bound servers, and servers with a bind in flight, get SUCCESS tasks' },
   'kps.batch-associate.partial-independence': { effect: 'when one entry fails, every entry is FAILED' },
   'kps.task.lookup': { effect: 'task_status is "DONE"' },
   'kps.task.terminal': { effect: 'tasks never leave RUNNING_*' },

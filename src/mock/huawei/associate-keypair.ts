@@ -11,7 +11,10 @@ const OP = 'kps.associate';
 /**
  * AssociateKeypair (seeds 000, 003): validate, find the key pair and the server, start a RESET task (no
  * auth) or a REPLACE task (auth given) and answer with its id. An unknown server gets a FAILED body or a
- * 400, as `unknownServer` says (kps.associate.unknown-server allows both).
+ * 400, as `unknownServer` says (kps.associate.unknown-server allows both). A server whose earlier bind has
+ * not ended is taken as a bound one: AssociateKeypair may bind a bound server again (RULES.md, State), and
+ * the documents give it no precondition a bind in flight would break, so it is accepted; its task makes
+ * the server busy for a batch like any bind (batch-associate-keypair.ts).
  */
 export function associateKeypair(ctx: MockContext, req: MockRequest): MockResponse {
   const read = readKpsBody(ctx, OP, 'AssociateKeypairRequestBody', req);

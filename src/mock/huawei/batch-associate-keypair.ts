@@ -9,7 +9,7 @@ import { unknownKeypair } from './unknown-keypair.ts';
 
 const OP = 'kps.batch-associate';
 
-/** Why an entry fails: it breaks the entry rules, or its server is unknown, stopped or bound. */
+/** Why an entry fails: it breaks the entry rules, or its server is unknown, stopped, bound or being bound. */
 type EntryFailure = { readonly kind: 'invalid' | 'precondition'; readonly message: string };
 type Outcome = { serverId: string; failure?: EntryFailure; auth: boolean; keypair: string };
 
@@ -17,7 +17,8 @@ type Outcome = { serverId: string; failure?: EntryFailure; auth: boolean; keypai
 const FAILED_TASK_FAULTS = ['kps.batch-associate.status-enum', 'kps.batch-associate.failed-has-error', 'kps.batch-associate.partial-independence'] as const;
 
 /**
- * BatchAssociateKeypair (seed 001): at most 10 entries, one key pair, each server Running and not bound.
+ * BatchAssociateKeypair (seed 001): at most 10 entries, one key pair, each server Running and not bound
+ * (nor being bound: a server whose bind task has not ended gets a FAILED task, not a second bind).
  * The request is validated whole; then each entry gets its own task, SUCCESS or FAILED, in request order,
  * or, as `batchPreconditionFailure` may say, a server that fails a precondition refuses the whole batch.
  */
@@ -39,7 +40,9 @@ export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockR
   if (ctx.broken('kps.batch-associate.no-server-error') && servers.some((s) => s?.disable_password === true)) {
     return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
   }
-  const outcomes = entries.map((entry) => judgeEntry(ctx, entry));
+  // Servers this batch starts a bind of: a later entry naming one again finds it busy, as a later batch would.
+  const claimed = new Set<string>();
+  const outcomes = entries.map((entry) => judgeEntry(ctx, entry, claimed));
   const refusal = wholeBatchRefusal(ctx, outcomes);
   if (refusal) return kpsError(ctx, OP, 400, 'KPS.0002', refusal.message);
   // Only a batch every entry of which would succeed is "valid" in the rule's sense: no other rule is touched.
@@ -60,7 +63,7 @@ function wholeBatchRefusal(ctx: MockContext, outcomes: readonly Outcome[]): Entr
   return pickBroken(ctx, outcomes.flatMap((o) => (o.failure?.kind === 'precondition' ? [o.failure] : [])));
 }
 
-function judgeEntry(ctx: MockContext, entry: unknown): Outcome {
+function judgeEntry(ctx: MockContext, entry: unknown, claimed: Set<string>): Outcome {
   const item = asObject(entry);
   const server = asObject(item?.server);
   const serverId = typeof server?.id === 'string' ? server.id : '';
@@ -72,7 +75,20 @@ function judgeEntry(ctx: MockContext, entry: unknown): Outcome {
   else if (!known) outcome.failure = precondition(`parameter error: server ${serverId} does not exist`);
   else if (known.state !== 'running' && !ctx.broken('kps.batch-associate.not-running')) outcome.failure = precondition('The ECS is not in the Running state');
   else if (known.keypair !== undefined && !ctx.broken('kps.batch-associate.already-bound')) outcome.failure = precondition('The ECS is already bound to a key pair');
+  else if (busy(ctx, serverId, claimed)) outcome.failure = precondition('The ECS has a key pair task in progress');
+  if (!outcome.failure) claimed.add(serverId);
   return outcome;
+}
+
+/**
+ * A server KPS is still binding (an earlier bind's task not terminal, or an earlier entry of this batch):
+ * seed 001 allows only servers "not bound to any key pair", and one being bound is not that, so its entry
+ * fails like a bound one's (KPS.0002, the documents name no busy code) and no second bind starts. Checked
+ * last, so a bound or stopped server keeps its own message; the already-bound fault drops it with the rest.
+ */
+function busy(ctx: MockContext, serverId: string, claimed: ReadonlySet<string>): boolean {
+  if (ctx.broken('kps.batch-associate.already-bound')) return false;
+  return claimed.has(serverId) || ctx.huawei.bindInFlight(serverId, ctx.now());
 }
 
 function taskEntry(ctx: MockContext, o: Outcome): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { associateKeypair } from './associate-keypair.ts';
 import { authenticateHuawei, type HuaweiDenial } from './authenticate-huawei.ts';
 import { batchAssociateKeypair } from './batch-associate-keypair.ts';
 import { kpsError, type KpsOperation } from './kps-response.ts';
+import { refuseOtherProject } from './project-scope.ts';
 import { disassociateKeypair, listKeypairTask } from './supporting-operations.ts';
 
 const ROUTES: { method: string; pattern: RegExp; op: KpsOperation; handle: (ctx: MockContext, req: MockRequest, match: RegExpMatchArray) => MockResponse }[] = [
@@ -13,7 +14,10 @@ const ROUTES: { method: string; pattern: RegExp; op: KpsOperation; handle: (ctx:
   { method: 'GET', pattern: /^\/v3\/([^/]+)\/tasks\/([^/]+)\/?$/, op: 'kps.other', handle: (ctx, _req, m) => listKeypairTask(ctx, decodeSegment(m[2]!)) },
 ];
 
-/** The API gateway in front of KPS: route, authenticate, then the operation. Unknown APIs are APIGW.0101. */
+/**
+ * The API gateway in front of KPS: route, authenticate, check the project, then the operation. Unknown
+ * APIs are APIGW.0101; a project that is not the caller's is 403 (project-scope.ts), after the 401s.
+ */
 export function routeHuawei(ctx: MockContext, req: MockRequest): MockResponse {
   const byPath = ROUTES.map((r) => ({ route: r, match: req.path.match(r.pattern) })).filter((x) => x.match);
   const hit = byPath.find((x) => x.route.method === req.method);
@@ -23,7 +27,7 @@ export function routeHuawei(ctx: MockContext, req: MockRequest): MockResponse {
   }
   ctx.huawei.settle(ctx.now());
   const denied = authenticateHuawei(ctx, hit.route.op, req);
-  if (!denied) return hit.route.handle(ctx, req, hit.match!);
+  if (!denied) return refuseOtherProject(ctx, hit.route.op, req, decodeSegment(hit.match![1]!)) ?? hit.route.handle(ctx, req, hit.match!);
   // The carried-out faults: the refusal is sent, but the bind behind it is done all the same.
   if (carriedOutAnyway(ctx, hit.route.op, denied)) hit.route.handle(ctx, req, hit.match!);
   return denied.response;

@@ -37,6 +37,11 @@ export class HuaweiState {
   private oldest = 0;
   /** Tasks whose effect is not applied yet, earliest end first (tasks may take different times). */
   private readonly pending = new DueQueue<KpsTask>();
+  /**
+   * Per server, when its last bind (RESET/REPLACE) task ends: while that is ahead, KPS is still binding
+   * it, so a batch must not start another bind of it (`bindInFlight`). Kept only while a bind is pending.
+   */
+  private readonly bindEnds = new Map<string, number>();
 
   /** `taskDelay` gives each new task its length in milliseconds. */
   constructor(fixtures: MockFixtures, private readonly taskDelay: () => number) {
@@ -49,7 +54,14 @@ export class HuaweiState {
     for (let task = this.pending.popDue(now); task; task = this.pending.popDue(now)) {
       const server = this.servers.get(task.serverId);
       if (server && task.outcome === 'SUCCESS') server.keypair = task.kind === 'UNBIND' ? undefined : task.keypair;
+      // The server's last bind has ended: it is no longer busy (so the map holds only pending binds).
+      if (task.kind !== 'UNBIND' && (this.bindEnds.get(task.serverId) ?? Infinity) <= task.doneAt) this.bindEnds.delete(task.serverId);
     }
+  }
+
+  /** True while a bind task of this server has not reached its terminal status at `now`. */
+  bindInFlight(serverId: string, now: number): boolean {
+    return (this.bindEnds.get(serverId) ?? -Infinity) > now;
   }
 
   startTask(serverId: string, kind: TaskKind, now: number, keypair?: string, outcome: 'SUCCESS' | 'FAILED' = 'SUCCESS'): KpsTask {
@@ -63,6 +75,7 @@ export class HuaweiState {
       this.oldest = 0;
     }
     this.pending.push(task);
+    if (kind !== 'UNBIND') this.bindEnds.set(serverId, Math.max(task.doneAt, this.bindEnds.get(serverId) ?? -Infinity));
     return task;
   }
 

@@ -1,0 +1,56 @@
+import type { Case } from '../../cases/case.ts';
+import type { ScriptedAnswer, WireFault } from '../../transport/client-wire.ts';
+import type { EngineContext } from '../engine-context.ts';
+import type { Cloud } from '../run-cloud.ts';
+import { judgeClientCall } from './client-checks.ts';
+import { tallyClientJudgements } from './record-client-judgements.ts';
+
+/** Held answers end in a reset after this long, if the client has not given up first. */
+const HOLD_MS = 2000;
+
+/**
+ * The fault schedules every client under test meets (`client.retry-safe`): each call's first attempts get
+ * a 429, a 5xx, a reset or a held answer, later ones a documented success; nothing reaches the target.
+ * A client may retry or give up; what it must not do is resend unsafely, or hand back a success it never
+ * got. The schedules are fixed, so every run decides the rule the same way.
+ */
+const SCHEDULES: readonly (readonly WireFault[])[] = [
+  [{ kind: 'status', status: 500 }],
+  [{ kind: 'status', status: 503 }, { kind: 'status', status: 502 }],
+  [{ kind: 'reset' }],
+  [{ kind: 'timeout', holdMs: HOLD_MS }],
+  [{ kind: 'status', status: 429 }],
+];
+
+export async function runSdkFaultPlan(ctx: EngineContext, cloud: Cloud): Promise<void> {
+  const sdk = ctx.sdk!;
+  for (const { c, then } of cloud === 'huaweicloud' ? huaweiCalls(ctx) : volcengineCalls(ctx)) {
+    if (!sdk.canSend(c)) continue;
+    for (const faults of SCHEDULES) {
+      const { observation } = await sdk.sendWithFaults(c, faults, then);
+      const first = observation.attempts[0];
+      const exchange = { request: first?.request ?? { method: 'SDK', url: `(${c.id}: nothing sent)`, headers: {} }, ...(first?.response ? { response: first.response } : { error: first?.error ?? 'nothing sent' }), throttled: [], ms: 0, client: observation };
+      const named: Case = { ...c, id: `${c.id}/${faults.map((f) => (f.kind === 'status' ? f.status : f.kind)).join('-')}` };
+      tallyClientJudgements(ctx, named, exchange, judgeClientCall(named, observation, ctx.target), { seed: ctx.settings.seed, shrunk: false });
+    }
+  }
+}
+
+function huaweiCalls(ctx: EngineContext): { c: Case; then: ScriptedAnswer }[] {
+  const hw = ctx.target.huaweicloud!;
+  const server = hw.fixtures.servers.bound[0] ?? hw.fixtures.servers.running[0] ?? 'server';
+  const entry = { keypair_name: hw.fixtures.keypairs[0]!, server: { id: server } };
+  const base = { title: 'the client retries a bind only when it is safe', source: 'model' as const, expect: { kind: 'any' as const, rules: [] } };
+  return [
+    { c: { ...base, id: 'kps.associate/sdk-faults', operation: 'kps.associate', request: { body: entry } }, then: { status: 202, body: { task_id: 'scripted-task' } } },
+    { c: { ...base, id: 'kps.batch-associate/sdk-faults', operation: 'kps.batch-associate', request: { body: { batch_keypairs: [entry] } } }, then: { status: 202, body: { tasks: [{ server_id: server, task_id: 'scripted-task' }] } } },
+  ];
+}
+
+function volcengineCalls(ctx: EngineContext): { c: Case; then: ScriptedAnswer }[] {
+  const v = ctx.target.volcengine!;
+  const id = v.fixtures.instances.running[0] ?? 'i-a';
+  const c: Case = { id: 'ecs.attach-key-pair/sdk-faults', title: 'the client resends AttachKeyPair with its ClientToken', source: 'model', operation: 'ecs.attach-key-pair', request: { logical: { InstanceIds: [id], KeyPairName: v.fixtures.keyPairs[0]?.name ?? 'k', ClientToken: `retry-${ctx.unique()}` } }, expect: { kind: 'any', rules: [] } };
+  const then = { status: 200, body: { ResponseMetadata: { RequestId: 'scripted-request', Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: v.region }, Result: { OperationDetails: [{ InstanceId: id, Error: null }] } } };
+  return [{ c, then }];
+}
