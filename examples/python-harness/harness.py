@@ -11,17 +11,21 @@ tests/sdk/_fixtures/python-defects/ monkeypatches exactly one of them):
     huawei_body(request)                              the bytes sent (json.dumps, Python's default separators)
     huawei_headers(msg)                               Content-Type and X-Project-Id, before signing
     sign_huawei(method, url, headers, body, ak, sk, now)
-    volcengine_query(request)                         Action, Version, InstanceIds.N, ... (RFC 3986, sorted)
+    volcengine_query(request)                         Action, Version, InstanceIds.N, ... (RFC 3986, sorted);
+                                                      called again for every attempt, from the same request
     sign_volcengine(method, url, headers, body, ak, sk, region, service, now)
-    http_send(method, url, headers, body, timeout_s)  one HTTP exchange; raises on reset or timeout
+    http_send(method, url, headers, body, timeout_s)  one HTTP exchange; raises TransportError
     should_retry(operation, status_or_exc, attempt)   whether to send the same request again
     retry_delay(attempt)                              seconds to wait before that
-    huawei_error_fields(body)                         (code, message, request_id) of a KPS error body
+    huawei_error_fields(body)                         (code, message, request_id) of a flat or nested KPS error
     normalise_huawei(status, headers, body)           the outcome of one Huawei answer
     normalise_volcengine(status, headers, body)       the outcome of one Volcengine answer
     normalise(operation, status, headers, body)       picks one of the two
     handle_case(msg)                                  one case -> its outcome; never raises
     main()                                            hello, then one answer per case line
+
+huawei_signature() and volcengine_signature() are the bare signers (explicit signed-header list), which
+test_signers.py checks against the published vectors.
 
 Nothing but protocol lines goes to stdout; nothing at all goes to stderr unless a case line cannot be read,
 and never a credential.
@@ -315,11 +319,15 @@ def retry_delay(attempt: int) -> float:
 # --------------------------------------------------------------------------------------- normalising
 
 
-def _json(body: bytes):
+_NOT_JSON = object()
+
+
+def _json(body: bytes, default=None):
+    """The parsed body, or `default` when it is not JSON."""
     try:
         return json.loads(body.decode('utf-8'))
     except (ValueError, UnicodeDecodeError):
-        return None
+        return default
 
 
 def _text(body: bytes) -> str:
@@ -341,10 +349,10 @@ def huawei_error_fields(body) -> tuple[str | None, str | None, str | None]:
 
 
 def normalise_huawei(status: int, headers: dict[str, str], body: bytes) -> dict:
-    parsed = _json(body)
+    parsed = _json(body, _NOT_JSON)
     request_id = headers.get('x-request-id')
     if 200 <= status <= 299:
-        out = {'ok': True, 'status': status, 'data': parsed if parsed is not None else _text(body)}
+        out = {'ok': True, 'status': status, 'data': parsed if parsed is not _NOT_JSON else _text(body)}
         if request_id:
             out['requestId'] = request_id
         return out
@@ -354,7 +362,7 @@ def normalise_huawei(status: int, headers: dict[str, str], body: bytes) -> dict:
         out['code'] = code
     if message is not None:
         out['message'] = message
-    elif parsed is None and body:
+    elif parsed is _NOT_JSON and body:
         out['message'] = _text(body)[:500]
     if request_id or body_request_id:
         out['requestId'] = request_id or body_request_id
@@ -362,7 +370,7 @@ def normalise_huawei(status: int, headers: dict[str, str], body: bytes) -> dict:
 
 
 def normalise_volcengine(status: int, headers: dict[str, str], body: bytes) -> dict:
-    parsed = _json(body)
+    parsed = _json(body, _NOT_JSON)
     meta = parsed.get('ResponseMetadata') if isinstance(parsed, dict) else None
     meta = meta if isinstance(meta, dict) else {}
     error = meta.get('Error')
@@ -374,7 +382,7 @@ def normalise_volcengine(status: int, headers: dict[str, str], body: bytes) -> d
                 out['code'] = str(error['Code'])
             if error.get('Message') is not None:
                 out['message'] = str(error['Message'])
-        elif parsed is None and body:
+        elif parsed is _NOT_JSON and body:
             out['message'] = _text(body)[:500]
         if request_id:
             out['requestId'] = str(request_id)

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { startMock } from '../../src/mock/index.ts';
+import { defaultFixtures, startMock } from '../../src/mock/index.ts';
 import { huaweiSdkHmacSha256 } from '../../src/signing/index.ts';
 
 // Huawei's published vector (Go signer_test.go): AK "AccessKey", SK "SecretKey", X-Sdk-Date
@@ -17,7 +17,8 @@ test('the published GET vector signs as published, and the mock accepts that sig
     credentials: { huawei: { accessKey: 'AccessKey', secretKey: 'SecretKey', tokens: [] }, volcengine: { accessKey: 'x', secretKey: 'y' } },
   });
   try {
-    const signed = huaweiSdkHmacSha256({ method: 'GET', url: `${mock.url}/v3/p/tasks/t-1?limit=1` }, options);
+    // The mock's own project in the path: another is refused 403 by the gateway (tests/mock/sdk-oracle.spec.ts).
+    const signed = huaweiSdkHmacSha256({ method: 'GET', url: `${mock.url}/v3/${defaultFixtures().projectId}/tasks/t-1?limit=1` }, options);
     // Act
     const accepted = await fetch(signed.url, { headers: signed.headers });
     const tampered = await fetch(signed.url.replace('limit=1', 'limit=2'), { headers: signed.headers });

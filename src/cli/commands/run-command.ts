@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../../engine/report/report-types.ts';
 import { credentialVariables } from '../../engine/cassettes/offline-target.ts';
-import { RUN_ENV } from '../../engine/runner/run-env.ts';
+import { CLIENT_BROKEN_FILE, RUN_ENV } from '../../engine/runner/run-env.ts';
+import { checkClient } from '../_internals/check-client.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { startEmbeddedMock, type EmbeddedMock } from '../_internals/embedded-mock.ts';
@@ -31,11 +32,22 @@ should rule either); 1: one did; 2: bad usage or target file.
 
 const CONFIG = fileURLToPath(new URL('../../engine/runner/playwright.config.ts', import.meta.url));
 
-export const SDK_USAGE = `Usage: npx conformance sdk --adapter FILE [--target FILE] [--seed N] [--runs N] [--strict] [--report-dir DIR]
+export const SDK_USAGE = `Usage: npx conformance sdk (--adapter FILE | --harness "COMMAND") [--target FILE] [--only CLOUD]
+                           [--seed N] [--runs N] [--strict] [--report-dir DIR] [--case-timeout MS]
 
-Checks an SDK: the adapter (docs/sdk.md) calls the SDK for each case; its HTTP is intercepted (nock) and
-forwarded to the target (default: the embedded reference mock), and what the SDK sent and made of each
-answer is judged by the rules of docs/RULES.md. The same reports and exit codes as run.`;
+Checks a client (an SDK, a CLI, a tool) by what it sends and what it hands back (docs/sdk.md). For each
+case the client is called and pointed at a loopback forwarder that passes its requests on byte for byte to
+the target (default: the embedded reference mock); the server rules judge its requests and the outcome it
+handed back, the client rules (docs/RULES.md, "Clients") its signature, X-Project-Id, retries under fault
+schedules, the outcomes of every documented answer, and what it printed. Same reports and exit codes as
+run; what the client printed is in <report-dir>/client-output.log, redacted.
+  --adapter FILE     a Node module whose default export implements SdkAdapter (src/sdk/sdk-adapter.ts)
+  --harness COMMAND  a program in any language that speaks docs/harness-protocol.md on stdin/stdout
+                     (example: --harness "python3 examples/python-harness/harness.py")
+  --case-timeout MS  how long one call may take before the client is called hung (default 30000)
+  --target FILE, --only, --seed, --runs, --strict, --report-dir, --record: as for run
+Exit 2, with one line, when the client cannot be driven: a missing or broken adapter, a harness that
+exits, hangs or answers outside the protocol.`;
 
 /** `npx conformance run` (and `sdk`): drives Playwright over the rule tests and exits by the report's verdict. */
 export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): Promise<number> {
@@ -47,14 +59,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError(`conformance run: --shard ${values.shard} is not I/N (for example 1/2).`);
   const reportDir = resolve(values['report-dir'] ?? 'reports');
   // Everything the user can get wrong is checked before the embedded mock starts.
-  let adapterFile: string | undefined;
-  if (mode === 'sdk') {
-    const given = values.adapter as string | undefined;
-    if (!given) throw new UsageError('conformance sdk: --adapter FILE is needed: the module that calls the SDK (docs/sdk.md).');
-    const adapter = resolve(given);
-    if (!existsSync(adapter)) throw new UsageError(`conformance sdk: the adapter ${given} does not exist. Give the path of a module like src/sdk/adapters/volcengine-openapi.ts.`);
-    adapterFile = adapter;
-  }
+  const client = mode === 'sdk' ? await checkClient(values as { adapter?: string; harness?: string; 'case-timeout'?: string }) : undefined;
 
   let embedded: EmbeddedMock | undefined;
   let targetFile: string;
@@ -98,10 +103,14 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     [RUN_ENV.partial]: [only && `--only ${only}`, values.shard && `--shard ${values.shard}`].filter(Boolean).join(' '),
   });
   if (values.shard) env.CONFORMANCE_BLOB = '1';
-  if (adapterFile) env[RUN_ENV.adapter] = adapterFile;
+  if (client?.adapterFile) env[RUN_ENV.adapter] = client.adapterFile;
+  if (client?.harness) env[RUN_ENV.harness] = client.harness;
+  if (client) env[RUN_ENV.caseTimeout] = String(client.caseTimeoutMs);
   if (values.record !== undefined) env[RUN_ENV.record] = resolve(values.record);
 
   rmSync(join(reportDir, 'conformance.json'), { force: true });
+  rmSync(join(reportDir, CLIENT_BROKEN_FILE), { force: true });
+  rmSync(join(reportDir, 'client-output.log'), { force: true });
   mkdirSync(reportDir, { recursive: true });
 
   try {
@@ -109,6 +118,12 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     await playwright(args, env);
   } finally {
     await embedded?.close();
+  }
+  // The client could not be driven: no verdict about it, whatever the report says.
+  const broken = join(reportDir, CLIENT_BROKEN_FILE);
+  if (existsSync(broken)) {
+    process.stderr.write(`conformance sdk: ${readFileSync(broken, 'utf8')}\n`);
+    return 2;
   }
   const reportPath = join(reportDir, 'conformance.json');
   if (!existsSync(reportPath)) {
@@ -148,7 +163,7 @@ function parse(argv: string[], mode: 'run' | 'sdk') {
     return parseArgs({
       args: argv,
       options: {
-        ...(mode === 'sdk' ? { adapter: { type: 'string' as const } } : {}),
+        ...(mode === 'sdk' ? { adapter: { type: 'string' as const }, harness: { type: 'string' as const }, 'case-timeout': { type: 'string' as const } } : {}),
         target: { type: 'string' },
         only: { type: 'string' },
         seed: { type: 'string' },

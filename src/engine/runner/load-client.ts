@@ -14,5 +14,6 @@ export interface ClientChoice {
 /** Loads (or starts) the client under test; throws `ClientBroken` with a one-line reason when it is not one. */
 export function loadClient(choice: ClientChoice, target: ResolvedTarget): Promise<ClientUnderTest> {
   if (choice.adapterFile) return loadAdapterClient(choice.adapterFile);
-  return startHarnessClient(choice.harness!, { env: harnessCredentialEnv(target), caseTimeoutMs: choice.caseTimeoutMs });
+  // A harness that cannot say hello within its case timeout would not answer a case either.
+  return startHarnessClient(choice.harness!, { env: harnessCredentialEnv(target), caseTimeoutMs: choice.caseTimeoutMs, helloTimeoutMs: Math.min(15_000, choice.caseTimeoutMs) });
 }

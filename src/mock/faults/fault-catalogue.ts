@@ -139,7 +139,7 @@ export const VARIANT_FAULTS = {
   },
   'ecs.auth.bad-signature:any-region': {
     rule: 'ecs.auth.bad-signature',
-    effect: 'a credential scope naming another region than the endpoint\'s is accepted, and that region echoed',
+    effect: 'a credential scope naming another region than the endpoint\'s is accepted, and that region echoed (another service is still refused)',
   },
   'ecs.attach-key-pair.client-token-format:off-by-one': {
     rule: 'ecs.attach-key-pair.client-token-format',

@@ -20,9 +20,15 @@ export interface HarnessOptions {
  * protocol (it exits, prints something else, says another version, stays silent) is a `ClientBroken`.
  */
 export async function startHarnessClient(command: string, options: HarnessOptions): Promise<ClientUnderTest> {
-  const child = spawn('sh', ['-c', command], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // Its own process group, so that stopping it stops what the shell started too (and their pipes close).
+  const child = spawn('sh', ['-c', command], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const harness = new HarnessClient(command, child, options.caseTimeoutMs);
-  await harness.hello(options.helloTimeoutMs ?? 15_000);
+  try {
+    await harness.hello(options.helloTimeoutMs ?? 15_000);
+  } catch (error) {
+    harness.kill();
+    throw error;
+  }
   return harness;
 }
 
@@ -101,9 +107,19 @@ class HarnessClient implements ClientUnderTest {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.stdin.end();
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
+    const timer = setTimeout(() => this.kill(), 3000);
     await exited;
     clearTimeout(timer);
+  }
+
+  /** Stops the harness and everything it started. */
+  kill(): void {
+    this.closing = true;
+    try {
+      process.kill(-this.child.pid!, 'SIGKILL');
+    } catch {
+      this.child.kill('SIGKILL'); // the group is gone already, or was never made
+    }
   }
 
   private end(why: string): void {
@@ -122,7 +138,7 @@ class HarnessClient implements ClientUnderTest {
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
-        this.child.kill('SIGKILL');
+        this.kill();
         reject(this.broken(`did not ${what} within ${timeoutMs} ms`));
       }, timeoutMs);
       this.waiter = {
