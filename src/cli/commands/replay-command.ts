@@ -12,13 +12,21 @@ import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { UsageError } from '../usage-error.ts';
+import type { ContractFailure } from '../../engine/checks/contract-failure.ts';
+import { judgeClientCall } from '../../engine/run/sdk/client-checks.ts';
+import { tallyClientJudgements } from '../../engine/run/sdk/record-client-judgements.ts';
+import { loadClient, type ClientChoice } from '../../engine/runner/load-client.ts';
+import { redact } from '../../engine/target/redact.ts';
+import { ClientBroken, type ClientUnderTest } from '../../engine/transport/clients/client-under-test.ts';
+import type { Exchange } from '../../engine/transport/exchange.ts';
 import { writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 export const REPLAY_USAGE = `Usage: npx conformance replay <failure-id | failure file> [--report-dir DIR] [--target FILE]
 
 Sends a failed case of a previous run again and says whether its rule now holds (FIXED, exit 0) or
-still fails (FAILED, exit 1). The failure files are <report-dir>/failures/<id>.json (default reports/).
+still fails (FAILED, exit 1). A failure of conformance sdk is replayed through the same adapter or
+harness, answered as the run answered it (the target, a scripted answer or a fault schedule). The failure files are <report-dir>/failures/<id>.json (default reports/).
 A run against the embedded mock is replayed against a fresh embedded mock; --target overrides.`;
 
 interface FailureFile {
@@ -27,6 +35,8 @@ interface FailureFile {
   readonly level: string;
   readonly target: { readonly file: string; readonly embedded: boolean };
   readonly seed: number;
+  /** Set when the failure was a client's (`conformance sdk`): it is replayed through the same client. */
+  readonly client?: ClientChoice;
 }
 
 /** `npx conformance replay`: re-sends one recorded failure and judges it again. */
@@ -60,11 +70,18 @@ export async function replayCommand(argv: string[]): Promise<number> {
     if (error instanceof TargetFileError) throw new UsageError(error.message);
     throw error;
   }
+  let client: ClientUnderTest | undefined;
   try {
-    const ctx = new EngineContext(target, { seed: file.seed, runs: 1, strict: true });
-    const { exchange, failures } = await executeCase(ctx, c, false);
+    if (file.client) {
+      client = await loadClient(file.client, target).catch((error: Error) => {
+        throw error instanceof ClientBroken ? new UsageError(`conformance replay: ${redact(error.message, target.secrets)}`) : error;
+      });
+    }
+    const ctx = new EngineContext(target, { seed: file.seed, runs: 1, strict: true, ...(client ? { client, caseTimeoutMs: file.client!.caseTimeoutMs } : {}) });
+    const { exchange, failures } = await replayOnce(ctx, c);
+    await ctx.sdk?.close();
     const mine = failures.filter((f) => f.rule === file.rule);
-    console.log(`Replaying ${file.failure.id}: ${c.title} (${c.id})`);
+    console.log(`Replaying ${file.failure.id}: ${c.title} (${c.id})${client ? ` through ${client.name}` : ''}`);
     console.log(`${exchange.request.method} ${exchange.request.url.replace(/\?.*/, '?…')} → ${exchange.response?.status ?? exchange.error}`);
     if (SEQUENCE_RULES.includes(file.rule)) {
       console.log(`Note: ${file.rule} is decided over a sequence of requests; this replays one of them. To replay the sequence: npx conformance run --seed ${file.seed}`);
@@ -76,8 +93,19 @@ export async function replayCommand(argv: string[]): Promise<number> {
     console.log(`FAILED: ${mine[0]!.title}\nReceived: ${mine[0]!.received}\nDocumented: ${mine[0]!.documented}`);
     return 1;
   } finally {
+    await client?.close();
     await close();
   }
+}
+
+/** Sends the case again: through the client's wire by its own plan when it had one, else as the run did. */
+async function replayOnce(ctx: EngineContext, c: Case): Promise<{ exchange: Exchange; failures: ContractFailure[] }> {
+  const plan = c.clientPlan;
+  if (!ctx.sdk || !plan || plan.kind === 'forward') return executeCase(ctx, c, false);
+  const { observation } = await ctx.sdk.sendPlanned({ ...c, clientPlan: plan });
+  const first = observation.attempts[0];
+  const exchange: Exchange = { request: first?.request ?? { method: 'SDK', url: '(nothing sent)', headers: {} }, ...(first?.response ? { response: first.response } : { error: first?.error ?? 'nothing sent' }), throttled: [], ms: 0, client: observation };
+  return { exchange, failures: tallyClientJudgements(ctx, c, exchange, judgeClientCall(c, observation, ctx.target), false) };
 }
 
 function parse(argv: string[]) {

@@ -1,4 +1,5 @@
 import type { RuleId } from '../../rules/rules.ts';
+import type { ClientPlan } from './client-plan.ts';
 
 /** The operations the engine sends: the three checked ones and the supporting Huawei ones. */
 export type CaseOperation = 'kps.associate' | 'kps.batch-associate' | 'kps.task' | 'kps.disassociate' | 'ecs.attach-key-pair';
@@ -62,4 +63,6 @@ export interface Case {
   readonly operation: CaseOperation;
   readonly request: CaseRequest;
   readonly expect: Expectation;
+  /** SDK mode: how the client's call is answered, when not by the target (scripted answers, fault schedules). */
+  readonly clientPlan?: ClientPlan;
 }

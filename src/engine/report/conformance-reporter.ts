@@ -85,7 +85,9 @@ export default class ConformanceReporter implements Reporter {
     writeFileSync(join(env.reportDir, 'summary.html'), summaryHtml(report));
     for (const verdict of report.results) {
       for (const failure of verdict.failures) {
-        const file = { failure, rule: verdict.rule, level: verdict.level, target: { file: target.file, embedded: env.embedded }, seed: report.seed };
+        // A client's failure is replayed through the same client (adapter or harness).
+        const client = env.adapterFile ? { adapterFile: env.adapterFile, caseTimeoutMs: env.caseTimeoutMs } : env.harness ? { harness: env.harness, caseTimeoutMs: env.caseTimeoutMs } : undefined;
+        const file = { failure, rule: verdict.rule, level: verdict.level, target: { file: target.file, embedded: env.embedded }, seed: report.seed, ...(client ? { client } : {}) };
         writeFileSync(join(env.reportDir, 'failures', `${failure.id.replace(/[^A-Za-z0-9.#-]/g, '_')}.json`), `${JSON.stringify(file, null, 2)}\n`);
       }
     }

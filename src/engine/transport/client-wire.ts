@@ -1,31 +1,13 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { ClientPlan, ScriptedAnswer, WireFault } from '../cases/client-plan.ts';
 import type { ReceivedResponse, SentRequest } from './exchange.ts';
 
 /** The clouds a request can be for, told apart by its shape (a KPS path, an RPC query). */
 export type WireCloud = 'huaweicloud' | 'volcengine';
 
-/** A documented answer given to the client as it is, instead of the target's. */
-export interface ScriptedAnswer {
-  readonly status: number;
-  readonly body: unknown;
-}
-
-/** What goes wrong with one attempt, on purpose (fault schedules, `client.retry-safe`). */
-export type WireFault =
-  | { readonly kind: 'status'; readonly status: 429 | 500 | 502 | 503 | 504 }
-  /** The connection is destroyed before any answer. */
-  | { readonly kind: 'reset' }
-  /** No answer until the client gives up (it closes the connection), or `holdMs` pass and it is reset. */
-  | { readonly kind: 'timeout'; readonly holdMs: number };
-
-/** How the wire answers the attempts of one call: forward each, or script them. */
-export type WirePlan =
-  | { readonly kind: 'forward' }
-  | { readonly kind: 'script'; readonly answer: ScriptedAnswer }
-  /** Attempt i gets faults[i]; attempts after the last fault get `then`. Nothing reaches the target. */
-  | { readonly kind: 'faults'; readonly faults: readonly WireFault[]; readonly then: ScriptedAnswer };
+export type { ClientPlan as WirePlan, ScriptedAnswer, WireFault } from '../cases/client-plan.ts';
 
 /** One request the client sent, as it arrived, and what it was answered. */
 export interface WireAttempt {
@@ -70,7 +52,7 @@ export function wireCloudOf(target: string): WireCloud | undefined {
  * For scripted answers and fault schedules nothing reaches the target.
  */
 export class ClientWire {
-  private plan: WirePlan = { kind: 'forward' };
+  private plan: ClientPlan = { kind: 'forward' };
   private attempts: WireAttempt[] = [];
   private readonly sockets = new Set<Socket>();
   private constructor(
@@ -101,7 +83,7 @@ export class ClientWire {
   }
 
   /** Starts recording a new call, answered by `plan`. */
-  begin(plan: WirePlan = { kind: 'forward' }): void {
+  begin(plan: ClientPlan = { kind: 'forward' }): void {
     this.plan = plan;
     this.attempts = [];
   }

@@ -2,12 +2,11 @@ import type { SdkOutcome } from '../../sdk/sdk-adapter.ts';
 import type { Case } from '../cases/case.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { redact } from '../target/redact.ts';
-import { ClientWire, type ScriptedAnswer, type WireAttempt, type WireCloud, type WireFault, type WirePlan } from './client-wire.ts';
+import type { ClientPlan } from '../cases/client-plan.ts';
+import { ClientWire, type WireAttempt, type WireCloud } from './client-wire.ts';
 import { clientCredential, clientSecrets } from './clients/client-credentials.ts';
 import { ClientBroken, type ClientOperation, type ClientUnderTest, type CredentialChoice } from './clients/client-under-test.ts';
 import type { ClientObservation, Exchange, ReceivedResponse } from './exchange.ts';
-
-export type { ScriptedAnswer } from './client-wire.ts';
 
 const OPERATION: Partial<Record<Case['operation'], ClientOperation>> = {
   'kps.associate': 'AssociateKeypair',
@@ -17,8 +16,8 @@ const OPERATION: Partial<Record<Case['operation'], ClientOperation>> = {
 
 /** How long a client is told to wait for one HTTP answer (the harness protocol's timeoutMs). */
 const CLIENT_HTTP_TIMEOUT_MS = 10_000;
-/** In a fault schedule's timeout, the client is told to give up sooner, so a held answer costs little. */
-export const FAULT_CLIENT_TIMEOUT_MS = 1000;
+/** How long a client is told to wait in a fault schedule's timeout. */
+const FAULT_CLIENT_TIMEOUT_MS = 1000;
 
 export interface SdkTransportOptions {
   /** How long one call may take before the client is called hung (`--case-timeout`). */
@@ -79,15 +78,15 @@ export class SdkTransport {
     });
   }
 
-  /** Sends a case through the client but answers it by script: what does the client make of it? */
-  sendScripted(c: Case, answer: ScriptedAnswer): Promise<{ outcome: SdkOutcome; observation: ClientObservation }> {
-    return this.enqueue(() => this.call(c, { kind: 'script', answer }));
-  }
-
-  /** Sends a case whose attempts meet `faults` in turn, then `then`: does the client retry safely? */
-  sendWithFaults(c: Case, faults: readonly WireFault[], then: ScriptedAnswer): Promise<{ outcome: SdkOutcome; observation: ClientObservation }> {
-    const timeoutMs = faults.some((f) => f.kind === 'timeout') ? FAULT_CLIENT_TIMEOUT_MS : CLIENT_HTTP_TIMEOUT_MS;
-    return this.enqueue(() => this.call(c, { kind: 'faults', faults, then }, timeoutMs));
+  /**
+   * Sends a case whose call the wire answers by the case's own plan (a script, a fault schedule), so
+   * nothing reaches the target: what does the client make of each answer, does it retry safely?
+   */
+  sendPlanned(c: Case & { clientPlan: Exclude<ClientPlan, { kind: 'forward' }> }): Promise<{ outcome: SdkOutcome; observation: ClientObservation }> {
+    const plan = c.clientPlan;
+    // In a fault schedule's timeout the client is told to give up sooner, so a held answer costs little.
+    const timeoutMs = plan.kind === 'faults' && plan.faults.some((f) => f.kind === 'timeout') ? FAULT_CLIENT_TIMEOUT_MS : CLIENT_HTTP_TIMEOUT_MS;
+    return this.enqueue(() => this.call(c, plan, timeoutMs));
   }
 
   /** Stops the wire (the client is its loader's to close). */
@@ -104,7 +103,7 @@ export class SdkTransport {
     return result;
   }
 
-  private async call(c: Case, plan: WirePlan, clientTimeoutMs = CLIENT_HTTP_TIMEOUT_MS): Promise<{ outcome: SdkOutcome; attempts: readonly WireAttempt[]; observation: ClientObservation }> {
+  private async call(c: Case, plan: ClientPlan, clientTimeoutMs = CLIENT_HTTP_TIMEOUT_MS): Promise<{ outcome: SdkOutcome; attempts: readonly WireAttempt[]; observation: ClientObservation }> {
     const wire = await (this.wire ??= ClientWire.start({ huaweicloud: this.target.huaweicloud?.endpoint, volcengine: this.target.volcengine?.endpoint }));
     const cloud: WireCloud = c.operation.startsWith('kps.') ? 'huaweicloud' : 'volcengine';
     const choice = (c.request.auth ?? 'default') as CredentialChoice;

@@ -1,5 +1,5 @@
 import type { Case } from '../../cases/case.ts';
-import type { ScriptedAnswer, WireFault } from '../../transport/client-wire.ts';
+import type { ScriptedAnswer, WireFault } from '../../cases/client-plan.ts';
 import type { EngineContext } from '../engine-context.ts';
 import type { Cloud } from '../run-cloud.ts';
 import { judgeClientCall } from './client-checks.ts';
@@ -27,10 +27,10 @@ export async function runSdkFaultPlan(ctx: EngineContext, cloud: Cloud): Promise
   for (const { c, then } of cloud === 'huaweicloud' ? huaweiCalls(ctx) : volcengineCalls(ctx)) {
     if (!sdk.canSend(c)) continue;
     for (const faults of SCHEDULES) {
-      const { observation } = await sdk.sendWithFaults(c, faults, then);
+      const named = { ...c, id: `${c.id}/${faults.map((f) => (f.kind === 'status' ? f.status : f.kind)).join('-')}`, clientPlan: { kind: 'faults' as const, faults, then } };
+      const { observation } = await sdk.sendPlanned(named);
       const first = observation.attempts[0];
       const exchange = { request: first?.request ?? { method: 'SDK', url: `(${c.id}: nothing sent)`, headers: {} }, ...(first?.response ? { response: first.response } : { error: first?.error ?? 'nothing sent' }), throttled: [], ms: 0, client: observation };
-      const named: Case = { ...c, id: `${c.id}/${faults.map((f) => (f.kind === 'status' ? f.status : f.kind)).join('-')}` };
       tallyClientJudgements(ctx, named, exchange, judgeClientCall(named, observation, ctx.target), { seed: ctx.settings.seed, shrunk: false });
     }
   }

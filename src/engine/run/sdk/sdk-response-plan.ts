@@ -1,6 +1,6 @@
 import { listErrorCodes } from '../../../spec/error-codes.ts';
 import type { Case } from '../../cases/case.ts';
-import type { ScriptedAnswer } from '../../transport/client-wire.ts';
+import type { ScriptedAnswer } from '../../cases/client-plan.ts';
 import type { EngineContext } from '../engine-context.ts';
 import type { Cloud } from '../run-cloud.ts';
 import { judgeClientCall } from './client-checks.ts';
@@ -22,9 +22,10 @@ export async function runSdkResponsePlan(ctx: EngineContext, cloud: Cloud): Prom
   const sdk = ctx.sdk!;
   for (const s of cloud === 'huaweicloud' ? huaweiCases(ctx) : volcengineCases(ctx)) {
     if (!sdk.canSend(s.c)) continue;
-    const { observation } = await sdk.sendScripted(s.c, s.answer);
+    const c = { ...s.c, clientPlan: { kind: 'script' as const, answer: s.answer } };
+    const { observation } = await sdk.sendPlanned(c);
     const exchange = { request: observation.attempts[0]?.request ?? { method: 'SDK', url: s.what, headers: {} }, response: { status: s.answer.status, headers: {}, text: JSON.stringify(s.answer.body), json: s.answer.body }, throttled: [], ms: 0, client: observation };
-    tallyClientJudgements(ctx, s.c, exchange, judgeClientCall(s.c, observation, ctx.target), { seed: ctx.settings.seed, shrunk: false });
+    tallyClientJudgements(ctx, c, exchange, judgeClientCall(c, observation, ctx.target), { seed: ctx.settings.seed, shrunk: false });
   }
 }
 
