@@ -4,6 +4,7 @@ import { DIFF_USAGE, diffCommand } from './commands/diff-command.ts';
 import { FIDELITY_USAGE, fidelityCommand } from './commands/fidelity-command.ts';
 import { MERGE_USAGE, mergeCommand } from './commands/merge-command.ts';
 import { PLAN_USAGE, planCommand } from './commands/plan-command.ts';
+import { PROXY_USAGE, proxyCommand } from './commands/proxy-command.ts';
 import { REPLAY_USAGE, replayCommand } from './commands/replay-command.ts';
 import { RUN_USAGE, SDK_USAGE, runCommand } from './commands/run-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -12,7 +13,8 @@ const USAGE = `Usage: npx conformance <command>
 
 Commands:
   run      check a target (default: the embedded reference mock) against every rule (npx conformance run --help)
-  sdk      check an SDK through an adapter, its HTTP intercepted (npx conformance sdk --help)
+  sdk      check a client (SDK, CLI, tool; any language) by what it sends and hands back (npx conformance sdk --help)
+  proxy    forward and judge any client's traffic, reports on Ctrl-C (npx conformance proxy --help)
   fidelity score a mock against a reference, rule by rule, in tiers (npx conformance fidelity --help)
   plan     print what a run would send to a target, sending nothing (npx conformance plan --help)
   replay   send a recorded failure again: FIXED or FAILED (npx conformance replay --help)
@@ -36,6 +38,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'sdk':
         if (rest.includes('--help') || rest.includes('-h')) return print(SDK_USAGE);
         return await runCommand(rest, 'sdk');
+      case 'proxy':
+        if (rest.includes('--help') || rest.includes('-h')) return print(PROXY_USAGE);
+        return await proxyCommand(rest);
       case 'fidelity':
         if (rest.includes('--help') || rest.includes('-h')) return print(FIDELITY_USAGE);
         return await fidelityCommand(rest);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { RULES } from '../../rules/rules.ts';
@@ -10,8 +10,7 @@ import { buildReport } from './build-report.ts';
 import { mergeVerdicts } from './merge-verdicts.ts';
 import { redact } from '../target/redact.ts';
 import type { ReportedVerdict } from './report-types.ts';
-import { summaryHtml } from './summary-html.ts';
-import { summaryTable } from './summary-table.ts';
+import { printReportSummary, writeReports } from './write-reports.ts';
 
 /**
  * Playwright reporter that turns the rule tests' verdicts into conformance.json, summary.html and one
@@ -80,22 +79,9 @@ export default class ConformanceReporter implements Reporter {
       buildReport({ target, results, restore: [...this.restoreByCloud.values()].flat(), seed: env.seed, runs: env.runs, strict: env.strict, startedAt: this.startedAt, requests: [...(this.requestsByCloud.size > 0 ? this.requestsByCloud : this.sent).values()].reduce((a, b) => a + b, 0), partial: env.partial }),
       target.secrets,
     );
-    mkdirSync(join(env.reportDir, 'failures'), { recursive: true });
-    writeFileSync(join(env.reportDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(env.reportDir, 'summary.html'), summaryHtml(report));
-    for (const verdict of report.results) {
-      for (const failure of verdict.failures) {
-        // A client's failure is replayed through the same client (adapter or harness).
-        const client = env.adapterFile ? { adapterFile: env.adapterFile, caseTimeoutMs: env.caseTimeoutMs } : env.harness ? { harness: env.harness, caseTimeoutMs: env.caseTimeoutMs } : undefined;
-        const file = { failure, rule: verdict.rule, level: verdict.level, target: { file: target.file, embedded: env.embedded }, seed: report.seed, ...(client ? { client } : {}) };
-        writeFileSync(join(env.reportDir, 'failures', `${failure.id.replace(/[^A-Za-z0-9.#-]/g, '_')}.json`), `${JSON.stringify(file, null, 2)}\n`);
-      }
-    }
-    process.stdout.write(`\n${summaryTable(report)}\n`);
-    const notRestored = report.restore.filter((r) => !r.restored);
-    if (report.restore.length > 0) process.stdout.write(`Restored ${report.restore.length - notRestored.length} of ${report.restore.length} changed fixtures.\n`);
-    for (const r of notRestored) process.stdout.write(`NOT RESTORED ${r.resource}: ${r.detail}\n`);
-    process.stdout.write(`Reports: ${join(env.reportDir, 'conformance.json')} · ${join(env.reportDir, 'summary.html')} · ${join(env.reportDir, 'junit.xml')} · ${join(env.reportDir, 'html', 'index.html')}\n`);
+    const client = env.adapterFile ? { adapterFile: env.adapterFile, caseTimeoutMs: env.caseTimeoutMs } : env.harness ? { harness: env.harness, caseTimeoutMs: env.caseTimeoutMs } : undefined;
+    writeReports(env.reportDir, report, { targetFile: target.file, embedded: env.embedded, ...(client ? { client } : {}) });
+    printReportSummary(report, [join(env.reportDir, 'conformance.json'), join(env.reportDir, 'summary.html'), join(env.reportDir, 'junit.xml'), join(env.reportDir, 'html', 'index.html')]);
   }
 
   /** The workers' progress counts and cached verdicts live only as long as the run. */

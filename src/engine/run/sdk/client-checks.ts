@@ -35,7 +35,7 @@ export function judgeClientCall(c: Case, observation: ClientObservation, target:
 }
 
 /** `client.signature` and `client.project-id` of one request, over the bytes that arrived. */
-function wireJudgements(c: Case, a: WireAttempt, target: ResolvedTarget): ClientJudgement[] {
+export function wireJudgements(c: Case, a: WireAttempt, target: ResolvedTarget): ClientJudgement[] {
   const url = new URL(a.request.url);
   const received = { method: a.request.method, target: url.pathname + url.search, headers: a.request.headers, body: a.bodyBytes };
   const headers = a.request.headers;
@@ -72,7 +72,7 @@ function clientToken(a: WireAttempt): string | undefined {
  * `client.retry-safe`: an AttachKeyPair resent after a timeout, a reset or a 5xx keeps its ClientToken;
  * a Huawei bind is never resent after a 5xx or a reset (it has no token: a resend is a second bind).
  */
-function retrySafety(c: Case, attempts: readonly WireAttempt[]): ClientJudgement | undefined {
+export function retrySafety(c: Case, attempts: readonly WireAttempt[]): ClientJudgement | undefined {
   if (attempts.length === 0) return undefined;
   const faulted = attempts.some((a) => a.answeredBy === 'fault' || (a.response?.status ?? 0) >= 500 || a.response === undefined);
   if (attempts.length === 1) return faulted ? held('client.retry-safe', 'not resent') : undefined;
