@@ -1,13 +1,16 @@
-// A harness in Node (docs/harness-protocol.md) for the two official Node SDKs: @huaweicloud/huaweicloud-sdk-core
-// and @volcengine/openapi, through the shipped adapters. It shows that a Node SDK can be checked the
-// language-neutral way too (npm test runs it next to the Python harness), and is a template for a team
-// whose SDK is a Node package of its own.
+// A harness in Node (docs/harness-protocol.md) around an in-process adapter (src/sdk/sdk-adapter.ts): by
+// default the two official Node SDKs (@huaweicloud/huaweicloud-sdk-core, @volcengine/openapi) through the
+// shipped adapters, or the adapter module given as its argument. It shows that a Node client is judged
+// the same through the language-neutral protocol as in process (npm test runs both), and is a template
+// for a team whose SDK is a Node package of its own.
 //
-//   npx conformance sdk --harness "node --import tsx examples/node-harness/harness.ts"
+//   npx conformance sdk --harness "node --import tsx examples/node-harness/harness.ts [ADAPTER]"
 import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import huaweiSdk from '../../src/sdk/adapters/huaweicloud-sdk-core.ts';
 import volcengineSdk from '../../src/sdk/adapters/volcengine-openapi.ts';
-import type { SdkOutcome } from '../../src/sdk/sdk-adapter.ts';
+import type { SdkAdapter, SdkOutcome } from '../../src/sdk/sdk-adapter.ts';
 
 interface CaseMessage {
   id: number;
@@ -24,14 +27,22 @@ const protocolOut = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
 const send = (message: unknown) => protocolOut(`${JSON.stringify(message)}\n`);
 
-send({ protocol: 'keypair-conformance.harness/1', name: `node-official-sdks (${huaweiSdk.name}; ${volcengineSdk.name})`, operations: ['AssociateKeypair', 'BatchAssociateKeypair', 'AttachKeyPair'] });
+const official: SdkAdapter = { ...huaweiSdk, ...volcengineSdk, name: `node-official-sdks (${huaweiSdk.name}; ${volcengineSdk.name})` };
+const given = process.argv[2];
+const adapter: SdkAdapter = given ? ((await import(pathToFileURL(resolve(given)).href)) as { default: SdkAdapter }).default : official;
+const operations = (['AssociateKeypair', 'BatchAssociateKeypair', 'AttachKeyPair'] as const).filter((op) => typeof adapter[method(op)] === 'function');
+send({ protocol: 'keypair-conformance.harness/1', name: adapter.name, operations });
+
+function method(op: CaseMessage['operation']): 'associateKeypair' | 'batchAssociateKeypair' | 'attachKeyPair' {
+  return op === 'AttachKeyPair' ? 'attachKeyPair' : op === 'AssociateKeypair' ? 'associateKeypair' : 'batchAssociateKeypair';
+}
 
 async function handle(m: CaseMessage): Promise<SdkOutcome> {
   const accessKey = process.env[m.credentials.accessKeyVar] ?? '';
   const secretKey = process.env[m.credentials.secretKeyVar] ?? '';
-  if (m.operation === 'AttachKeyPair') return volcengineSdk.attachKeyPair!(m.request, { endpoint: m.endpoint, region: m.region, accessKey, secretKey });
+  if (m.operation === 'AttachKeyPair') return adapter.attachKeyPair!(m.request, { endpoint: m.endpoint, region: m.region, accessKey, secretKey });
   const env = { endpoint: m.endpoint, region: m.region, projectId: m.projectId ?? '', accessKey, secretKey };
-  return m.operation === 'AssociateKeypair' ? huaweiSdk.associateKeypair!(m.request, env) : huaweiSdk.batchAssociateKeypair!(m.request, env);
+  return adapter[method(m.operation) as 'associateKeypair'](m.request, env);
 }
 
 // One case at a time, answered in order.
