@@ -80,8 +80,12 @@ export async function replayCommand(argv: string[]): Promise<number> {
     const ctx = new EngineContext(target, { seed: file.seed, runs: 1, strict: true, ...(client ? { client, caseTimeoutMs: file.client!.caseTimeoutMs } : {}) });
     const { exchange, failures } = await replayOnce(ctx, c);
     await ctx.sdk?.close();
+    // An in-process adapter keeps what is printed while it is loaded: close it before printing.
+    const name = client?.name;
+    await client?.close();
+    client = undefined;
     const mine = failures.filter((f) => f.rule === file.rule);
-    console.log(`Replaying ${file.failure.id}: ${c.title} (${c.id})${client ? ` through ${client.name}` : ''}`);
+    console.log(`Replaying ${file.failure.id}: ${c.title} (${c.id})${name ? ` through ${name}` : ''}`);
     console.log(`${exchange.request.method} ${exchange.request.url.replace(/\?.*/, '?…')} → ${exchange.response?.status ?? exchange.error}`);
     if (SEQUENCE_RULES.includes(file.rule)) {
       console.log(`Note: ${file.rule} is decided over a sequence of requests; this replays one of them. To replay the sequence: npx conformance run --seed ${file.seed}`);
