@@ -74,7 +74,7 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
       : !ctx.mutationsAllowed
         ? 'safety.allowMutations is false: only requests the documents say are refused were sent, and deciding this rule needs one that may bind'
       : settings.client
-        ? 'the client cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
+        ? NO_OBSERVATION[rule] ?? 'the client cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
       : NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
   return { verdicts: ctx.tally.verdicts(rules, reason), requests, restore };
 }
