@@ -138,8 +138,9 @@ export function surfacesOutcome(c: Case, outcome: SdkOutcome, answer: ReceivedRe
   }
   if (!outcome.ok) return broke(rule, `The client handed back a ${answer.status} success as an error`, got, 'the success, with its data');
   const body = answer.json as Record<string, unknown> | undefined;
-  const data = c.operation === 'ecs.attach-key-pair' ? (body?.Result ?? {}) : body;
-  if (!keeps(data, outcome.data)) return broke(rule, 'The client dropped or changed part of a success', `answered ${JSON.stringify(data).slice(0, 200)}; handed back ${JSON.stringify(outcome.data ?? null).slice(0, 200)}`, 'every batch entry and OperationDetails entry with its Error, every task_id, as answered');
+  const data = c.operation === 'ecs.attach-key-pair' ? body?.Result : body;
+  // An answer with nothing in it (no Result) leaves nothing to keep.
+  if (data !== undefined && !keeps(data, outcome.data)) return broke(rule, 'The client dropped or changed part of a success', `answered ${JSON.stringify(data).slice(0, 200)}; handed back ${JSON.stringify(outcome.data ?? null).slice(0, 200)}`, 'every batch entry and OperationDetails entry with its Error, every task_id, as answered');
   if (outcome.status !== undefined && outcome.status !== answer.status) return broke(rule, 'The client handed back another status', `answered ${answer.status}; handed back ${outcome.status}`, 'the status as answered');
   return held(rule);
 }
