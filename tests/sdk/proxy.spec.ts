@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { spawn, execFileSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ interface Proxy {
 
 async function startProxy(): Promise<Proxy> {
   const dir = mkdtempSync(join(tmpdir(), 'proxy-report-'));
-  const child = spawn(process.execPath, ['bin/conformance.mjs', 'proxy', '--report-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
+  const child = spawn(process.execPath, ['bin/conformance.mjs', 'proxy', '--report-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   const endpoint = await new Promise<string>((resolve, reject) => {

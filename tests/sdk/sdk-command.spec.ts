@@ -68,6 +68,13 @@ test('a client that prints its secret key: client.no-secrets-in-output fails (ex
   expectNoCredentialAnywhere(ran);
 });
 
+test('an in-process adapter that prints its secret: nothing reaches the run\'s output, junit.xml or the HTML report', async () => {
+  const ran = await sdk(['--adapter', 'tests/sdk/_fixtures/prints-secret.adapter.ts', '--runs', '3', '--seed', '4', '--only', 'volcengine']);
+  expect(report(ran.dir).results.find((x) => x.rule === 'client.no-secrets-in-output')?.status).toBe('fail');
+  expect(readFileSync(join(ran.dir, 'client-output.log'), 'utf8')).toContain('secret=[REDACTED]');
+  expectNoCredentialAnywhere(ran);
+});
+
 test('a failure of an SDK run replays through the same client: FAILED while the client is broken', async () => {
   const ran = await sdk(['--adapter', 'tests/sdk/_fixtures/drops-second-instance-id.adapter.ts', '--runs', '5', '--seed', '4', '--only', 'volcengine']);
   const failure = report(ran.dir).results.find((x) => x.rule === 'ecs.attach-key-pair.one-detail-per-instance')!.failures[0]!;
