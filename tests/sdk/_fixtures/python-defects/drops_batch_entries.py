@@ -1,4 +1,5 @@
 # breaks: client.surfaces-outcome
+# run on: huaweicloud
 """Huawei: a BatchAssociateKeypair success hands back only the first task of the batch."""
 import os
 import sys

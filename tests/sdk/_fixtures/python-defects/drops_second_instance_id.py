@@ -1,4 +1,5 @@
 # breaks: ecs.attach-key-pair.one-detail-per-instance
+# run on: volcengine
 """Volcengine: only InstanceIds.1 goes on the wire, so OperationDetails has one entry where several ids were asked for."""
 import os
 import sys

@@ -1,4 +1,5 @@
 # breaks: client.surfaces-outcome
+# run on: huaweicloud
 """Huawei: reads only the flat error form {error_code, error_msg}; a nested body {"error": {error_code, error_msg}}
 comes back without its code and message."""
 import os

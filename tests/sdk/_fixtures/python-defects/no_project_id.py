@@ -1,4 +1,5 @@
 # breaks: client.project-id
+# run on: huaweicloud
 """Huawei: no X-Project-Id header (so it is not signed either); the project id is only in the path."""
 import os
 import sys

@@ -1,4 +1,5 @@
 # breaks: client.surfaces-outcome
+# run on: volcengine
 """Both clouds: error outcomes carry no HTTP status (code, message and requestId are still there)."""
 import os
 import sys

@@ -1,4 +1,5 @@
 # breaks: client.no-secrets-in-output
+# run on: volcengine
 """Writes the case's secret key to stderr (a debug line) before each call."""
 import os
 import sys

@@ -1,4 +1,5 @@
 # breaks: client.retry-safe
+# run on: huaweicloud
 """Huawei: a bind (AssociateKeypair, BatchAssociateKeypair), which has no token, is resent after a 5xx, a reset or a
 timeout, without first learning whether the first one was done."""
 import os

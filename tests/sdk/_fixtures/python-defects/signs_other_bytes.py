@@ -1,4 +1,5 @@
 # breaks: client.signature
+# run on: huaweicloud
 """Huawei: the signature is computed over the compact JSON (as Node's JSON.stringify writes it) while the
 default-spaced bytes of huawei_body() are sent: the signature does not cover the bytes actually sent."""
 import json

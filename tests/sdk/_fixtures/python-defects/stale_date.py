@@ -1,4 +1,5 @@
 # breaks: client.signature
+# run on: volcengine
 """Both clouds: the signing clock is 20 minutes slow, so X-Sdk-Date and X-Date are outside the 15-minute window."""
 import datetime
 import os

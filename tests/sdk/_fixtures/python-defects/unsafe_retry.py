@@ -1,4 +1,5 @@
 # breaks: client.retry-safe
+# run on: volcengine
 """Volcengine: a retried AttachKeyPair (after a 429, a 5xx, a reset or a timeout) is sent without its ClientToken,
 so the server cannot tell it from a new request and may do the operation twice."""
 import os

@@ -1,4 +1,5 @@
 # breaks: client.signature
+# run on: volcengine
 """Volcengine: the credential scope names another region than the case's (the mock answers 401 SignatureDoesNotMatch)."""
 import os
 import sys

@@ -1,4 +1,5 @@
 # breaks: client.signature
+# run on: volcengine
 """Volcengine: the credential scope names service 'ec2' instead of 'ecs'."""
 import os
 import sys
