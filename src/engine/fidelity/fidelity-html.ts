@@ -162,7 +162,7 @@ function ruleRow(r: RuleFidelity): string {
   const unsupported = counts.some((c) => c.unsupported > 0);
   const cls = [differs ? 'differs' : '', unsupported ? 'unsupported' : ''].filter(Boolean).join(' ');
   const mark = differs || unsupported ? `<span class="mark" title="${differs ? 'answers differ' : 'unsupported by the candidate'}">≠</span>` : '';
-  const row = `<tr data-rule="${esc(r.rule)}"${cls ? ` class="${cls}"` : ''}><td class="rule"><code>${esc(r.rule)}</code>${mark}${variantLine(r)}</td><td>${esc(r.level)}</td>${TIERS.map((t) => tierCell(t, r.tiers[t])).join('')}<td>${esc(r.statement).replace(/`([^`]+)`/g, '<code>$1</code>')}</td></tr>`;
+  const row = `<tr data-rule="${esc(r.rule)}"${cls ? ` class="${cls}"` : ''}><td class="rule"><code>${esc(r.rule)}</code>${mark}${variantLine(r)}${r.notCompared ? `<br><small class="not-compared">not compared: ${esc(r.notCompared)}</small>` : ''}</td><td>${esc(r.level)}</td>${TIERS.map((t) => tierCell(t, r.tiers[t])).join('')}<td>${esc(r.statement).replace(/`([^`]+)`/g, '<code>$1</code>')}</td></tr>`;
   // The evidence gets a full-width row under its rule: two bodies side by side need the room.
   const evidence = [
     r.differences.length > 0 ? records(`Differences: ${r.differences.length} of ${r.tiers.strict?.different ?? r.differences.length} shown`, r.differences) : '',

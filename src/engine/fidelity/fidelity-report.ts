@@ -46,6 +46,8 @@ export interface RuleFidelity {
   readonly unsupported: readonly DifferenceRecord[];
   /** Conflict rules and others with documented variants: which variant each side showed, how often. */
   readonly variants?: { readonly reference: Readonly<Record<string, number>>; readonly candidate: Readonly<Record<string, number>> };
+  /** Set when no case of the rule was compared: why (never shown as 100%). */
+  readonly notCompared?: string;
 }
 
 export interface FidelitySideInfo {

@@ -1,4 +1,5 @@
 import type { CaseOperation } from '../cases/case.ts';
+import { foldReadings } from './fold-readings.ts';
 import type { Normaliser } from './transformers.ts';
 
 /** A recorded answer as the cassette keeps it: status, headers, the body as JSON or text. */
@@ -21,9 +22,13 @@ export interface Outcome {
   readonly code: string;
   readonly entries: readonly string[];
   readonly body: string;
+  /** The normalised body as JSON (undefined for text), for comparing shapes member by member. */
+  readonly json?: unknown;
 }
 
-export function outcomeOf(operation: CaseOperation, answer: RecordedAnswer, normaliser: Normaliser): Outcome {
+export function outcomeOf(operation: CaseOperation, recorded: RecordedAnswer, normaliser: Normaliser): Outcome {
+  // Two allowed readings compare alike (fold-readings.ts).
+  const answer = foldReadings(operation, recorded);
   const header = (name: string) => Object.entries(answer.headers).find(([k]) => k.toLowerCase() === name)?.[1];
   const body = normaliser.normalise(answer.body);
   const json = typeof answer.body === 'string' ? undefined : body;
@@ -37,6 +42,7 @@ export function outcomeOf(operation: CaseOperation, answer: RecordedAnswer, norm
     code: errorCode(object),
     entries: entriesOf(operation, object),
     body: JSON.stringify(body),
+    ...(json !== undefined ? { json } : {}),
   };
 }
 
@@ -81,14 +87,32 @@ function entriesOf(operation: CaseOperation, body: Record<string, any> | undefin
 export const TIERS = ['core', 'complete', 'strict'] as const;
 export type Tier = (typeof TIERS)[number];
 
-/** The first tier at which two outcomes differ, and what differs; undefined when they are equal. */
-export function firstDifference(a: Outcome, b: Outcome): { tier: Tier; what: string } | undefined {
+/**
+ * The first tier at which two outcomes differ, and what differs; undefined when they are equal. With
+ * `optionalMembers` (both answers keep every rule that says which members are required), a member present
+ * on one side only is an optional one: it differs at strict, not in the shape.
+ */
+export function firstDifference(a: Outcome, b: Outcome, optionalMembers = false): { tier: Tier; what: string } | undefined {
   if (a.status !== b.status) return { tier: 'core', what: 'status' };
   if (a.mediaType !== b.mediaType) return { tier: 'core', what: 'media type' };
   if (a.requestId !== b.requestId) return { tier: 'core', what: 'request id' };
-  if (a.shape !== b.shape) return { tier: 'core', what: 'body shape' };
+  if (a.shape !== b.shape && !(optionalMembers && sameOnCommonMembers(a.json, b.json))) return { tier: 'core', what: 'body shape' };
   if (a.code !== b.code) return { tier: 'complete', what: 'error code' };
   if (a.entries.join('\n') !== b.entries.join('\n')) return { tier: 'complete', what: 'entry results' };
   if (a.body !== b.body) return { tier: 'strict', what: 'body values' };
   return undefined;
+}
+
+/** The same JSON types wherever both values have a member; members of one side only are not compared. */
+function sameOnCommonMembers(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b)) return false;
+    // Items are compared by position where both arrays have one (entries are compared at complete).
+    return a.slice(0, Math.min(a.length, b.length)).every((x, i) => sameOnCommonMembers(x, b[i]));
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    return Object.keys(a).filter((k) => k in (b as object)).every((k) => sameOnCommonMembers((a as any)[k], (b as any)[k]));
+  }
+  return (a === null ? 'null' : typeof a) === (b === null ? 'null' : typeof b);
 }

@@ -43,7 +43,9 @@ export function pairCases(reference: readonly KeyedExchange[], candidate: readon
     if (!cand) return { key: ref.key, reference: ref, status: 'not-sent', rules: base, charged: [] };
     // The candidate's earlier answers made the suite send another request here.
     if (cand.fingerprint !== ref.fingerprint) return { key: ref.key, reference: ref, candidate: cand, status: 'diverged', rules: base, charged: [] };
-    let difference = raiseForBrokenRules(firstDifference(ref.outcome, cand.outcome), ref, cand);
+    // Where no rule holds on one side and breaks on the other, a member of one side only is optional.
+    const optionalMembers = brokenOnOneSide(ref, cand).length === 0;
+    let difference = raiseForBrokenRules(firstDifference(ref.outcome, cand.outcome, optionalMembers), ref, cand);
     // RULES.md: a request that breaks several rules may get the error of any one: only core is compared.
     if (difference && difference.tier !== 'core' && SEVERAL_BROKEN_RULES.applies(ref)) difference = undefined;
     if (difference && unsupported(ref, cand)) {

@@ -50,8 +50,17 @@ export function scoreRules(pairs: readonly CasePair[], rules: readonly RuleId[])
       differences: mine.filter((p) => p.status === 'compared' && p.charged.includes(rule.id)).slice(0, EVIDENCE_PER_RULE).map(evidence),
       unsupported: mine.filter((p) => p.status === 'unsupported').slice(0, EVIDENCE_PER_RULE).map(evidence),
       ...variantsOf(mine, rule.id),
+      ...notCompared(mine),
     };
   });
+}
+
+/** Why a rule with no compared case was not compared, in words a reader can act on. */
+function notCompared(pairs: readonly CasePair[]): Pick<RuleFidelity, 'notCompared'> {
+  if (pairs.some((p) => p.status === 'compared')) return {};
+  if (pairs.length === 0) return { notCompared: 'no case of the run reached it on the reference (nothing exercised it: a throttle that never came, a fixture the target file lacks)' };
+  if (pairs.every((p) => p.status === 'unsupported')) return { notCompared: 'the candidate does not support any case that reaches it' };
+  return { notCompared: 'the candidate\'s earlier answers made the run send other cases, or it was not sent there' };
 }
 
 /** How often each side showed each documented variant of the rule, over the pairs both answered. */
