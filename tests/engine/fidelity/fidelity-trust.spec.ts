@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { defaultFixtures, FAULTABLE_RULES, FAULTS, READINGS, type Readings } from '../../../src/mock/index.ts';
+import { defaultFixtures, FAULTABLE_RULES, FAULTS, READINGS, VARIANT_FAULTS, type Readings } from '../../../src/mock/index.ts';
 import { TIERS } from '../../../src/engine/fidelity/outcome.ts';
 import { inPool } from '../trust/_helpers/target-files.ts';
 import { fidelityOnMocks, loweredRules } from '../../../scripts/_internals/fidelity-on-mocks.ts';
@@ -55,6 +55,25 @@ for (const seed of [7, 1]) {
     expect(outcomes.every((o) => o.score !== null && o.score < 100)).toBe(true);
   });
 }
+
+// The variant faults break a rule another way, several only in a side effect: a refused request carried out
+// anyway (seen by a later probe), a refused request's ClientToken kept. Each lowers its own rule and only
+// what it declares: the probes' answers are compared and charged to the rule they probe.
+test('each variant fault (side effects included) lowers its own rule and only what it declares', async () => {
+  test.setTimeout(180_000);
+  // Act
+  const outcomes = await inPool(Object.keys(VARIANT_FAULTS) as (keyof typeof VARIANT_FAULTS)[], CONCURRENCY, async (fault) => {
+    const spec: { rule: string; alsoBreaks?: readonly string[] } = VARIANT_FAULTS[fault];
+    const report = await fidelityOnMocks({ candidate: { faults: [fault] }, clouds: [spec.rule.startsWith('kps') ? 'huaweicloud' : 'volcengine'], seed: 7, runs: 20 });
+    const lowered = loweredRules(report);
+    const allowed = new Set<string>([spec.rule, ...(spec.alsoBreaks ?? [])]);
+    return { fault, lowered: lowered.includes(spec.rule), beyond: lowered.filter((r) => !allowed.has(r)) };
+  });
+
+  // Assert
+  expect(outcomes.filter((o) => !o.lowered).map((o) => o.fault), 'variant faults whose rule kept 100%').toEqual([]);
+  expect(outcomes.filter((o) => o.beyond.length > 0).map((o) => `${o.fault} also lowered ${o.beyond.join(', ')}`)).toEqual([]);
+});
 
 test('a fault on one cloud leaves the other cloud at 100%', async () => {
   // Act
