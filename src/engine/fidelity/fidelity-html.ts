@@ -47,7 +47,7 @@ dl.tiers{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:
 .chart .track{fill:#eaeef2}.chart .name{font-weight:600}.chart text{font-size:13px;fill:#1b1f24}
 .chart .fill-full{fill:#1a7f37}.chart .fill-close{fill:#bf8700}.chart .fill-low{fill:#cf222e}.chart .min{stroke:#1b1f24;stroke-dasharray:3 2}
 .sc{font-weight:600;white-space:nowrap}.sc-full{color:#1a7f37}.sc-close{color:#9a6700}.sc-low{color:#cf222e}.sc-none{color:#57606a}
-td.tier{width:118px}td.agg{white-space:nowrap;width:150px}td.rule{white-space:nowrap} td.rule .variants{white-space:normal;overflow-wrap:anywhere}tr.overall td{font-weight:600;border-bottom:2px solid #d0d7de}
+td.tier{width:118px}td.agg{white-space:nowrap;width:150px}td.rule{white-space:nowrap} td.rule .variants,td.rule .not-compared{white-space:normal;overflow-wrap:anywhere}tr.overall td{font-weight:600;border-bottom:2px solid #d0d7de}
 tr.group th{background:#fff;font-size:15px;padding-top:16px;border-bottom:2px solid #d0d7de}
 tr.differs td:first-child,tr.unsupported td:first-child{box-shadow:inset 4px 0 #cf222e}tr.differs,tr.unsupported{background:#fff8f7}
 tr.unsupported:not(.differs) td:first-child{box-shadow:inset 4px 0 #bf8700}

@@ -10,6 +10,16 @@ export interface BodyMutation {
   readonly kind: 'reject' | 'any';
   /** A mutated body (or raw text, for bodies that are not JSON), from a valid one. */
   readonly mutate: fc.Arbitrary<(valid: Record<string, any>) => unknown | { raw: string }>;
+  /**
+   * The listed values of a mutation, each sent once on every run whatever --runs says, so no rule's
+   * verdict depends on which of them chance draws (a port sent as the string "22").
+   */
+  readonly fixed?: readonly ((valid: Record<string, any>) => unknown | { raw: string })[];
+}
+
+/** A mutation by each of a list of values: drawn by the property, and each one also fixed. */
+function byValues<T>(values: readonly T[], apply: (v: T) => (valid: Record<string, any>) => unknown | { raw: string }): Pick<BodyMutation, 'mutate' | 'fixed'> {
+  return { mutate: fc.constantFrom(...values).map(apply), fixed: values.map(apply) };
 }
 
 const without = (o: Record<string, any>, key: string) => {
@@ -17,8 +27,8 @@ const without = (o: Record<string, any>, key: string) => {
   return rest;
 };
 const withServer = (b: Record<string, any>, server: Record<string, unknown>) => ({ ...b, server: { ...b.server, ...server } });
-const wrongTypes = (except: 'string' | 'boolean' | 'integer' | 'object') =>
-  fc.constantFrom<unknown>(...([
+const wrongTypes = (except: 'string' | 'boolean' | 'integer' | 'object'): unknown[] =>
+  ([
     ['string', 'keypair'],
     ['boolean', true],
     ['integer', 22],
@@ -26,7 +36,7 @@ const wrongTypes = (except: 'string' | 'boolean' | 'integer' | 'object') =>
     ['null', null],
     ['array', ['x']],
     ['object', { a: 1 }],
-  ] as const).filter(([t]) => t !== except).map(([, v]) => v));
+  ] as const).filter(([t]) => t !== except).map(([, v]) => v as unknown);
 const AUTH_TYPES = ['password', 'keypair'];
 
 /** Every named mutation of an AssociateKeypair body (rules of seeds 000/003), boundaries included. */
@@ -41,35 +51,37 @@ export const ASSOCIATE_MUTATIONS: BodyMutation[] = [
     kind: 'reject',
     mutate: fc.string({ maxLength: 12 }).filter((t) => !AUTH_TYPES.includes(t)).map((t) => (b: Record<string, any>) => withServer(b, { auth: { type: t, key: 'k' } })),
   },
-  { name: 'keypair_name-wrong-type', title: 'a keypair_name that is not a string is rejected', rules: ['kps.associate.field-types'], kind: 'reject', mutate: wrongTypes('string').map((v) => (b: Record<string, any>) => ({ ...b, keypair_name: v })) },
-  { name: 'disable_password-wrong-type', title: 'a disable_password that is not a boolean is rejected', rules: ['kps.associate.field-types'], kind: 'reject', mutate: wrongTypes('boolean').map((v) => (b: Record<string, any>) => withServer(b, { disable_password: v })) },
+  { name: 'keypair_name-wrong-type', title: 'a keypair_name that is not a string is rejected', rules: ['kps.associate.field-types'], kind: 'reject', ...byValues(wrongTypes('string'), (v) => (b) => ({ ...b, keypair_name: v })) },
+  { name: 'disable_password-wrong-type', title: 'a disable_password that is not a boolean is rejected', rules: ['kps.associate.field-types'], kind: 'reject', ...byValues(wrongTypes('boolean'), (v) => (b) => withServer(b, { disable_password: v })) },
   {
     name: 'port-wrong-type',
     title: 'a port that is not an integer is rejected',
     rules: ['kps.associate.field-types'],
     kind: 'reject',
-    mutate: fc.constantFrom<unknown>('22', 22.5, true, null, [22], { port: 22 }).map((v) => (b: Record<string, any>) => withServer(b, { port: v })),
+    ...byValues<unknown>(['22', 22.5, true, null, [22], { port: 22 }], (v) => (b) => withServer(b, { port: v })),
   },
-  { name: 'auth-wrong-type', title: 'an auth that is not an object is rejected', rules: ['kps.associate.field-types'], kind: 'reject', mutate: fc.constantFrom<unknown>('keypair', 1, true, ['keypair']).map((v) => (b: Record<string, any>) => withServer(b, { auth: v })) },
-  { name: 'server.id-wrong-type', title: 'a server.id that is not a string is rejected', rules: ['kps.associate.field-types'], kind: 'reject', mutate: fc.constantFrom<unknown>(1, true, null, ['id']).map((v) => (b: Record<string, any>) => withServer(b, { id: v })) },
+  { name: 'auth-wrong-type', title: 'an auth that is not an object is rejected', rules: ['kps.associate.field-types'], kind: 'reject', ...byValues<unknown>(['keypair', 1, true, ['keypair']], (v) => (b) => withServer(b, { auth: v })) },
+  { name: 'server.id-wrong-type', title: 'a server.id that is not a string is rejected', rules: ['kps.associate.field-types'], kind: 'reject', ...byValues<unknown>([1, true, null, ['id']], (v) => (b) => withServer(b, { id: v })) },
   {
     name: 'port-out-of-range',
     title: 'a port outside 1-65535 is rejected',
     rules: ['kps.associate.port-range'],
     kind: 'any',
     mutate: fc.oneof(fc.constantFrom(0, -1, 65536, 70000), fc.integer({ min: 65536, max: 2 ** 31 - 1 }), fc.integer({ min: -(2 ** 31), max: 0 })).map((p) => (b: Record<string, any>) => withServer(b, { port: p })),
+    // The edges on every run: the first value out of range on each side, and two more.
+    fixed: [0, 65536, -1, 70000].map((p) => (b: Record<string, any>) => withServer(b, { port: p })),
   },
   {
     name: 'malformed-json',
     title: 'a body that is not JSON is rejected',
     rules: ['kps.associate.malformed-json'],
     kind: 'reject',
-    mutate: fc.constantFrom('truncated', 'trailing', 'single-quotes', 'garbage').map((how) => (b: Record<string, any>) => {
+    ...byValues(['truncated', 'trailing', 'single-quotes', 'garbage'], (how) => (b) => {
       const text = JSON.stringify(b);
       return { raw: how === 'truncated' ? text.slice(0, -3) : how === 'trailing' ? `${text}}` : how === 'single-quotes' ? text.replace(/"/g, "'") : 'keypair_name=x&server=y' };
     }),
   },
-  { name: 'body-not-object', title: 'a JSON body that is not an object is rejected', rules: [], kind: 'reject', mutate: fc.constantFrom<unknown>([], 'body', 42, null, true).map((v) => () => v) },
+  { name: 'body-not-object', title: 'a JSON body that is not an object is rejected', rules: [], kind: 'reject', ...byValues<unknown>([[], 'body', 42, null, true], (v) => () => v) },
   {
     name: 'drop-keypair_name-and-bad-auth.type',
     title: 'a body breaking two rules is rejected',

@@ -59,19 +59,24 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
 
   // (c) named mutations of valid bodies, each tied to the rules it breaks; rejected requests change
   // nothing, so the mutations run side by side
+  const mutationCase = (mutation: (typeof ASSOCIATE_MUTATIONS)[number], mutate: (valid: Record<string, any>) => unknown, valid: Record<string, any>): Case => {
+    const out = mutate(valid) as any;
+    return {
+      id: `kps.associate/mutation/${mutation.name}`,
+      title: mutation.title,
+      source: 'mutation',
+      operation: 'kps.associate',
+      request: out && typeof out === 'object' && 'raw' in out && typeof out.raw === 'string' ? { rawBody: out.raw } : { body: out },
+      expect: { kind: mutation.kind, rules: mutation.rules },
+    };
+  };
+  // Each listed value of a mutation once, on every run: what is decided does not depend on --runs. A
+  // mutation's values go one after another (fidelity pairs same-id cases by their order), mutations side by side.
+  await inParallel(ASSOCIATE_MUTATIONS.map((mutation) => async () => {
+    for (const [k, mutate] of (mutation.fixed ?? []).entries()) await executeCase(ctx, mutationCase(mutation, mutate, { keypair_name: keypairs[0], server: { id: pool.runningForAssociate(k) } }));
+  }));
   await inParallel(ASSOCIATE_MUTATIONS.map((mutation) => () =>
-    runProperty(ctx, `kps.associate/${mutation.name}`, fc.tuple(body, mutation.mutate, fc.nat()), ([b, mutate, i]) => {
-      const valid = { ...b, server: { ...b.server, id: pool.runningForAssociate(i) } };
-      const out = mutate(valid) as any;
-      return {
-        id: `kps.associate/mutation/${mutation.name}`,
-        title: mutation.title,
-        source: 'mutation',
-        operation: 'kps.associate',
-        request: out && typeof out === 'object' && 'raw' in out && typeof out.raw === 'string' ? { rawBody: out.raw } : { body: out },
-        expect: { kind: mutation.kind, rules: mutation.rules },
-      };
-    }, mutationRuns),
+    runProperty(ctx, `kps.associate/${mutation.name}`, fc.tuple(body, mutation.mutate, fc.nat()), ([b, mutate, i]) => mutationCase(mutation, mutate, { ...b, server: { ...b.server, id: pool.runningForAssociate(i) } }), mutationRuns),
   ));
   await runProperty(ctx, 'kps.associate/unknown-keypair', fc.tuple(body, fc.string({ minLength: 1, maxLength: 40 }), fc.nat()), ([b, name, i]) => ({
     id: 'kps.associate/mutation/unknown-keypair',
