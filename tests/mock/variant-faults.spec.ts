@@ -97,6 +97,33 @@ const rows: Row[] = [
     broken: [[200, null], [400, 'LimitExceeded.MaximumInstanceIds']],
   },
   {
+    fault: 'ecs.attach-key-pair.instance-not-found:whole-404',
+    probe: async (mock) => {
+      const answer = await volcengine(mock.url, attachQuery({ ids: ['i-running-000', 'i-unknown0000000000'], name: 'ssh_key_pair' }));
+      return [...errorCodeOf(answer), answer.body.Result?.OperationDetails?.[1]?.Error?.Code ?? null];
+    },
+    healthy: [200, null, 'InvalidInstance.NotFound'],
+    broken: [404, 'InvalidInstance.NotFound', null],
+  },
+  {
+    fault: 'ecs.attach-key-pair.idempotent-replay:answers-mismatch',
+    probe: async (mock) => {
+      const query = attachQuery({ ids: ['i-running-001'], name: 'ssh_key_pair', token: 'replayed-token' });
+      return [errorCodeOf(await volcengine(mock.url, query)), errorCodeOf(await volcengine(mock.url, query))];
+    },
+    healthy: [[200, null], [200, null]],
+    broken: [[200, null], [400, 'IdempotentParameterMismatch']],
+  },
+  {
+    fault: 'ecs.attach-key-pair.idempotent-mismatch:409',
+    probe: async (mock) => {
+      await volcengine(mock.url, attachQuery({ ids: ['i-running-002'], name: 'ssh_key_pair', token: 'mismatched-token' }));
+      return errorCodeOf(await volcengine(mock.url, attachQuery({ ids: ['i-running-003'], name: 'ssh_key_pair', token: 'mismatched-token' })));
+    },
+    healthy: [400, 'IdempotentParameterMismatch'],
+    broken: [409, 'IdempotentParameterMismatch'],
+  },
+  {
     fault: 'kps.batch-associate.max-10:off-by-one',
     probe: async (mock) => [
       (await huawei(mock.url, 'POST', BATCH, entries(FIX.running.slice(10, 21)))).status,

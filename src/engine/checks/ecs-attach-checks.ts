@@ -74,13 +74,36 @@ function requestRule(rule: RuleId, breaks: (c: Case, ctx: CheckContext) => boole
 }
 
 /** A per-instance rule: every requested instance of `kind` gets its documented Error. */
+/** The rule that owns a per-instance error code (fidelity charges a difference in it there). */
+export function instanceRuleOfCode(code: string): RuleId | undefined {
+  const kind = (Object.keys(INSTANCE_CODES) as InstanceKind[]).find((k) => INSTANCE_CODES[k] === code);
+  return kind ? INSTANCE_RULES[kind] : undefined;
+}
+
+const INSTANCE_RULES: Record<InstanceKind, RuleId> = {
+  running: 'ecs.attach-key-pair.running-and-stopped',
+  stopped: 'ecs.attach-key-pair.running-and-stopped',
+  windows: 'ecs.attach-key-pair.windows',
+  noAgent: 'ecs.attach-key-pair.no-agent',
+  transitional: 'ecs.attach-key-pair.instance-status',
+  unknown: 'ecs.attach-key-pair.instance-not-found',
+};
+
 function instanceRule(rule: RuleId, kinds: InstanceKind[]): Check {
   return {
     rule,
     judge(c, x) {
       if (c.operation !== OP || !c.expect.instances?.some((k) => kinds.includes(k))) return 'not-applicable';
       const list = detailsOf200(c, x);
-      if (!list) return 'not-applicable';
+      if (!list) {
+        // An instance's own error is its entry's, never the whole request's (seed 002: OperationDetails).
+        const a = readAnswer(c, x);
+        const whole = a.error?.code;
+        if (c.expect.kind !== 'reject' && whole !== undefined && kinds.some((k) => INSTANCE_CODES[k] === whole)) {
+          throw new ContractFailure(rule, `The whole request was refused with ${whole}, an instance's own error`, describeAnswer(x), `200, with ${whole} in that instance's OperationDetails entry`);
+        }
+        return 'not-applicable';
+      }
       const requested = ids(c);
       c.expect.instances.forEach((kind, i) => {
         if (!kinds.includes(kind)) return;

@@ -1,5 +1,6 @@
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { specOperation } from '../checks/_internals/spec-operation.ts';
+import { instanceRuleOfCode } from '../checks/ecs-attach-checks.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
 import { firstDifference, TIERS, type Tier } from './outcome.ts';
 import { ECHO_RULES, locateDifference } from './locate-difference.ts';
@@ -124,13 +125,22 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
   const own = ref.case.expect.rules.filter((r) => KNOWN.has(r));
   // No answer at all fails the case's own purpose too, whichever check noticed it.
   if (ref.outcome.status === 0 || cand.outcome.status === 0) return [...new Set([...failing, ...own])];
-  if (failing.length > 0) return failing;
+  // An instance's own error answered for the whole request (or the reverse) is that instance rule's.
+  const perInstance = perInstanceOwner(ref, cand);
+  if (perInstance) return [perInstance];
+  // A ClientToken sequence's case (a replay, a mismatch) owns an idempotency answer on either side
+  // (IdempotentParameterMismatch, IdempotentProcessing) of another status or code, before any generic rule.
+  const idempotency = (x: KeyedExchange) => x.outcome.code.startsWith('Idempotent');
+  const apart = ref.outcome.status !== cand.outcome.status || ref.outcome.code !== cand.outcome.code;
+  const sequence = apart && (idempotency(ref) || idempotency(cand)) ? own.filter((r) => SEQUENCE_RULES.includes(r)) : [];
+  if (failing.length > 0) return sequence.length > 0 && failing.every((r) => GENERIC.test(r)) ? [...new Set([...sequence, ...failing])] : failing;
   // Each side showed another documented variant of a conflict (200 against 202, Failed against FAILED).
   const variant = (j: RuleJudgement | undefined) => j?.startsWith('variant ') === true;
   const otherVariant = all.filter((r) => CONFLICTS.has(r) && variant(ref.judgements.get(r)) && variant(cand.judgements.get(r)) && concludedApart(r, ref, cand));
   if (otherVariant.length > 0) return otherVariant;
   // A probe's answer is its rule's evidence (a refused request shown to have changed something later).
   if (ref.case.expect.probes && own.length > 0) return [...own];
+  if (sequence.length > 0 && ref.outcome.status !== cand.outcome.status) return sequence;
   const byClass = statusClassRule(ref, cand);
   if (byClass) return [byClass];
   const located = locateDifference(ref, cand);
@@ -173,5 +183,15 @@ function statusClassRule(ref: KeyedExchange, cand: KeyedExchange): RuleId | unde
   if (a === 2 && b === 4) return `${op}.accepts-valid`;
   // A refusal turned into an acceptance is rejects-invalid's only where the case was meant to be refused.
   if (a === 4 && b === 2 && ref.case.expect.kind === 'reject') return `${op}.rejects-invalid`;
+  return undefined;
+}
+
+/** Where one side gave per-instance entries and the other refused the whole request with an instance's code. */
+function perInstanceOwner(ref: KeyedExchange, cand: KeyedExchange): RuleId | undefined {
+  if (ref.case.operation !== 'ecs.attach-key-pair') return undefined;
+  const whole = (x: KeyedExchange) => (x.outcome.status !== 200 ? instanceRuleOfCode(x.outcome.code) : undefined);
+  const hasEntries = (x: KeyedExchange) => x.outcome.status === 200 && x.outcome.entries.length > 0;
+  if (hasEntries(ref) && whole(cand)) return whole(cand);
+  if (hasEntries(cand) && whole(ref)) return whole(ref);
   return undefined;
 }

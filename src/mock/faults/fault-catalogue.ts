@@ -160,6 +160,23 @@ export const VARIANT_FAULTS = {
     rule: 'ecs.envelope',
     effect: 'for a request without Version, the envelope says Version 2019-01-01 (neither absent nor the default)',
   },
+  'ecs.attach-key-pair.instance-not-found:whole-404': {
+    rule: 'ecs.attach-key-pair.instance-not-found',
+    effect: 'a request naming an unknown instance is refused whole, 404 InvalidInstance.NotFound, instead of that instance\'s own entry',
+    // A valid request refused: the suite says so too (fidelity charges the difference to instance-not-found alone).
+    alsoBreaks: ['ecs.attach-key-pair.accepts-valid', 'ecs.attach-key-pair.success-status', 'ecs.attach-key-pair.max-100'],
+  },
+  'ecs.attach-key-pair.idempotent-replay:answers-mismatch': {
+    rule: 'ecs.attach-key-pair.idempotent-replay',
+    effect: 'a replay (the same ClientToken and parameters) is answered 400 IdempotentParameterMismatch',
+    // A concurrent copy that arrives after the first one ended is a replay too: timing decides which it meets.
+    alsoBreaks: ['ecs.attach-key-pair.idempotent-processing'],
+  },
+  'ecs.attach-key-pair.idempotent-mismatch:409': {
+    rule: 'ecs.attach-key-pair.idempotent-mismatch',
+    effect: 'a reused ClientToken with other parameters is answered 409 (not 400) IdempotentParameterMismatch',
+    alsoBreaks: ['ecs.attach-key-pair.status-documented'],
+  },
   'kps.error-shape:nested-wrong': {
     rule: 'kps.error-shape',
     effect: 'error bodies are nested, {"error": {"error_code"}}, the inner object without error_msg (whatever kpsErrorForm says)',

@@ -46,9 +46,10 @@ export async function attachKeyPair(ctx: MockContext, echo: EnvelopeEcho, req: A
   }
   if (seen?.state === 'done') {
     if (seen.fingerprint !== print && !ctx.broken('ecs.attach-key-pair.idempotent-mismatch')) {
-      return ecsError(ctx, echo, 400, 'IdempotentParameterMismatch');
+      return ecsError(ctx, echo, ctx.broken('ecs.attach-key-pair.idempotent-mismatch:409') ? 409 : 400, 'IdempotentParameterMismatch');
     }
     if (seen.fingerprint === print) {
+      if (ctx.broken('ecs.attach-key-pair.idempotent-replay:answers-mismatch')) return ecsError(ctx, echo, 400, 'IdempotentParameterMismatch');
       const details = ctx.broken('ecs.attach-key-pair.idempotent-replay') ? [...seen.result].reverse() : seen.result;
       return ecsSuccess(ctx, echo, { OperationDetails: shape(ctx, details) });
     }
@@ -109,6 +110,10 @@ function plan(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest): AttachP
   if (!keyPair && named && !ctx.broken('ecs.attach-key-pair.keypair-not-found')) {
     const status = ctx.broken('ecs.attach-key-pair.status-documented') ? 410 : 404;
     return { refusal: ecsError(ctx, echo, status, 'InvalidKeyPair.NotFound') };
+  }
+  // A fault: one unknown instance refuses the whole request, where the documents give it its own entry.
+  if (ctx.broken('ecs.attach-key-pair.instance-not-found:whole-404') && req.instanceIds.some((id) => !state.instances.has(id))) {
+    return { refusal: ecsError(ctx, echo, 404, 'InvalidInstance.NotFound') };
   }
   const details: AttachResult = req.instanceIds.map((id) => {
     const instance = state.instances.get(id);
