@@ -3,7 +3,7 @@
 // fault changes server state (a stopped server bound), later answers depend on task timing by a few cases;
 // tests/engine/fidelity/fidelity-trust.spec.ts holds the property that matters (which rules drop).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FAULTABLE_RULES, FAULTS } from '../src/mock/index.ts';
+import { ALL_FAULTS, describeFault } from '../src/mock/index.ts';
 import { fidelityOnMocks, loweredRules } from './_internals/fidelity-on-mocks.ts';
 import { inPool } from '../tests/engine/trust/_helpers/target-files.ts';
 
@@ -11,11 +11,13 @@ const SEED = 7;
 const RUNS = 20;
 const DOC = new URL('../docs/fidelity.md', import.meta.url);
 
-const rows = await inPool([...FAULTABLE_RULES], 4, async (fault) => {
+// Every fault: one per rule, and the variant faults (RULE:NAME), which break their rule another way.
+const rows = await inPool([...ALL_FAULTS], 4, async (fault) => {
+  const spec = describeFault(fault);
   const report = await fidelityOnMocks({ candidate: { faults: [fault] }, clouds: [fault.startsWith('kps') ? 'huaweicloud' : 'volcengine'], seed: SEED, runs: RUNS });
-  const rule = report.rules.find((r) => r.rule === fault)!;
-  const others = loweredRules(report).filter((r) => r !== fault);
-  const allowed = new Set<string>(FAULTS[fault].alsoBreaks ?? []);
+  const rule = report.rules.find((r) => r.rule === spec.rule)!;
+  const others = loweredRules(report).filter((r) => r !== spec.rule);
+  const allowed = new Set<string>(spec.alsoBreaks ?? []);
   const cell = (t: 'core' | 'complete' | 'strict') => (rule.tiers[t] === null ? '—' : rule.tiers[t]!.score === null ? 'n/a' : `${rule.tiers[t]!.score}%`);
   const beyond = others.filter((r) => !allowed.has(r));
   return `| \`${fault}\` | ${cell('core')} | ${cell('complete')} | ${cell('strict')} | ${others.length === 0 ? 'none' : others.map((r) => `\`${r}\``).join(', ')}${beyond.length > 0 ? ' **(beyond alsoBreaks)**' : ''} |`;
