@@ -40,11 +40,13 @@ test('@volcengine/openapi conforms on everything an SDK can send but for the HTT
   expect(skipped).toEqual(['ecs.auth.required', 'ecs.auth.stale-date', 'ecs.version', 'ecs.attach-key-pair.flow-limit', 'client.project-id']);
 });
 
-test('@huaweicloud/huaweicloud-sdk-core loses the nested error body, and at its default settings prints request signatures', async () => {
+test('@huaweicloud/huaweicloud-sdk-core loses the nested error body, signs other bytes than it sends for a body that is not an object, and prints request signatures', async () => {
   const { failed, skipped, verdicts } = await sdkRun('huaweicloud', huaweiSdk);
   // Findings (docs/sdk-results.md): {"error": {"error_code", "error_msg"}} surfaces as no code at all; every
   // 4xx/5xx is logged with the whole request, Authorization header included.
-  expect(failed).toEqual(['client.surfaces-outcome', 'client.no-secrets-in-output']);
+  expect(failed).toEqual(['client.signature', 'client.surfaces-outcome', 'client.no-secrets-in-output']);
+  // A JSON body that is not an object ("body", null, 42) is hashed as the SDK re-serialises it, not as sent.
+  expect(new Set(verdicts.find((v) => v.rule === 'client.signature')!.failures.map((f) => f.case.id))).toEqual(new Set(['kps.associate/mutation/body-not-object']));
   expect(verdicts.find((v) => v.rule === 'client.surfaces-outcome')!.failures.map((f) => f.case.id)).toEqual(['kps.associate/sdk-response/the nested KPS error body']);
   expect(skipped).toEqual(['kps.auth.required', 'kps.auth.stale-date', 'kps.associate.malformed-json']);
 });

@@ -132,7 +132,8 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
   // (IdempotentParameterMismatch, IdempotentProcessing) of another status or code, before any generic rule.
   const idempotency = (x: KeyedExchange) => x.outcome.code.startsWith('Idempotent');
   const apart = ref.outcome.status !== cand.outcome.status || ref.outcome.code !== cand.outcome.code;
-  const sequence = apart && (idempotency(ref) || idempotency(cand)) ? own.filter((r) => SEQUENCE_RULES.includes(r)) : [];
+  // (A case meant to be refused and accepted stays rejects-invalid's.)
+  const sequence = apart && ref.case.expect.kind !== 'reject' && (idempotency(ref) || idempotency(cand)) ? own.filter((r) => SEQUENCE_RULES.includes(r)) : [];
   if (failing.length > 0) return sequence.length > 0 && failing.every((r) => GENERIC.test(r)) ? [...new Set([...sequence, ...failing])] : failing;
   // Each side showed another documented variant of a conflict (200 against 202, Failed against FAILED).
   const variant = (j: RuleJudgement | undefined) => j?.startsWith('variant ') === true;
