@@ -13,8 +13,7 @@ import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { UsageError } from '../usage-error.ts';
 import type { ContractFailure } from '../../engine/checks/contract-failure.ts';
-import { judgeClientCall } from '../../engine/run/sdk/client-checks.ts';
-import { tallyClientJudgements } from '../../engine/run/sdk/record-client-judgements.ts';
+import { recordClientJudgements } from '../../engine/run/sdk/record-client-judgements.ts';
 import { loadClient, type ClientChoice } from '../../engine/runner/load-client.ts';
 import { redact } from '../../engine/target/redact.ts';
 import { ClientBroken, type ClientUnderTest } from '../../engine/transport/clients/client-under-test.ts';
@@ -106,10 +105,8 @@ export async function replayCommand(argv: string[]): Promise<number> {
 async function replayOnce(ctx: EngineContext, c: Case): Promise<{ exchange: Exchange; failures: ContractFailure[] }> {
   const plan = c.clientPlan;
   if (!ctx.sdk || !plan || plan.kind === 'forward') return executeCase(ctx, c, false);
-  const { observation } = await ctx.sdk.sendPlanned({ ...c, clientPlan: plan });
-  const first = observation.attempts[0];
-  const exchange: Exchange = { request: first?.request ?? { method: 'SDK', url: '(nothing sent)', headers: {} }, ...(first?.response ? { response: first.response } : { error: first?.error ?? 'nothing sent' }), throttled: [], ms: 0, client: observation };
-  return { exchange, failures: tallyClientJudgements(ctx, c, exchange, judgeClientCall(c, observation, ctx.target), false) };
+  const exchange = await ctx.sdk.sendPlanned({ ...c, clientPlan: plan });
+  return { exchange, failures: recordClientJudgements(ctx, c, exchange, false) };
 }
 
 function parse(argv: string[]) {

@@ -73,14 +73,8 @@ function requestRule(rule: RuleId, breaks: (c: Case, ctx: CheckContext) => boole
   };
 }
 
-/** A per-instance rule: every requested instance of `kind` gets its documented Error. */
-/** The rule that owns a per-instance error code (fidelity charges a difference in it there). */
-export function instanceRuleOfCode(code: string): RuleId | undefined {
-  const kind = (Object.keys(INSTANCE_CODES) as InstanceKind[]).find((k) => INSTANCE_CODES[k] === code);
-  return kind ? INSTANCE_RULES[kind] : undefined;
-}
-
-const INSTANCE_RULES: Record<InstanceKind, RuleId> = {
+/** The rule that owns each instance kind's per-instance answer (fidelity charges a difference there). */
+export const INSTANCE_RULES: Readonly<Record<InstanceKind, RuleId>> = {
   running: 'ecs.attach-key-pair.running-and-stopped',
   stopped: 'ecs.attach-key-pair.running-and-stopped',
   windows: 'ecs.attach-key-pair.windows',
@@ -89,6 +83,13 @@ const INSTANCE_RULES: Record<InstanceKind, RuleId> = {
   unknown: 'ecs.attach-key-pair.instance-not-found',
 };
 
+/** The rule that owns a per-instance error code. */
+export function instanceRuleOfCode(code: string): RuleId | undefined {
+  const kind = (Object.keys(INSTANCE_CODES) as InstanceKind[]).find((k) => INSTANCE_CODES[k] === code);
+  return kind ? INSTANCE_RULES[kind] : undefined;
+}
+
+/** A per-instance rule: every requested instance of `kind` gets its documented Error. */
 function instanceRule(rule: RuleId, kinds: InstanceKind[]): Check {
   return {
     rule,

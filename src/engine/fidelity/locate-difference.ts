@@ -1,16 +1,7 @@
 import type { RuleId } from '../../rules/rules.ts';
 import type { InstanceKind, ServerKnowledge } from '../cases/case.ts';
+import { INSTANCE_RULES } from '../checks/ecs-attach-checks.ts';
 import type { KeyedExchange } from './side-exchanges.ts';
-
-/** The rule that owns each Volcengine instance kind's per-instance answer. */
-const INSTANCE_RULES: Record<InstanceKind, RuleId> = {
-  running: 'ecs.attach-key-pair.running-and-stopped',
-  stopped: 'ecs.attach-key-pair.running-and-stopped',
-  windows: 'ecs.attach-key-pair.windows',
-  noAgent: 'ecs.attach-key-pair.no-agent',
-  transitional: 'ecs.attach-key-pair.instance-status',
-  unknown: 'ecs.attach-key-pair.instance-not-found',
-};
 
 /** The rule that owns a Huawei batch entry's task, by what the suite knew of its server. */
 const BATCH_ENTRY_RULES: Partial<Record<ServerKnowledge, RuleId>> = {

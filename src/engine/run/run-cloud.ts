@@ -59,13 +59,13 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
       await runSdkFaultPlan(ctx, cloud);
     }
   } catch (error) {
-    await ctx.sdk?.close();
     if (!(error instanceof BudgetExhausted)) throw error;
     const reason = error instanceof TargetUnreachable ? error.message : `budget: ${error.message} before a case decided it`;
     for (const rule of rules) ctx.tally.skip(rule, reason);
     unreachable = error instanceof TargetUnreachable;
+  } finally {
+    await ctx.sdk?.close();
   }
-  await ctx.sdk?.close();
   const requests = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
   const restore = settings.restore === false ? [] : unreachable ? notRestored(ledger) : await restoreFixtures(ctx, ledger);
   const reason = (rule: RuleId) =>

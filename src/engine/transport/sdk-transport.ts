@@ -68,7 +68,8 @@ export class SdkTransport {
   send(c: Case): Promise<Exchange> {
     return this.enqueue(async () => {
       const started = performance.now();
-      const { outcome, attempts, observation } = await this.call(c, { kind: 'forward' });
+      const observation = await this.call(c, { kind: 'forward' });
+      const { outcome, attempts } = observation;
       const last = [...attempts].reverse().find((a) => a.answeredBy === 'target');
       const first = attempts[0];
       const ms = performance.now() - started;
@@ -82,11 +83,16 @@ export class SdkTransport {
    * Sends a case whose call the wire answers by the case's own plan (a script, a fault schedule), so
    * nothing reaches the target: what does the client make of each answer, does it retry safely?
    */
-  sendPlanned(c: Case & { clientPlan: Exclude<ClientPlan, { kind: 'forward' }> }): Promise<{ outcome: SdkOutcome; observation: ClientObservation }> {
+  sendPlanned(c: Case & { clientPlan: Exclude<ClientPlan, { kind: 'forward' }> }): Promise<Exchange> {
     const plan = c.clientPlan;
     // In a fault schedule's timeout the client is told to give up sooner, so a held answer costs little.
     const timeoutMs = plan.kind === 'faults' && plan.faults.some((f) => f.kind === 'timeout') ? FAULT_CLIENT_TIMEOUT_MS : CLIENT_HTTP_TIMEOUT_MS;
-    return this.enqueue(() => this.call(c, plan, timeoutMs));
+    return this.enqueue(async () => {
+      const observation = await this.call(c, plan, timeoutMs);
+      // The evidence of a failure: the client's first request and the answer it got.
+      const first = observation.attempts[0];
+      return { request: first?.request ?? { method: '?', url: '(not sent)', headers: {} }, ...(first?.response ? { response: first.response } : { error: first?.error ?? 'the client sent nothing' }), throttled: [], ms: 0, client: observation };
+    });
   }
 
   /** Stops the wire (the client is its loader's to close). */
@@ -103,7 +109,7 @@ export class SdkTransport {
     return result;
   }
 
-  private async call(c: Case, plan: ClientPlan, clientTimeoutMs = CLIENT_HTTP_TIMEOUT_MS): Promise<{ outcome: SdkOutcome; attempts: readonly WireAttempt[]; observation: ClientObservation }> {
+  private async call(c: Case, plan: ClientPlan, clientTimeoutMs = CLIENT_HTTP_TIMEOUT_MS): Promise<ClientObservation> {
     const wire = await (this.wire ??= ClientWire.start({ huaweicloud: this.target.huaweicloud?.endpoint, volcengine: this.target.volcengine?.endpoint }));
     const cloud: WireCloud = c.operation.startsWith('kps.') ? 'huaweicloud' : 'volcengine';
     const choice = (c.request.auth ?? 'default') as CredentialChoice;
@@ -123,7 +129,7 @@ export class SdkTransport {
     const attempts = [...wire.recorded];
     this.sent += attempts.length;
     for (let i = 0; i < attempts.length; i++) this.onSend();
-    return { outcome, attempts, observation: this.observe(outcome, attempts) };
+    return this.observe(outcome, attempts);
   }
 
   /** What the client printed, scanned for its secrets and the signatures it sent, then redacted. */

@@ -2,8 +2,7 @@ import type { Case } from '../../cases/case.ts';
 import type { ScriptedAnswer, WireFault } from '../../cases/client-plan.ts';
 import type { EngineContext } from '../engine-context.ts';
 import type { Cloud } from '../run-cloud.ts';
-import { judgeClientCall } from './client-checks.ts';
-import { tallyClientJudgements } from './record-client-judgements.ts';
+import { recordClientJudgements } from './record-client-judgements.ts';
 
 /** Held answers end in a reset after this long, if the client has not given up first. */
 const HOLD_MS = 2000;
@@ -28,10 +27,7 @@ export async function runSdkFaultPlan(ctx: EngineContext, cloud: Cloud): Promise
     if (!sdk.canSend(c)) continue;
     for (const faults of SCHEDULES) {
       const named = { ...c, id: `${c.id}/${faults.map((f) => (f.kind === 'status' ? f.status : f.kind)).join('-')}`, clientPlan: { kind: 'faults' as const, faults, then } };
-      const { observation } = await sdk.sendPlanned(named);
-      const first = observation.attempts[0];
-      const exchange = { request: first?.request ?? { method: 'SDK', url: `(${c.id}: nothing sent)`, headers: {} }, ...(first?.response ? { response: first.response } : { error: first?.error ?? 'nothing sent' }), throttled: [], ms: 0, client: observation };
-      tallyClientJudgements(ctx, named, exchange, judgeClientCall(named, observation, ctx.target), { seed: ctx.settings.seed, shrunk: false });
+      recordClientJudgements(ctx, named, await sdk.sendPlanned(named), { seed: ctx.settings.seed, shrunk: false });
     }
   }
 }

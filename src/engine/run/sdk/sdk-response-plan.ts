@@ -3,8 +3,7 @@ import type { Case } from '../../cases/case.ts';
 import type { ScriptedAnswer } from '../../cases/client-plan.ts';
 import type { EngineContext } from '../engine-context.ts';
 import type { Cloud } from '../run-cloud.ts';
-import { judgeClientCall } from './client-checks.ts';
-import { tallyClientJudgements } from './record-client-judgements.ts';
+import { recordClientJudgements } from './record-client-judgements.ts';
 
 /** One documented answer served to the client by script. */
 interface ScriptedCase {
@@ -23,9 +22,7 @@ export async function runSdkResponsePlan(ctx: EngineContext, cloud: Cloud): Prom
   for (const s of cloud === 'huaweicloud' ? huaweiCases(ctx) : volcengineCases(ctx)) {
     if (!sdk.canSend(s.c)) continue;
     const c = { ...s.c, clientPlan: { kind: 'script' as const, answer: s.answer } };
-    const { observation } = await sdk.sendPlanned(c);
-    const exchange = { request: observation.attempts[0]?.request ?? { method: 'SDK', url: s.what, headers: {} }, response: { status: s.answer.status, headers: {}, text: JSON.stringify(s.answer.body), json: s.answer.body }, throttled: [], ms: 0, client: observation };
-    tallyClientJudgements(ctx, c, exchange, judgeClientCall(c, observation, ctx.target), { seed: ctx.settings.seed, shrunk: false });
+    recordClientJudgements(ctx, c, await sdk.sendPlanned(c), { seed: ctx.settings.seed, shrunk: false });
   }
 }
 
