@@ -1,4 +1,5 @@
-"""Self-tests of the Python harness: its signers against the published vectors (shared/docs/CLOUD-FACTS.md),
+"""Self-tests of the Python harness: its signers against the published vectors (the Huawei Go SDK's signer tests and API signing guide,
+and the Volcengine vectors, computed from the documented algorithm, that the suite's tests/signing/published-vectors.spec.ts also checks),
 its query and body encoding, its outcome normalisation, its retry policy (against a local stub server) and
 the protocol as a child process sees it. Standard library only:
 
