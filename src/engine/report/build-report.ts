@@ -1,12 +1,19 @@
 import { isClientRule, RULES } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
-import type { ConformanceReport, ReportedVerdict } from './report-types.ts';
+import type { ConformanceReport, CouldNotRun, ReportedVerdict, RunOutcome } from './report-types.ts';
 
-/** Exit code of a run: 1 when a must or conflict rule failed, or (with --strict) a should rule. */
-export function exitCodeOf(results: readonly ReportedVerdict[], strict: boolean): 0 | 1 {
+/**
+ * A run's outcome and exit code: 1 when a must or conflict rule failed (or, with --strict, a should
+ * rule), since a failure is a verdict whatever else happened; otherwise 3 when part of the run could not
+ * run (a cloud that never answered, an interruption), and 0 when it conforms.
+ */
+export function outcomeOf(results: readonly ReportedVerdict[], strict: boolean, couldNotRun: readonly CouldNotRun[] = []): { outcome: RunOutcome; exitCode: 0 | 1 | 3 } {
   const failed = results.filter((r) => r.status === 'fail');
-  return failed.some((r) => r.level !== 'should' || strict) ? 1 : 0;
+  if (failed.some((r) => r.level !== 'should' || strict)) return { outcome: 'does-not-conform', exitCode: 1 };
+  if (couldNotRun.some((c) => c.cloud === undefined)) return { outcome: 'interrupted', exitCode: 3 };
+  if (couldNotRun.length > 0) return { outcome: 'could-not-run', exitCode: 3 };
+  return { outcome: 'conforms', exitCode: 0 };
 }
 
 /** conformance.json from the verdicts the rule tests attached, in the catalogue's order. */
@@ -44,7 +51,9 @@ export function buildReport(args: {
   requests: number;
   partial?: string;
   restore?: readonly RestoreOutcome[];
+  couldNotRun?: readonly CouldNotRun[];
 }): ConformanceReport {
+  const couldNotRun = args.couldNotRun ?? [];
   const results = completeResults(args.results, args.partial);
   const count = (f: (r: ReportedVerdict) => boolean) => results.filter(f).length;
   const endpoints: Record<string, string> = {};
@@ -68,7 +77,8 @@ export function buildReport(args: {
       failedShould: count((r) => r.status === 'fail' && r.level === 'should'),
       failedConflict: count((r) => r.status === 'fail' && r.level === 'conflict'),
     },
-    exitCode: exitCodeOf(results, args.strict),
+    ...outcomeOf(results, args.strict, couldNotRun),
+    ...(couldNotRun.length > 0 ? { couldNotRun } : {}),
     restore: args.restore ?? [],
     results,
   };

@@ -27,6 +27,19 @@ export interface ReportedFailure {
 /** One entry of conformance.json's results: a rule's verdict, failures in report form. */
 export type ReportedVerdict = Omit<RuleVerdict, 'failures'> & { readonly failures: readonly ReportedFailure[] };
 
+/**
+ * A run's conclusion. A failed rule is a verdict even when part of the run could not run (1); with no
+ * failure, a cloud that never answered or an interrupted run leaves no verdict (3).
+ */
+export type RunOutcome = 'conforms' | 'does-not-conform' | 'could-not-run' | 'interrupted';
+
+/** One reason a run reached no verdict on part of the target. */
+export interface CouldNotRun {
+  /** The cloud that could not be checked; absent for the whole run (interrupted). */
+  readonly cloud?: string;
+  readonly reason: string;
+}
+
 /** conformance.json (docs/DESIGN.md): one entry per rule id. */
 export interface ConformanceReport {
   readonly tool: 'keypair-conformance';
@@ -40,7 +53,12 @@ export interface ConformanceReport {
   /** Present when only part of the rules ran (--only, --shard): the rest are not in `results`. */
   readonly partial?: string;
   readonly summary: { readonly pass: number; readonly fail: number; readonly skipped: number; readonly failedMust: number; readonly failedShould: number; readonly failedConflict: number };
-  readonly exitCode: 0 | 1;
+  /** What the run concluded: a verdict, or why none could be reached (docs/DESIGN.md, exit codes). */
+  readonly outcome: RunOutcome;
+  /** 0 conforms, 1 does not conform, 3 no verdict (a cloud never answered, or the run was interrupted). */
+  readonly exitCode: 0 | 1 | 3;
+  /** Why no verdict could be reached, one entry per cause: a cloud that never answered, an interrupted run. */
+  readonly couldNotRun?: readonly CouldNotRun[];
   /** What the run changed and put back (or could not): empty for the embedded mock. */
   readonly restore: readonly { readonly resource: string; readonly restored: boolean; readonly detail: string }[];
   readonly results: readonly ReportedVerdict[];
