@@ -1,3 +1,4 @@
+import { packageVersion } from '../package-layout.ts';
 import { RULES } from '../rules/rules.ts';
 import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
 import { DIFF_USAGE, diffCommand } from './commands/diff-command.ts';
@@ -21,10 +22,15 @@ Commands:
   diff     what changed between two runs' conformance.json (npx conformance diff --help)
   merge    merge the reports of a run split with --shard (npx conformance merge --help)
   mock     start the reference mock of both clouds (npx conformance mock --help)
+  history  a rule × night page of many runs' reports, and what drifted (npx conformance history --help)
   rules    list every rule id with its level
-  help     show this text`;
+  help     show this text; --version prints the version
 
-/** Entry point of the CLI; returns the exit code: 0 ok, 1 a check failed, 2 bad usage. */
+Exit codes: 0 conforms · 1 does not conform (a must or conflict rule failed; with --strict, a should
+rule) · 2 bad usage or input (one line says what and how to fix it) · 3 no verdict: the target never
+answered, or the run was interrupted (the report says which).`;
+
+/** Entry point of the CLI; returns the exit code: 0 conforms, 1 does not, 2 bad usage or input, 3 no verdict. */
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   try {
@@ -63,6 +69,9 @@ export async function main(argv: string[]): Promise<number> {
       case '--help':
       case '-h':
         return print(USAGE);
+      case '--version':
+      case '-V':
+        return print(packageVersion());
       default:
         throw new UsageError(`conformance: unknown command "${command}". Run npx conformance help for the commands.`);
     }
@@ -71,9 +80,9 @@ export async function main(argv: string[]): Promise<number> {
       console.error(error.message);
       return 2;
     }
-    // One line, never a stack trace: the message is enough to report.
-    console.error(`conformance: internal error: ${(error as Error).message ?? String(error)}. Please report it.`);
-    return 1;
+    // One line, never a stack trace: the message is enough to report. No verdict was reached: exit 3.
+    console.error(`conformance: could not run: internal error: ${(error as Error).message ?? String(error)}. Please report it.`);
+    return 3;
   }
 }
 

@@ -14,11 +14,20 @@ export interface EmbeddedMock {
 }
 
 /**
+ * Fills in the reference mock's public test keys for the variables its target files name (MOCK_HWC_AK, …)
+ * where the caller has not set them, so the next step `npx conformance mock` prints works as printed.
+ */
+export function withMockTestKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  for (const [name, value] of Object.entries(mockCredentialEnv())) env[name] ||= value;
+  return env;
+}
+
+/**
  * Starts the reference mock with its built-in test keys, unless the environment names others. The keys go
  * into process.env because the mock reads them there; `label` tells this process's target files apart.
  */
 export async function startEmbeddedMock(label: string, fixtures?: MockFixtures): Promise<EmbeddedMock> {
-  for (const [name, value] of Object.entries(mockCredentialEnv())) process.env[name] ||= value;
+  withMockTestKeys(process.env);
   const mock = await startMock({ port: 0, taskDelayMs: 20, ...(fixtures && { fixtures }) });
   const targetFile = join(tmpdir(), `conformance-${label}-${process.pid}.json`);
   writeFileSync(targetFile, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));

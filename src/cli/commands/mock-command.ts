@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,7 +65,8 @@ export async function mockCommand(argv: string[]): Promise<number> {
   const chosen = MOCK_PROFILES[profile];
   const target = mockTargetFile(mock.options.fixtures, mock.url, chosen.target);
   // The committed file already describes this profile at the default address: it is not rewritten.
-  const committed = mock.url === 'http://127.0.0.1:8080' ? chosen.targetFile : undefined;
+  // (Only in a clone: an installed package's targets/ is not where the user runs.)
+  const committed = mock.url === 'http://127.0.0.1:8080' && existsSync(chosen.targetFile) ? chosen.targetFile : undefined;
   const targetPath = values['write-target'] ?? committed ?? join(tmpdir(), `conformance-mock-${mock.port}.json`);
   if (targetPath !== committed) writeFileSync(targetPath, JSON.stringify(target, null, 2) + '\n');
   console.log(`Reference mock listening on ${mock.url}`);

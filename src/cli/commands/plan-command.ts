@@ -22,12 +22,19 @@ export async function planCommand(argv: string[]): Promise<number> {
   if (!values.target) throw new UsageError('conformance plan: --target FILE is needed: the plan is for a target.');
   let target;
   try {
-    target = loadTargetFile(resolve(values.target));
+    // plan sends nothing: the credentials are not needed, and not asked for.
+    target = loadTargetFile(resolve(values.target), process.env, { credentials: 'placeholder' });
   } catch (error) {
     if (error instanceof TargetFileError) throw new UsageError(error.message);
     throw error;
   }
-  const settings = { seed: Number(values.seed ?? 1) | 0, runs: Number(values.runs ?? 100), strict: false };
+  if (values.only !== undefined && values.only !== 'huaweicloud' && values.only !== 'volcengine') throw new UsageError(`conformance plan: --only ${values.only} is not a cloud. Use huaweicloud or volcengine.`);
+  for (const flag of ['seed', 'runs'] as const) {
+    if (values[flag] !== undefined && !/^\d+$/.test(values[flag])) throw new UsageError(`conformance plan: --${flag} ${values[flag]} is not a whole number.`);
+  }
+  // The same default as run: a random seed, printed, so `run --seed N` sends what this plan shows.
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed) | 0;
+  const settings = { seed, runs: Number(values.runs ?? 100), strict: false };
   let total = 0;
   let mutating = 0;
   for (const cloud of ['huaweicloud', 'volcengine'] as const) {
@@ -44,7 +51,8 @@ export async function planCommand(argv: string[]): Promise<number> {
       console.log(`  ${String(p.count).padStart(4)} × ${p.title}\n         ${shown}${first.body ? `  ${first.body.length > 100 ? `${first.body.slice(0, 100)}…` : first.body}` : ''}`);
     }
   }
-  console.log(`\n${total} requests would be sent (${mutating} to binding operations, only on the target file's fixtures and ids that exist nowhere); none was sent.`);
+  console.log(`\nseed ${seed}: npx conformance run --target ${values.target} --seed ${seed}${values.runs ? ` --runs ${values.runs}` : ''} sends these cases.`);
+  console.log(`${total} requests would be sent (${mutating} to binding operations, only on the target file's fixtures and ids that exist nowhere); none was sent.`);
   console.log(`safety: maxRequests ${target.safety.maxRequests}, requestsPerSecond ${target.safety.requestsPerSecond || 'unlimited'}, requestTimeoutMs ${target.safety.requestTimeoutMs}.`);
   return 0;
 }

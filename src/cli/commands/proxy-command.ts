@@ -1,6 +1,6 @@
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReport } from '../../engine/report/build-report.ts';
+import { buildReport, reportTarget } from '../../engine/report/build-report.ts';
 import { junitXml } from '../../engine/report/junit-xml.ts';
 import { toReportedVerdict } from '../../engine/report/to-reported-verdict.ts';
 import { printReportSummary, writeReports } from '../../engine/report/write-reports.ts';
@@ -63,7 +63,7 @@ export async function proxyCommand(argv: string[], stop: Promise<unknown> = sign
   await wire.close();
   await embedded?.close();
   const reported = session.verdicts().map((v) => toReportedVerdict(v, target.secrets, (id) => `npx conformance replay ${id} --report-dir ${reportDir}${values.target ? ` --target ${resolve(values.target)}` : ''}`));
-  const report = redact(buildReport({ target, results: reported, seed: 0, runs: 0, strict: values.strict === true, startedAt, requests: session.requests, partial: 'proxy: the rules decided by the traffic that came through' }), target.secrets);
+  const report = redact(buildReport({ target: reportTarget(target), results: reported, seed: 0, runs: 0, strict: values.strict === true, startedAt, requests: session.requests, partial: 'proxy: the rules decided by the traffic that came through' }), target.secrets);
   writeReports(reportDir, report, { targetFile: target.file, embedded: embedded !== undefined });
   writeFileSync(join(reportDir, 'junit.xml'), junitXml(report));
   printReportSummary(report, [join(reportDir, 'conformance.json'), join(reportDir, 'summary.html'), join(reportDir, 'junit.xml')]);

@@ -1,17 +1,17 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../../engine/report/report-types.ts';
 import { credentialVariables } from '../../engine/cassettes/offline-target.ts';
-import { CLIENT_BROKEN_FILE, RUN_ENV } from '../../engine/runner/run-env.ts';
+import { parseReporters } from '../_internals/parse-reporters.ts';
+import { CLIENT_BROKEN_FILE, runChildEnv, type RunEnv } from '../../engine/runner/run-env.ts';
+import { runPlaywright, type PlaywrightExit } from '../_internals/run-playwright.ts';
 import { checkClient } from '../_internals/check-client.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
-import { startEmbeddedMock, type EmbeddedMock } from '../_internals/embedded-mock.ts';
+import { startEmbeddedMock, withMockTestKeys, type EmbeddedMock } from '../_internals/embedded-mock.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const RUN_USAGE = `Usage: npx conformance run [--target FILE] [--only huaweicloud|volcengine] [--seed N] [--runs N]
@@ -30,7 +30,7 @@ should rule either); 1: one did; 2: bad usage or target file.
   --record DIR      also write every exchange as nock-loadable cassettes (DIR/<cloud>.cassette.json), secrets removed
   --replay DIR      send nothing: judge the cassettes in DIR again with today's checks`;
 
-const CONFIG = fileURLToPath(new URL('../../engine/runner/playwright.config.ts', import.meta.url));
+const CONFIG = (await import('../../package-layout.ts')).codeFile('engine/runner/playwright.config.ts');
 
 export const SDK_USAGE = `Usage: npx conformance sdk (--adapter FILE | --harness "COMMAND") [--target FILE] [--only CLOUD]
                            [--seed N] [--runs N] [--strict] [--report-dir DIR] [--case-timeout MS]
@@ -53,73 +53,77 @@ exits, hangs or answers outside the protocol.`;
 export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): Promise<number> {
   const values = parse(argv, mode);
   const only = values.only;
-  if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance run: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
-  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed, 0, 2 ** 31 - 1);
-  const runs = values.runs === undefined ? 100 : integer('--runs', values.runs, 1, 100_000);
-  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError(`conformance run: --shard ${values.shard} is not I/N (for example 1/2).`);
-  const reportDir = resolve(values['report-dir'] ?? 'reports');
+  if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance ${mode}: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
+  if (values.shard !== undefined) checkShard(mode, values.shard);
+  const reporters = parseReporters(mode, values.reporter);
+  const reportDir = usableReportDir(mode, values['report-dir'] ?? 'reports');
+  const recorded = values.replay !== undefined ? readCassetteRun(mode, values.replay, values) : undefined;
+  const seed = recorded?.seed ?? (values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer(mode, '--seed', values.seed, 0, 2 ** 31 - 1));
+  const runs = recorded?.runs ?? (values.runs === undefined ? 100 : integer(mode, '--runs', values.runs, 1, 100_000));
   // Everything the user can get wrong is checked before the embedded mock starts.
   const client = mode === 'sdk' ? await checkClient(values as { adapter?: string; harness?: string; 'case-timeout'?: string }) : undefined;
 
-  let embedded: EmbeddedMock | undefined;
+  const env = withMockTestKeys({ ...process.env });
   let targetFile: string;
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (values.replay !== undefined) {
+  let embedded: EmbeddedMock | undefined;
+  let restore = true;
+  if (recorded) {
     // Offline: the cassettes' own target file, its credential variables filled with placeholders.
-    const dir = resolve(values.replay);
-    const cassette = ['huaweicloud', 'volcengine'].map((c) => join(dir, `${c}.cassette.json`)).find((f) => existsSync(f));
-    if (!cassette) throw new UsageError(`conformance run: --replay ${values.replay} holds no cassette (huaweicloud.cassette.json, volcengine.cassette.json). Record with --record DIR.`);
-    const recorded = JSON.parse(readFileSync(cassette, 'utf8')).target as Record<string, unknown>;
     targetFile = join(tmpdir(), `conformance-replay-${process.pid}.json`);
-    writeFileSync(targetFile, JSON.stringify(recorded));
-    for (const name of credentialVariables(recorded)) env[name] ||= 'offline-placeholder';
-    env[RUN_ENV.replay] = dir;
-    env[RUN_ENV.restore] = '0';
+    writeFileSync(targetFile, JSON.stringify(recorded.target));
+    for (const name of credentialVariables(recorded.target)) env[name] ||= 'offline-placeholder';
+    restore = false;
   } else if (values.target !== undefined) {
     targetFile = resolve(values.target);
-    try {
-      // Fail fast, with one line, before Playwright starts; and trust the target's private CA, if any.
-      const target = loadTargetFile(targetFile, env);
-      const caFiles = [target.huaweicloud?.caFile, target.volcengine?.caFile].filter((f): f is string => !!f);
-      if (caFiles.length > 0) env.NODE_EXTRA_CA_CERTS = caBundle(caFiles, dirname(targetFile));
-    } catch (error) {
-      if (error instanceof TargetFileError) throw new UsageError(error.message);
-      throw error;
-    }
+    // Fail fast, with one line, before Playwright starts; and trust the target's private CA, if any.
+    const target = loadTargetOrExplain(targetFile, env);
+    const caFiles = [target.huaweicloud?.caFile, target.volcengine?.caFile].filter((f): f is string => !!f);
+    if (caFiles.length > 0) env.NODE_EXTRA_CA_CERTS = caBundle(caFiles, dirname(targetFile));
   } else {
-    // The embedded default: the reference mock with its built-in test keys, unless the environment names others.
-    embedded = await startEmbeddedMock('embedded');
-    targetFile = embedded.targetFile;
-    Object.assign(env, embedded.credentialEnv);
-    env[RUN_ENV.embedded] = '1';
-    env[RUN_ENV.restore] = '0'; // the embedded mock is thrown away after the run: nothing to restore
+    targetFile = '';
+    restore = false; // the embedded mock is thrown away after the run: nothing to restore
   }
-  Object.assign(env, {
-    [RUN_ENV.target]: targetFile,
-    [RUN_ENV.seed]: String(seed),
-    [RUN_ENV.runs]: String(runs),
-    [RUN_ENV.strict]: values.strict ? '1' : '0',
-    [RUN_ENV.reportDir]: reportDir,
-    [RUN_ENV.partial]: [only && `--only ${only}`, values.shard && `--shard ${values.shard}`].filter(Boolean).join(' '),
-  });
-  if (values.shard) env.CONFORMANCE_BLOB = '1';
-  if (client?.adapterFile) env[RUN_ENV.adapter] = client.adapterFile;
-  if (client?.harness) env[RUN_ENV.harness] = client.harness;
-  if (client) env[RUN_ENV.caseTimeout] = String(client.caseTimeoutMs);
-  if (values.record !== undefined) env[RUN_ENV.record] = resolve(values.record);
+  for (const f of ['conformance.json', CLIENT_BROKEN_FILE, 'client-output.log']) rmSync(join(reportDir, f), { force: true });
 
-  rmSync(join(reportDir, 'conformance.json'), { force: true });
-  rmSync(join(reportDir, CLIENT_BROKEN_FILE), { force: true });
-  rmSync(join(reportDir, 'client-output.log'), { force: true });
-  mkdirSync(reportDir, { recursive: true });
-
+  let exit: PlaywrightExit;
   try {
+    if (targetFile === '') {
+      // The embedded default: the reference mock with its built-in test keys, unless the environment names others.
+      embedded = await startEmbeddedMock('embedded');
+      targetFile = embedded.targetFile;
+      Object.assign(env, embedded.credentialEnv);
+    }
+    const settings: RunEnv = {
+      targetFile,
+      seed,
+      runs,
+      strict: values.strict === true,
+      reportDir,
+      embedded: embedded !== undefined,
+      restore,
+      caseTimeoutMs: client?.caseTimeoutMs ?? 30_000,
+      blob: values.shard !== undefined,
+      reporters,
+      ...([only && `--only ${only}`, values.shard && `--shard ${values.shard}`].some(Boolean) ? { partial: [only && `--only ${only}`, values.shard && `--shard ${values.shard}`].filter(Boolean).join(' ') } : {}),
+      ...(client?.adapterFile ? { adapterFile: client.adapterFile } : {}),
+      ...(client?.harness ? { harness: client.harness } : {}),
+      ...(values.record !== undefined ? { recordDir: resolve(values.record) } : {}),
+      ...(recorded ? { replayDir: resolve(values.replay!) } : {}),
+    };
     const args = ['test', '-c', CONFIG, ...(only ? ['--project', only] : []), ...(values.shard ? ['--shard', values.shard] : [])];
-    await playwright(args, env);
+    exit = await runPlaywright(args, runChildEnv(settings, env));
   } finally {
     await embedded?.close();
+    if (recorded) rmSync(targetFile, { force: true });
   }
-  // The client could not be driven: no verdict about it, whatever the report says.
+  return exitOfRun(mode, reportDir, exit);
+}
+
+/**
+ * The exit code of a finished run: 2 when the client under test could not be driven, else the report's
+ * (0 conforms, 1 does not, 3 no verdict); 3 when no report was written or the run was interrupted.
+ */
+function exitOfRun(mode: 'run' | 'sdk', reportDir: string, exit: PlaywrightExit): number {
   const broken = join(reportDir, CLIENT_BROKEN_FILE);
   if (existsSync(broken)) {
     process.stderr.write(`conformance sdk: ${readFileSync(broken, 'utf8')}\n`);
@@ -127,11 +131,61 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
   }
   const reportPath = join(reportDir, 'conformance.json');
   if (!existsSync(reportPath)) {
-    process.stderr.write(`conformance run: the run ended without writing ${reportPath}; see the output above.\n`);
-    return 1;
+    process.stderr.write(`conformance ${mode}: could not run: the run ended (exit ${exit.code}${exit.interruptedBy ? `, ${exit.interruptedBy}` : ''}) without writing ${reportPath}; see the output above.\n`);
+    return 3;
   }
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as ConformanceReport;
+  if (exit.interruptedBy && report.exitCode !== 3) {
+    // Stopped after the last rule was decided: the report is complete, but the run did not end by itself.
+    process.stderr.write(`conformance ${mode}: interrupted by ${exit.interruptedBy} after the report was written.\n`);
+    return 3;
+  }
+  for (const c of report.couldNotRun ?? []) process.stderr.write(`conformance ${mode}: could not run${c.cloud ? ` ${c.cloud}` : ''}: ${c.reason}\n`);
   return report.exitCode;
+}
+
+/** `--shard I/N`: both whole numbers, 1 ≤ I ≤ N. */
+function checkShard(mode: string, shard: string): void {
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
+    throw new UsageError(`conformance ${mode}: --shard ${shard} is not I/N with 1 ≤ I ≤ N (for example --shard 1/2 and --shard 2/2).`);
+  }
+}
+
+/** The report dir, created now: a path that names a file, or cannot be created, is one line, not a hang. */
+function usableReportDir(mode: string, dir: string): string {
+  const path = resolve(dir);
+  if (existsSync(path) && !statSync(path).isDirectory()) throw new UsageError(`conformance ${mode}: --report-dir ${dir} is a file, not a folder. Name a folder (it is created if missing).`);
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`conformance ${mode}: --report-dir ${dir} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Name a folder you can write to.`);
+  }
+  return path;
+}
+
+/** `--replay DIR`: the cassettes' own seed, runs and target, so the run reports what was recorded. */
+function readCassetteRun(mode: string, dir: string, values: { seed?: string; runs?: string; target?: string; record?: string }): { seed: number; runs: number; target: Record<string, unknown> } {
+  for (const flag of ['seed', 'runs', 'target', 'record'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`conformance ${mode}: --${flag} does not go with --replay: a replay judges the recorded cases, with the recording's own ${flag === 'record' ? 'exchanges' : flag}. Drop --${flag}.`);
+  }
+  const cassette = ['huaweicloud', 'volcengine'].map((c) => join(resolve(dir), `${c}.cassette.json`)).find((f) => existsSync(f));
+  if (!cassette) throw new UsageError(`conformance ${mode}: --replay ${dir} holds no cassette (huaweicloud.cassette.json, volcengine.cassette.json). Record with --record DIR.`);
+  try {
+    const recorded = JSON.parse(readFileSync(cassette, 'utf8')) as { seed: number; runs?: number; target: Record<string, unknown> };
+    return { seed: recorded.seed, runs: recorded.runs ?? 100, target: recorded.target };
+  } catch (error) {
+    throw new UsageError(`conformance ${mode}: --replay ${cassette} is not a cassette (${(error as Error).message}). Record it again with --record DIR.`);
+  }
+}
+
+function loadTargetOrExplain(file: string, env: NodeJS.ProcessEnv) {
+  try {
+    return loadTargetFile(file, env);
+  } catch (error) {
+    if (error instanceof TargetFileError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** One PEM file with every CA the target file names (Node trusts one extra file, read at start-up). */
@@ -149,15 +203,6 @@ function caBundle(files: string[], base: string): string {
   return bundle;
 }
 
-function playwright(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  return new Promise((resolveExit, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code) => resolveExit(code ?? 1));
-  });
-}
-
 function parse(argv: string[], mode: 'run' | 'sdk') {
   try {
     return parseArgs({
@@ -173,6 +218,7 @@ function parse(argv: string[], mode: 'run' | 'sdk') {
         shard: { type: 'string' },
         record: { type: 'string' },
         replay: { type: 'string' },
+        reporter: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -182,8 +228,8 @@ function parse(argv: string[], mode: 'run' | 'sdk') {
   }
 }
 
-function integer(flag: string, text: string, min: number, max: number): number {
+function integer(mode: string, flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`conformance run: ${flag} ${text} is not a whole number from ${min} to ${max}.`);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`conformance ${mode}: ${flag} ${text} is not a whole number from ${min} to ${max}.`);
   return n;
 }

@@ -21,7 +21,7 @@ export function outcomeOf(results: readonly ReportedVerdict[], strict: boolean, 
  * The results in the catalogue's order, one per rule id: rules this part of a run did not decide
  * (--only, --shard) are listed as skipped, saying so, rather than left out.
  */
-function completeResults(results: readonly ReportedVerdict[], partial: string | undefined): ReportedVerdict[] {
+function completeResults(results: readonly ReportedVerdict[], partial: string | undefined, notRunReason: string | undefined): ReportedVerdict[] {
   const byRule = new Map(results.map((r) => [r.rule, r]));
   return RULES.map(
     (rule) =>
@@ -35,14 +35,22 @@ function completeResults(results: readonly ReportedVerdict[], partial: string | 
         casesRun: 0,
         reason: isClientRule(rule.id)
           ? 'a client rule: it is decided on a client\'s own traffic (npx conformance sdk); a run against a server has no client under test'
-          : partial ? `not run in this part of the run (${partial})` : 'not run',
+          : notRunReason ?? (partial ? `not run in this part of the run (${partial})` : 'not run'),
         failures: [],
       },
   );
 }
 
+/** How a report names its target: the file's name and path, and each cloud's endpoint. */
+export function reportTarget(target: Pick<ResolvedTarget, 'name' | 'file' | 'huaweicloud' | 'volcengine'>): ConformanceReport['target'] {
+  const endpoints: Record<string, string> = {};
+  if (target.huaweicloud) endpoints.huaweicloud = target.huaweicloud.endpoint;
+  if (target.volcengine) endpoints.volcengine = target.volcengine.endpoint;
+  return { name: target.name, file: target.file, endpoints };
+}
+
 export function buildReport(args: {
-  target: Pick<ResolvedTarget, 'name' | 'file' | 'huaweicloud' | 'volcengine'>;
+  target: ConformanceReport['target'];
   results: readonly ReportedVerdict[];
   seed: number;
   runs: number;
@@ -52,16 +60,15 @@ export function buildReport(args: {
   partial?: string;
   restore?: readonly RestoreOutcome[];
   couldNotRun?: readonly CouldNotRun[];
+  /** Why a rule with no verdict was not run (default: not in this part of the run, or simply not run). */
+  notRunReason?: string;
 }): ConformanceReport {
   const couldNotRun = args.couldNotRun ?? [];
-  const results = completeResults(args.results, args.partial);
+  const results = completeResults(args.results, args.partial, args.notRunReason);
   const count = (f: (r: ReportedVerdict) => boolean) => results.filter(f).length;
-  const endpoints: Record<string, string> = {};
-  if (args.target.huaweicloud) endpoints.huaweicloud = args.target.huaweicloud.endpoint;
-  if (args.target.volcengine) endpoints.volcengine = args.target.volcengine.endpoint;
   return {
     tool: 'keypair-conformance',
-    target: { name: args.target.name, file: args.target.file, endpoints },
+    target: args.target,
     seed: args.seed,
     runs: args.runs,
     strict: args.strict,

@@ -6,7 +6,8 @@ import { loadTargetFile } from '../target/load-target-file.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { readProgress } from '../runner/progress-line.ts';
 import { readRunEnv } from '../runner/run-env.ts';
-import { buildReport } from './build-report.ts';
+import { buildReport, reportTarget } from './build-report.ts';
+import { writeCiReports } from './ci-reports.ts';
 import { mergeVerdicts } from './merge-verdicts.ts';
 import { redact } from '../target/redact.ts';
 import type { ReportedVerdict } from './report-types.ts';
@@ -23,6 +24,7 @@ export default class ConformanceReporter implements Reporter {
   /** Requests per cloud as the rule tests report them (also under merge-reports, where no progress files exist). */
   private readonly requestsByCloud = new Map<string, number>();
   private readonly restoreByCloud = new Map<string, RestoreOutcome[]>();
+  private readonly couldNotRunByCloud = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private total = 0;
   private readonly startedAt = new Date();
@@ -40,16 +42,17 @@ export default class ConformanceReporter implements Reporter {
     this.removeRunFiles(env.reportDir);
     this.timer = setInterval(() => this.progress(), this.tty ? 200 : 5000);
     this.timer.unref();
-    process.stderr.write(`Checking ${env.targetFile}: ${this.total} rules · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`);
+    process.stderr.write(`Checking ${env.targetFile}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`);
   }
 
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const requests = result.attachments.find((a) => a.name === 'cloud-requests' && a.body);
     if (requests?.body) {
-      const r = JSON.parse(requests.body.toString()) as { cloud: string; requests: number; restore: RestoreOutcome[] };
+      const r = JSON.parse(requests.body.toString()) as { cloud: string; requests: number; restore: RestoreOutcome[]; couldNotRun?: string };
       this.requestsByCloud.set(r.cloud, r.requests);
       this.restoreByCloud.set(r.cloud, r.restore);
+      if (r.couldNotRun) this.couldNotRunByCloud.set(r.cloud, r.couldNotRun);
     }
     const attachment = result.attachments.find((a) => a.name === 'verdict' && a.body);
     if (attachment?.body) {
@@ -57,7 +60,7 @@ export default class ConformanceReporter implements Reporter {
       const earlier = this.verdicts.get(verdict.rule);
       // A client rule is judged in each cloud's project: one verdict from both.
       this.verdicts.set(verdict.rule, earlier ? mergeVerdicts(earlier, verdict) : verdict);
-    } else if (result.status !== 'skipped') {
+    } else if (result.status !== 'skipped' && result.status !== 'interrupted') {
       // The worker could not decide the rule (it crashed or timed out): a failure, with what happened.
       const id = test.title.split(':')[0]!;
       const rule = RULES.find((r) => r.id === id);
@@ -67,21 +70,43 @@ export default class ConformanceReporter implements Reporter {
     this.progress();
   }
 
-  async onEnd(_result: FullResult): Promise<void> {
+  async onEnd(result: FullResult): Promise<void> {
     clearInterval(this.timer);
     if (this.tty) process.stderr.write('\r\x1b[K');
     const env = readRunEnv();
     this.sent = readProgress(env.reportDir);
     this.removeRunFiles(env.reportDir);
-    const target = loadTargetFile(env.targetFile);
+    // Ctrl-C or SIGTERM: Playwright stops the workers; what they had not decided is not a failure.
+    const interrupted = result.status === 'interrupted';
+    // A merge names the target as the shards' reports do, already redacted: no target file, no credentials.
+    const loaded = env.mergedTarget ? undefined : loadTargetFile(env.targetFile);
+    const target = env.mergedTarget ?? reportTarget(loaded!);
+    const secrets = loaded?.secrets ?? [];
     const results = [...this.verdicts.values()];
+    const couldNotRun = [
+      ...(interrupted ? [{ reason: 'the run was interrupted (Ctrl-C or SIGTERM) before every rule was decided; fixtures it changed may not have been restored' }] : []),
+      ...[...this.couldNotRunByCloud].map(([cloud, reason]) => ({ cloud, reason })),
+    ];
     const report = redact(
-      buildReport({ target, results, restore: [...this.restoreByCloud.values()].flat(), seed: env.seed, runs: env.runs, strict: env.strict, startedAt: this.startedAt, requests: [...(this.requestsByCloud.size > 0 ? this.requestsByCloud : this.sent).values()].reduce((a, b) => a + b, 0), partial: env.partial }),
-      target.secrets,
+      buildReport({
+        target,
+        results,
+        restore: [...this.restoreByCloud.values()].flat(),
+        seed: env.seed,
+        runs: env.runs,
+        strict: env.strict,
+        startedAt: this.startedAt,
+        requests: [...(this.requestsByCloud.size > 0 ? this.requestsByCloud : this.sent).values()].reduce((a, b) => a + b, 0),
+        partial: env.partial,
+        couldNotRun,
+        ...(interrupted ? { notRunReason: 'the run was interrupted before it was decided' } : {}),
+      }),
+      secrets,
     );
     const client = env.adapterFile ? { adapterFile: env.adapterFile, caseTimeoutMs: env.caseTimeoutMs } : env.harness ? { harness: env.harness, caseTimeoutMs: env.caseTimeoutMs } : undefined;
     writeReports(env.reportDir, report, { targetFile: target.file, embedded: env.embedded, ...(client ? { client } : {}) });
-    printReportSummary(report, [join(env.reportDir, 'conformance.json'), join(env.reportDir, 'summary.html'), join(env.reportDir, 'junit.xml'), join(env.reportDir, 'html', 'index.html')]);
+    const ci = writeCiReports(env.reportDir, report, env.reporters ?? []);
+    printReportSummary(report, [join(env.reportDir, 'conformance.json'), join(env.reportDir, 'summary.html'), join(env.reportDir, 'junit.xml'), join(env.reportDir, 'html', 'index.html'), ...ci]);
   }
 
   /** The workers' progress counts and cached verdicts live only as long as the run. */

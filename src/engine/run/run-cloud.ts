@@ -32,7 +32,15 @@ const NO_OBSERVATION: Partial<Record<RuleId, string>> = {
  * Runs one cloud's whole plan against the target and decides every rule of that cloud: pass, fail, or
  * skipped with the reason (cloud absent, missing fixture, budget spent, nothing to observe).
  */
-export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: RunSettings, onSend?: () => void): Promise<{ verdicts: RuleVerdict[]; requests: number; restore: RestoreOutcome[] }> {
+export interface CloudOutcome {
+  readonly verdicts: RuleVerdict[];
+  readonly requests: number;
+  readonly restore: RestoreOutcome[];
+  /** Set when the target never answered, or stopped answering: the run reached no verdict on the rest. */
+  readonly couldNotRun?: string;
+}
+
+export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: RunSettings, onSend?: () => void): Promise<CloudOutcome> {
   const rules = rulesOf(cloud, settings.client !== undefined);
   const ctx = new EngineContext(target, settings, onSend);
   if (!target[cloud]) {
@@ -50,8 +58,12 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   const ledger = ctx.ledger;
   ctx.onExchange((c, x) => ledger.observe(c, x));
   let answered = 0;
-  ctx.onExchange((_c, x) => void (x.response && answered++));
-  let unreachable = false;
+  let firstSilence: string | undefined;
+  ctx.onExchange((_c, x) => {
+    if (x.response) answered++;
+    else if (!x.notSent) firstSilence ??= x.error;
+  });
+  let unreachable: string | undefined;
   try {
     await (cloud === 'huaweicloud' ? runHuaweiPlan(ctx) : runVolcenginePlan(ctx));
     if (ctx.sdk) {
@@ -60,23 +72,29 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     }
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
-    const reason = error instanceof TargetUnreachable ? error.message : `budget: ${error.message} before a case decided it`;
-    for (const rule of rules) ctx.tally.skip(rule, reason);
-    unreachable = error instanceof TargetUnreachable;
+    if (error instanceof TargetUnreachable) unreachable = error.message;
+    else for (const rule of rules) ctx.tally.skip(rule, `budget: ${error.message} before a case decided it`);
   } finally {
     await ctx.sdk?.close();
   }
   const requests = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
+  const couldNotRun =
+    answered === 0 && requests > 0
+      ? `the target never answered (${firstSilence ?? 'no answer'}): is ${target[cloud]!.endpoint} up, and the endpoint right?`
+      : unreachable && `${unreachable}, after ${answered} answers`;
+  // A request with no answer is no evidence about a rule: those failures are withdrawn, the rule undecided.
+  if (couldNotRun) {
+    ctx.tally.withdrawUnanswered();
+    for (const rule of rules) ctx.tally.skip(rule, `could not run: ${couldNotRun}`);
+  }
   const restore = settings.restore === false ? [] : unreachable ? notRestored(ledger) : await restoreFixtures(ctx, ledger);
   const reason = (rule: RuleId) =>
-    answered === 0
-      ? 'the target gave no HTTP answer to any request'
-      : !ctx.mutationsAllowed
-        ? 'safety.allowMutations is false: only requests the documents say are refused were sent, and deciding this rule needs one that may bind'
+    !ctx.mutationsAllowed
+      ? 'safety.allowMutations is false: only requests the documents say are refused were sent, and deciding this rule needs one that may bind'
       : settings.client
         ? NO_OBSERVATION[rule] ?? 'the client cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
       : NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
-  return { verdicts: ctx.tally.verdicts(rules, reason), requests, restore };
+  return { verdicts: ctx.tally.verdicts(rules, reason), requests, restore, ...(couldNotRun ? { couldNotRun } : {}) };
 }
 
 function clientCovers(client: ClientUnderTest, cloud: Cloud): boolean {

@@ -6,7 +6,7 @@ import { replayCassette } from '../cassettes/replay-cassette.ts';
 import { test as base } from '@playwright/test';
 import type { RuleId } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
-import { rulesOf, runCloud, type Cloud } from '../run/run-cloud.ts';
+import { rulesOf, runCloud, type Cloud, type CloudOutcome } from '../run/run-cloud.ts';
 import { RULES } from '../../rules/rules.ts';
 import { toReportedVerdict } from '../report/to-reported-verdict.ts';
 import type { ReportedVerdict } from '../report/report-types.ts';
@@ -25,6 +25,8 @@ export interface CloudRun {
   readonly verdicts: Map<RuleId, ReportedVerdict>;
   readonly requests: number;
   readonly restore: readonly RestoreOutcome[];
+  /** Why the cloud reached no verdict, when its target never answered or stopped answering. */
+  readonly couldNotRun?: string;
 }
 
 export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRun }>({
@@ -36,8 +38,8 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       // against a target the first run already changed, so the verdicts are kept for the run.
       const cache = join(env.reportDir, `.verdicts-${cloud}.json`);
       if (existsSync(cache)) {
-        const saved = JSON.parse(readFileSync(cache, 'utf8')) as { verdicts: [RuleId, ReportedVerdict][]; requests: number; restore: RestoreOutcome[] };
-        await use({ verdicts: new Map(saved.verdicts), requests: saved.requests, restore: saved.restore });
+        const saved = JSON.parse(readFileSync(cache, 'utf8')) as Omit<CloudRun, 'verdicts'> & { verdicts: [RuleId, ReportedVerdict][] };
+        await use({ ...saved, verdicts: new Map(saved.verdicts) });
         return;
       }
       const target = loadTargetFile(env.targetFile);
@@ -45,7 +47,7 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       const recorder = env.recordDir ? new CassetteRecorder(env.recordDir, cloud, target) : undefined;
       // A recording keeps its nonce, so a fidelity run against it can send the same unique values.
       const nonce = randomBytes(4).toString('hex');
-      const { verdicts, requests, restore } = env.replayDir
+      const { verdicts, requests, restore, couldNotRun } = env.replayDir
         ? { ...replayCassette(env.replayDir, cloud, env.seed), restore: [] }
         : await runWithClient(env, cloud, target, (client) =>
             runCloud(cloud, target, { ...env, client, nonce, observe: recorder && ((c, x) => recorder.record(c, x)), onClientOutput: (text) => appendFileSync(join(env.reportDir, 'client-output.log'), `--- ${cloud} ---\n${text}${text.endsWith('\n') ? '' : '\n'}`) }, progress.sent),
@@ -54,8 +56,9 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       progress.flush();
       const replay = (id: string) => `npx conformance replay ${id} --report-dir ${env.reportDir}`;
       const reported = verdicts.map((v) => [v.rule as RuleId, toReportedVerdict(v, target.secrets, replay)] as const);
-      writeFileSync(cache, JSON.stringify({ verdicts: reported, requests, restore }));
-      await use({ verdicts: new Map(reported), requests, restore });
+      const outcome = { requests, restore, ...(couldNotRun ? { couldNotRun } : {}) };
+      writeFileSync(cache, JSON.stringify({ verdicts: reported, ...outcome }));
+      await use({ verdicts: new Map(reported), ...outcome });
     },
     { scope: 'worker', timeout: 30 * 60 * 1000, box: true },
   ],
@@ -69,8 +72,8 @@ async function runWithClient(
   env: RunEnv,
   cloud: Cloud,
   target: ResolvedTarget,
-  run: (client: ClientUnderTest | undefined) => Promise<{ verdicts: RuleVerdict[]; requests: number; restore: RestoreOutcome[] }>,
-): Promise<{ verdicts: RuleVerdict[]; requests: number; restore: RestoreOutcome[] }> {
+  run: (client: ClientUnderTest | undefined) => Promise<CloudOutcome>,
+): Promise<CloudOutcome> {
   if (!env.adapterFile && !env.harness) return run(undefined);
   let client: ClientUnderTest | undefined;
   try {

@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { codeFile } from '../../package-layout.ts';
 import { readRunEnv } from './run-env.ts';
 
 // The reporters of a run, for `playwright merge-reports` over the blobs of sharded runs
@@ -8,9 +8,9 @@ import { readRunEnv } from './run-env.ts';
 const env = readRunEnv();
 
 export default defineConfig({
-  testDir: fileURLToPath(new URL('./suites', import.meta.url)),
+  testDir: codeFile('engine/runner/suites'),
   reporter: [
-    [fileURLToPath(new URL('../report/conformance-reporter.ts', import.meta.url))],
+    [codeFile('engine/report/conformance-reporter.ts')],
     ['junit', { outputFile: join(env.reportDir, 'junit.xml') }],
     ['html', { outputFolder: join(env.reportDir, 'html'), open: 'never' }],
   ],

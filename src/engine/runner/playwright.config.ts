@@ -1,16 +1,16 @@
 import { defineConfig } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { CODE_EXTENSION, codeFile } from '../../package-layout.ts';
 import { readRunEnv } from './run-env.ts';
 
 // The conformance run's Playwright configuration, used by `npx conformance run` (never by `npm test`).
 // One project per cloud, one test per rule; the cloud's plan runs once per worker.
 const env = readRunEnv();
-const reporter = fileURLToPath(new URL('../report/conformance-reporter.ts', import.meta.url));
+const reporter = codeFile('engine/report/conformance-reporter.ts');
 
 export default defineConfig({
-  testDir: fileURLToPath(new URL('./suites', import.meta.url)),
-  testMatch: '*.conformance.ts',
+  testDir: codeFile('engine/runner/suites'),
+  testMatch: `*.conformance${CODE_EXTENSION}`,
   fullyParallel: false,
   workers: 2,
   retries: 0,
@@ -20,10 +20,10 @@ export default defineConfig({
     [reporter],
     ['junit', { outputFile: join(env.reportDir, 'junit.xml') }],
     ['html', { outputFolder: join(env.reportDir, 'html'), open: 'never' }],
-    ...(process.env.CONFORMANCE_BLOB ? ([['blob', { outputDir: join(env.reportDir, 'blob') }]] as const) : []),
+    ...(env.blob ? ([['blob', { outputDir: join(env.reportDir, 'blob') }]] as const) : []),
   ],
   projects: [
-    { name: 'huaweicloud', testMatch: 'huaweicloud.conformance.ts' },
-    { name: 'volcengine', testMatch: 'volcengine.conformance.ts' },
+    { name: 'huaweicloud', testMatch: `huaweicloud.conformance${CODE_EXTENSION}` },
+    { name: 'volcengine', testMatch: `volcengine.conformance${CODE_EXTENSION}` },
   ],
 });

@@ -12,6 +12,8 @@ interface Entry {
   observations: number;
   variants: Map<string, number>;
   failures: FailureRecord[];
+  /** Failures whose request got no answer, counted even past MAX_FAILURES_PER_RULE (withdrawUnanswered). */
+  unanswered: number;
   skipReason?: string;
 }
 
@@ -25,7 +27,7 @@ export class RuleTally {
   private entry(rule: RuleId): Entry {
     let e = this.entries.get(rule);
     if (!e) {
-      e = { observations: 0, variants: new Map(), failures: [] };
+      e = { observations: 0, variants: new Map(), failures: [], unanswered: 0 };
       this.entries.set(rule, e);
     }
     return e;
@@ -41,6 +43,7 @@ export class RuleTally {
   failed(failure: ContractFailure, c: Case, x: Exchange, origin: { seed: number; path?: string; shrunk: boolean }): void {
     const e = this.entry(failure.rule);
     e.observations++;
+    if (!x.response) e.unanswered++;
     if (e.failures.length >= MAX_FAILURES_PER_RULE) return;
     const id = `${failure.rule}#${e.failures.length + 1}`;
     e.failures.push({ id, title: failure.title, received: failure.received, documented: failure.documented, case: c, exchange: x, ...origin });
@@ -49,6 +52,19 @@ export class RuleTally {
   /** Marks a rule as not decidable in this run, unless a check decided it anyway. */
   skip(rule: RuleId, reason: string): void {
     this.entry(rule).skipReason ??= reason;
+  }
+
+  /**
+   * Forgets the failures of server rules whose only evidence is a request that got no answer: when the
+   * target never answered, or stopped answering, they say the run could not run, not that it broke a rule.
+   */
+  withdrawUnanswered(): void {
+    for (const [rule, e] of this.entries) {
+      if (rule.startsWith('client.')) continue;
+      e.failures = e.failures.filter((f) => f.exchange.response !== undefined);
+      e.observations -= e.unanswered;
+      e.unanswered = 0;
+    }
   }
 
   failureCount(rule: RuleId): number {
