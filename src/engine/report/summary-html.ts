@@ -1,13 +1,14 @@
 import type { ConformanceReport, ReportedVerdict } from './report-types.ts';
 import { esc, OPERATION_HEADINGS as OPERATIONS } from './_internals/html-page.ts';
+import { ruleAnchor, SUMMARY_TOP_CSS, summaryTopHtml, verdictHtml } from './_internals/summary-top-html.ts';
 
 /**
- * The one-page summary a person opens in a browser: totals, then rule × status grouped by operation,
- * failures expanded with what was received, what the documents say, and how to reproduce it.
+ * The one-page summary a person opens in a browser: the verdict and totals, what broke, was not decided
+ * or not restored, then rule × status grouped by operation, failures expanded with what was received,
+ * what the documents say, and how to reproduce it.
  */
 export function summaryHtml(report: ConformanceReport): string {
   const s = report.summary;
-  const verdictWord = `${report.exitCode === 0 ? 'Conforms' : 'Does not conform'}${report.partial ? ' (partial run)' : ''}`;
   const groups = Object.keys(OPERATIONS).map((op) => ({ op, rows: report.results.filter((r) => r.operation === op) })).filter((g) => g.rows.length > 0);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Conformance: ${esc(report.target.name)}</title>
@@ -24,12 +25,14 @@ th,td:nth-child(-n+4){white-space:nowrap}td:last-child{overflow-wrap:anywhere;wi
 th{background:#f6f8fa;font-weight:600}h2{font-size:16px;margin:18px 0 6px}
 .s{font-weight:600;white-space:nowrap}.s-pass{color:#1a7f37}.s-fail{color:#cf222e}.s-warn{color:#9a6700}.s-skipped{color:#57606a}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f6f8fa;padding:1px 4px;border-radius:4px}
+${SUMMARY_TOP_CSS}
 details{margin-top:4px}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f8fa;padding:8px;border-radius:6px;font-size:12px;margin:4px 0}
 </style></head><body>
 <h1>Conformance of ${esc(report.target.name)}</h1>
 <div class="meta">${esc(Object.entries(report.target.endpoints).map(([k, v]) => `${k}: ${v}`).join(' · '))} · seed ${report.seed} · ${report.runs} runs per property${report.strict ? ' · strict' : ''} · ${report.requests} requests · ${(report.durationMs / 1000).toFixed(1)} s · ${esc(report.startedAt)}${report.partial ? ` · partial: ${esc(report.partial)}` : ''}</div>
-<span class="verdict ${report.exitCode === 0 ? 'ok' : 'bad'}">${verdictWord}</span>
+${verdictHtml(report)}
 <div class="totals"><div><b>${s.pass}</b>passed</div><div><b>${s.fail}</b>failed</div><div><b>${s.skipped}</b>skipped</div><div><b>${s.failedMust + s.failedConflict}</b>must / conflict failed</div><div><b>${s.failedShould}</b>should failed</div></div>
+${summaryTopHtml(report)}
 ${groups.map((g) => section(OPERATIONS[g.op]!, g.rows, report.strict)).join('\n')}
 </body></html>
 `;
@@ -54,5 +57,5 @@ function row(r: ReportedVerdict, strict: boolean): string {
 <pre>Received: ${esc(f.received)}\nDocumented: ${esc(f.documented)}\nThe documents: ${esc(f.documents.statement)} (${esc(f.documents.source)})\n\n${esc(f.request.method)} ${esc(f.request.url)}${f.request.body ? `\n${esc(f.request.body.slice(0, 1500))}` : ''}</pre>
 Reproduce with: <code>${esc(f.replay)}</code>${f.shrunk ? ' (shrunk)' : ''} · property seed ${f.seed}${f.path ? ` · path ${esc(f.path)}` : ''}</details>`;
   });
-  return `<tr><td class="s s-${cls}">${esc(label)}</td><td>${esc(r.level)}</td><td><code>${esc(r.rule)}</code></td><td>${r.casesRun}</td><td>${detail}</td></tr>`;
+  return `<tr id="${esc(ruleAnchor(r.rule))}"><td class="s s-${cls}">${esc(label)}</td><td>${esc(r.level)}</td><td><code>${esc(r.rule)}</code></td><td>${r.casesRun}</td><td>${detail}</td></tr>`;
 }
