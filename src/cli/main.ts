@@ -3,6 +3,7 @@ import { RULES } from '../rules/rules.ts';
 import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
 import { DIFF_USAGE, diffCommand } from './commands/diff-command.ts';
 import { FIDELITY_USAGE, fidelityCommand } from './commands/fidelity-command.ts';
+import { HISTORY_USAGE, historyCommand } from './commands/history-command.ts';
 import { MERGE_USAGE, mergeCommand } from './commands/merge-command.ts';
 import { PLAN_USAGE, planCommand } from './commands/plan-command.ts';
 import { PROXY_USAGE, proxyCommand } from './commands/proxy-command.ts';
@@ -59,6 +60,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'merge':
         if (rest.includes('--help') || rest.includes('-h')) return print(MERGE_USAGE);
         return await mergeCommand(rest);
+      case 'history':
+        if (rest.includes('--help') || rest.includes('-h')) return print(HISTORY_USAGE);
+        return await historyCommand(rest);
       case 'mock':
         if (rest.includes('--help') || rest.includes('-h')) return print(MOCK_USAGE);
         return await mockCommand(rest);

@@ -14,40 +14,48 @@ import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { startEmbeddedMock, withMockTestKeys, type EmbeddedMock } from '../_internals/embedded-mock.ts';
 import { UsageError } from '../usage-error.ts';
 
-export const RUN_USAGE = `Usage: npx conformance run [--target FILE] [--only huaweicloud|volcengine] [--seed N] [--runs N]
-                           [--strict] [--report-dir DIR] [--shard I/N]
+/** The options run and sdk share, in one place so both --help texts list them. */
+const COMMON_OPTIONS = `  --target FILE       a target file (docs/DESIGN.md); credentials come from the variables it names
+                      (default: the embedded reference mock on a free loopback port)
+  --only CLOUD        check one cloud: huaweicloud or volcengine
+  --seed N            the fast-check seed (default: random, printed); the same seed sends the same cases
+  --runs N            generated cases per property (default 100)
+  --strict            should-rule failures fail the run too
+  --report-dir DIR    where conformance.json, summary.html, junit.xml, html/ and failures/ go (default reports)
+  --reporter LIST     CI reports besides those: github (job summary + annotations), sarif (conformance.sarif)
+  --shard I/N         run part I of N of the rules (merge the parts with npx conformance merge)
+  --record DIR        also write every exchange as cassettes (DIR/<cloud>.cassette.json), secrets removed
+  --replay DIR        send nothing: judge the cassettes in DIR again with today's checks (their own seed)`;
+
+const EXIT_CODES = `Exit codes: 0 conforms · 1 does not conform (a must or conflict rule failed; with --strict, a should rule)
+· 2 bad usage or input, one line saying what and how to fix it · 3 no verdict: the target never answered,
+or the run was interrupted (the report says so; an interrupted run's report is marked interrupted).`;
+
+export const RUN_USAGE = `Usage: npx conformance run [options]
 
 Checks a target against every rule of docs/RULES.md. Without --target, starts the embedded reference
-mock on a free loopback port and checks it. Exit 0: no must or conflict rule failed (with --strict, no
-should rule either); 1: one did; 2: bad usage or target file.
-  --target FILE     a target file (docs/DESIGN.md); credentials come from the variables it names
-  --only CLOUD      check one cloud
-  --seed N          the fast-check seed (default: random, printed); the same seed replays the same cases
-  --runs N          generated cases per property (default 100)
-  --strict          should-rule failures fail the run too
-  --report-dir DIR  where conformance.json, summary.html, junit.xml and html/ go (default reports)
-  --shard I/N       run part I of N of the rules (Playwright sharding; merge with npx conformance merge)
-  --record DIR      also write every exchange as nock-loadable cassettes (DIR/<cloud>.cassette.json), secrets removed
-  --replay DIR      send nothing: judge the cassettes in DIR again with today's checks`;
+mock on a free loopback port and checks it.
+${COMMON_OPTIONS}
+${EXIT_CODES}`;
 
 const CONFIG = (await import('../../package-layout.ts')).codeFile('engine/runner/playwright.config.ts');
 
-export const SDK_USAGE = `Usage: npx conformance sdk (--adapter FILE | --harness "COMMAND") [--target FILE] [--only CLOUD]
-                           [--seed N] [--runs N] [--strict] [--report-dir DIR] [--case-timeout MS]
+export const SDK_USAGE = `Usage: npx conformance sdk (--adapter FILE | --harness "COMMAND") [options]
 
 Checks a client (an SDK, a CLI, a tool) by what it sends and what it hands back (docs/sdk.md). For each
 case the client is called and pointed at a loopback forwarder that passes its requests on byte for byte to
 the target (default: the embedded reference mock); the server rules judge its requests and the outcome it
 handed back, the client rules (docs/RULES.md, "Clients") its signature, X-Project-Id, retries under fault
-schedules, the outcomes of every documented answer, and what it printed. Same reports and exit codes as
-run; what the client printed is in <report-dir>/client-output.log, redacted.
-  --adapter FILE     a Node module whose default export implements SdkAdapter (src/sdk/sdk-adapter.ts)
-  --harness COMMAND  a program in any language that speaks docs/harness-protocol.md on stdin/stdout
-                     (example: --harness "python3 examples/python-harness/harness.py")
-  --case-timeout MS  how long one call may take before the client is called hung (default 30000)
-  --target FILE, --only, --seed, --runs, --strict, --report-dir, --record: as for run
-Exit 2, with one line, when the client cannot be driven: a missing or broken adapter, a harness that
-exits, hangs or answers outside the protocol.`;
+schedules, the outcomes of every documented answer, and what it printed (<report-dir>/client-output.log,
+redacted).
+  --adapter FILE      a Node module (.js, .mjs or .ts) whose default export implements SdkAdapter
+                      (import type { SdkAdapter } from 'keypair-conformance')
+  --harness COMMAND   a program in any language that speaks docs/harness-protocol.md on stdin/stdout
+                      (example: --harness "python3 examples/python-harness/harness.py")
+  --case-timeout MS   how long one call may take before the client is called hung (default 30000)
+${COMMON_OPTIONS}
+${EXIT_CODES} Exit 2 also when the client cannot be driven: a missing
+or broken adapter, a harness that exits, hangs or answers outside the protocol.`;
 
 /** `npx conformance run` (and `sdk`): drives Playwright over the rule tests and exits by the report's verdict. */
 export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): Promise<number> {
@@ -83,6 +91,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     targetFile = '';
     restore = false; // the embedded mock is thrown away after the run: nothing to restore
   }
+  createReportDir(mode, reportDir, values['report-dir'] ?? 'reports');
   for (const f of ['conformance.json', CLIENT_BROKEN_FILE, 'client-output.log']) rmSync(join(reportDir, f), { force: true });
 
   let exit: PlaywrightExit;
@@ -152,16 +161,20 @@ function checkShard(mode: string, shard: string): void {
   }
 }
 
-/** The report dir, created now: a path that names a file, or cannot be created, is one line, not a hang. */
+/** The report dir: a path that names a file is one line, not a hang. Nothing is created yet. */
 function usableReportDir(mode: string, dir: string): string {
   const path = resolve(dir);
   if (existsSync(path) && !statSync(path).isDirectory()) throw new UsageError(`conformance ${mode}: --report-dir ${dir} is a file, not a folder. Name a folder (it is created if missing).`);
+  return path;
+}
+
+/** Created once the rest of the input is known to be usable, so a bad run leaves nothing behind. */
+function createReportDir(mode: string, path: string, given: string): void {
   try {
     mkdirSync(path, { recursive: true });
   } catch (error) {
-    throw new UsageError(`conformance ${mode}: --report-dir ${dir} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Name a folder you can write to.`);
+    throw new UsageError(`conformance ${mode}: --report-dir ${given} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Name a folder you can write to.`);
   }
-  return path;
 }
 
 /** `--replay DIR`: the cassettes' own seed, runs and target, so the run reports what was recorded. */

@@ -77,9 +77,8 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   } finally {
     await ctx.sdk?.close();
   }
-  const requests = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
   const couldNotRun =
-    answered === 0 && requests > 0
+    answered === 0 && ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0) > 0
       ? `the target never answered (${firstSilence ?? 'no answer'}): is ${target[cloud]!.endpoint} up, and the endpoint right?`
       : unreachable && `${unreachable}, after ${answered} answers`;
   // A request with no answer is no evidence about a rule: those failures are withdrawn, the rule undecided.
@@ -88,6 +87,8 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     for (const rule of rules) ctx.tally.skip(rule, `could not run: ${couldNotRun}`);
   }
   const restore = settings.restore === false ? [] : unreachable ? notRestored(ledger) : await restoreFixtures(ctx, ledger);
+  // Counted after the restore, whose requests the target receives too (and the progress line counts).
+  const requests = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
   const reason = (rule: RuleId) =>
     !ctx.mutationsAllowed
       ? 'safety.allowMutations is false: only requests the documents say are refused were sent, and deciding this rule needs one that may bind'

@@ -54,9 +54,8 @@ const test = base.extend<{}, { embedded: Run; mustFault: Run & { received: numbe
     },
     { scope: 'worker', timeout: 85_000 },
   ],
-  // Without the after-run restore (CONFORMANCE_RESTORE=0, as the CLI sets for the embedded mock), so the
-  // requests the mock receives are exactly the plan's, which report.requests counts.
-  mustFault: [async ({}, use) => runOnMock([MUST_FAULT], [], use, undefined, { ...mockCredentialEnv(), CONFORMANCE_RESTORE: '0' }), { scope: 'worker', timeout: 85_000 }],
+  // With the after-run restore: its requests go through the same transport, so report.requests counts them too.
+  mustFault: [async ({}, use) => runOnMock([MUST_FAULT], [], use), { scope: 'worker', timeout: 85_000 }],
   // --only huaweicloud keeps it short; the exit code does not depend on it
   shouldFault: [
     async ({}, use) => runOnMock([SHOULD_FAULT], ['--only', 'huaweicloud'], (run) => use({ ...run, junit: readFileSync(join(run.dir, 'junit.xml'), 'utf8') })),

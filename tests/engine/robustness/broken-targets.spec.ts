@@ -40,8 +40,8 @@ async function runAgainstFake(cloud: Cloud, handler: FakeHandler, safety?: Recor
   try {
     const target = resolveTarget(brokenTargetDocument(fake.url, safety));
     const started = performance.now();
-    const { verdicts, requests } = await runCloud(cloud, target, SETTINGS);
-    return { verdicts, requests, ms: performance.now() - started };
+    const { verdicts, requests, couldNotRun } = await runCloud(cloud, target, SETTINGS);
+    return { verdicts, requests, couldNotRun, ms: performance.now() - started };
   } finally {
     await fake.close();
   }
@@ -57,13 +57,18 @@ function expectEveryRuleReported(cloud: Cloud, verdicts: readonly RuleVerdict[])
   for (const v of verdicts.filter((x) => x.status === 'skipped')) expect(v.reason, v.rule).toBeTruthy();
 }
 
-/** Each operation's status-documented failed with "No answer", its received naming `cause`. */
-function expectNoAnswer(cloud: Cloud, verdicts: readonly RuleVerdict[], cause: RegExp): void {
+/**
+ * A target that never answered broke no rule: the run could not run (exit 3), `couldNotRun` names the
+ * cause, nothing fails, and each operation's status-documented is skipped saying so.
+ */
+function expectCouldNotRun(run: { verdicts: readonly RuleVerdict[]; couldNotRun?: string }, cloud: Cloud, cause: RegExp): void {
+  expect(run.couldNotRun).toMatch(/^the target never answered \(/);
+  expect(run.couldNotRun).toMatch(cause);
+  expect(run.verdicts.filter((v) => v.status === 'fail').map((v) => v.rule)).toEqual([]);
   for (const rule of op(OPS[cloud], 'status-documented')) {
-    const v = verdict(verdicts, rule);
-    expect(v.status, rule).toBe('fail');
-    expect(v.failures[0]?.title, rule).toBe('No answer');
-    expect(v.failures[0]?.received, rule).toMatch(cause);
+    const v = verdict(run.verdicts, rule);
+    expect(v.status, rule).toBe('skipped');
+    expect(v.reason, rule).toBe(`could not run: ${run.couldNotRun}`);
   }
 }
 
@@ -177,9 +182,10 @@ const hang: FakeHandler = () => {};
 const reset: FakeHandler = (req) => req.socket.destroy();
 
 for (const cloud of CLOUDS) {
-  test(`${cloud}, a target that never answers: each request times out, the run gives up after 5, nothing passes`, async () => {
+  test(`${cloud}, a target that never answers: each request times out, the run gives up after 5, could not run`, async () => {
     // Act
-    const { verdicts, ms, requests } = await runAgainstFake(cloud, hang, { maxRequests: HANG_MAX_REQUESTS });
+    const run = await runAgainstFake(cloud, hang, { maxRequests: HANG_MAX_REQUESTS });
+    const { verdicts, ms, requests } = run;
 
     // Assert: five requests in a row without an answer end the run (src/engine/transport/http-transport.ts)
     expect(requests).toBe(5);
@@ -187,21 +193,20 @@ for (const cloud of CLOUDS) {
     expect(ms).toBeLessThan(HANG_MAX_REQUESTS * REQUEST_TIMEOUT_MS + 5_000);
     expectEveryRuleReported(cloud, verdicts);
     expect(passed(verdicts)).toEqual([]);
-    expectNoAnswer(cloud, verdicts, /no answer within safety\.requestTimeoutMs/);
-    const undecided = verdicts.filter((v) => v.status === 'skipped');
-    expect(undecided.length).toBeGreaterThan(0);
-    for (const v of undecided) expect(v.reason, v.rule).toBe('the target stopped answering: 5 requests in a row got no HTTP answer');
+    expectCouldNotRun(run, cloud, /no answer within safety\.requestTimeoutMs/);
+    for (const v of verdicts.filter((x) => x.status === 'skipped' && !x.reason?.startsWith('missing fixture'))) expect(v.reason, v.rule).toBe(`could not run: ${run.couldNotRun}`);
   });
 
-  test(`${cloud}, a target that resets every connection: the run ends, "No answer" fails, nothing passes`, async () => {
+  test(`${cloud}, a target that resets every connection: the run ends, could not run, nothing passes or fails`, async () => {
     // Act
-    const { verdicts, ms } = await runAgainstFake(cloud, reset);
+    const run = await runAgainstFake(cloud, reset);
+    const { verdicts, ms } = run;
 
     // Assert
     expect(ms).toBeLessThan(RUN_BUDGET_MS);
     expectEveryRuleReported(cloud, verdicts);
     expect(passed(verdicts)).toEqual([]);
-    expectNoAnswer(cloud, verdicts, /fetch failed/);
+    expectCouldNotRun(run, cloud, /fetch failed/);
   });
 
   // Was a bug, fixed (src/engine/run/run-cloud.ts, the reason for a rule no check applied to): against a target that
@@ -364,7 +369,7 @@ test('volcengine behind a gateway throttling every 6th request with an undocumen
 const BIN = fileURLToPath(new URL('../../../bin/conformance.mjs', import.meta.url));
 const CLI_BOUND_MS = 45_000;
 
-test('npx conformance run against a target that never answers exits 1 in bounded time and writes conformance.json', async () => {
+test('npx conformance run against a target that never answers exits 3 (could not run) in bounded time and writes conformance.json saying so', async () => {
   test.setTimeout(CLI_BOUND_MS + 15_000);
   // Arrange
   const fake = await startFake(hang);
@@ -397,16 +402,22 @@ test('npx conformance run against a target that never answers exits 1 in bounded
 
     // Assert
     expect(signal, `killed after ${CLI_BOUND_MS} ms:\n${output.slice(-2000)}`).toBeNull();
-    expect(code, output.slice(-2000)).toBe(1);
+    expect(code, output.slice(-2000)).toBe(3);
+    expect(output).toContain('could not run');
     expect(ms).toBeLessThan(CLI_BOUND_MS);
     const reportPath = join(reportDir, 'conformance.json');
     expect(existsSync(reportPath), output.slice(-2000)).toBe(true);
-    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { results: { rule: string; status: string }[] };
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { outcome: string; couldNotRun: { cloud?: string; reason: string }[]; results: { rule: string; status: string; reason?: string }[] };
     // One entry per rule: each cloud's, and the client rules (skipped: no client under test).
     expect(report.results.map((r) => r.rule).sort()).toEqual([...rulesOf('huaweicloud'), ...rulesOf('volcengine'), ...RULES.filter((r) => isClientRule(r.id)).map((r) => r.id)].sort());
     expect(report.results.filter((r) => r.status === 'pass')).toEqual([]);
-    const failed = report.results.filter((r) => r.status === 'fail').map((r) => r.rule);
-    for (const rule of [...op(OPS.huaweicloud, 'status-documented'), ...op(OPS.volcengine, 'status-documented')]) expect(failed).toContain(rule);
+    // A target that never answered broke no rule: nothing fails, every cloud rule says it could not run.
+    expect(report.results.filter((r) => r.status === 'fail')).toEqual([]);
+    expect(report.outcome).toBe('could-not-run');
+    expect(report.couldNotRun.map((c) => c.cloud).sort()).toEqual(['huaweicloud', 'volcengine']);
+    for (const rule of [...op(OPS.huaweicloud, 'status-documented'), ...op(OPS.volcengine, 'status-documented')]) {
+      expect(report.results.find((r) => r.rule === rule)?.reason).toMatch(/^could not run: the target never answered/);
+    }
   } finally {
     if (child.exitCode === null && child.signalCode === null) stopGroup();
     await fake.close();
