@@ -41,6 +41,9 @@ function completeResults(results: readonly ReportedVerdict[], partial: string | 
   );
 }
 
+/** The target file a run against the embedded mock names (its real file is temporary). */
+export const EMBEDDED_TARGET = '(embedded reference mock)';
+
 /** How a report names its target: the file's name and path, and each cloud's endpoint. */
 export function reportTarget(target: Pick<ResolvedTarget, 'name' | 'file' | 'huaweicloud' | 'volcengine'>): ConformanceReport['target'] {
   const endpoints: Record<string, string> = {};

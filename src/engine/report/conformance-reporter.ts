@@ -6,7 +6,7 @@ import { loadTargetFile } from '../target/load-target-file.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { readProgress } from '../runner/progress-line.ts';
 import { readRunEnv } from '../runner/run-env.ts';
-import { buildReport, reportTarget } from './build-report.ts';
+import { buildReport, EMBEDDED_TARGET, reportTarget } from './build-report.ts';
 import { writeCiReports } from './ci-reports.ts';
 import { mergeVerdicts } from './merge-verdicts.ts';
 import { redact } from '../target/redact.ts';
@@ -80,7 +80,9 @@ export default class ConformanceReporter implements Reporter {
     const interrupted = result.status === 'interrupted';
     // A merge names the target as the shards' reports do, already redacted: no target file, no credentials.
     const loaded = env.mergedTarget ? undefined : loadTargetFile(env.targetFile);
-    const target = env.mergedTarget ?? reportTarget(loaded!);
+    // The embedded mock's target file is a temporary one: the report names it as what it is, so the
+    // shards of one embedded run name the same target.
+    const target = env.mergedTarget ?? { ...reportTarget(loaded!), ...(env.embedded ? { file: EMBEDDED_TARGET } : {}) };
     const secrets = loaded?.secrets ?? [];
     const results = [...this.verdicts.values()];
     const couldNotRun = [
@@ -104,7 +106,7 @@ export default class ConformanceReporter implements Reporter {
       secrets,
     );
     const client = env.adapterFile ? { adapterFile: env.adapterFile, caseTimeoutMs: env.caseTimeoutMs } : env.harness ? { harness: env.harness, caseTimeoutMs: env.caseTimeoutMs } : undefined;
-    writeReports(env.reportDir, report, { targetFile: target.file, embedded: env.embedded, ...(client ? { client } : {}) });
+    writeReports(env.reportDir, report, { targetFile: loaded?.file ?? target.file, embedded: env.embedded, ...(client ? { client } : {}) });
     const ci = writeCiReports(env.reportDir, report, env.reporters ?? []);
     printReportSummary(report, [join(env.reportDir, 'conformance.json'), join(env.reportDir, 'summary.html'), join(env.reportDir, 'junit.xml'), join(env.reportDir, 'html', 'index.html'), ...ci]);
   }
