@@ -10,9 +10,10 @@ export interface PlaywrightExit {
 /**
  * Runs Playwright's CLI (`test` or `merge-reports`) as a child in its own process group, so that a Ctrl-C
  * in the terminal reaches only this process, which passes one SIGINT on: Playwright then stops its
- * workers and its reporters still write a report marked interrupted. A second signal kills the group.
+ * workers and its reporters still write a report marked interrupted. `onInterrupt` tells the workers
+ * first (they stop sending, then restore). A second signal kills the group.
  */
-export function runPlaywright(args: readonly string[], env: NodeJS.ProcessEnv): Promise<PlaywrightExit> {
+export function runPlaywright(args: readonly string[], env: NodeJS.ProcessEnv, onInterrupt: () => void = () => {}): Promise<PlaywrightExit> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   return new Promise((resolveExit, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { env, stdio: 'inherit', detached: true });
@@ -20,7 +21,8 @@ export function runPlaywright(args: readonly string[], env: NodeJS.ProcessEnv): 
     const onSignal = (signal: NodeJS.Signals) => {
       if (interruptedBy === undefined) {
         interruptedBy = signal;
-        process.stderr.write(`\nconformance: ${signal}: stopping the run; the report will say it was interrupted (again to stop at once).\n`);
+        process.stderr.write(`\nconformance: ${signal}: stopping the run and putting back what it changed; the report will say it was interrupted (again to stop at once).\n`);
+        onInterrupt();
         child.kill('SIGINT');
       } else if (child.pid !== undefined) {
         process.kill(-child.pid, 'SIGKILL');

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../../engine/report/report-types.ts';
 import { credentialVariables } from '../../engine/cassettes/offline-target.ts';
 import { parseReporters } from '../_internals/parse-reporters.ts';
-import { CLIENT_BROKEN_FILE, runChildEnv, type RunEnv } from '../../engine/runner/run-env.ts';
+import { CLIENT_BROKEN_FILE, INTERRUPT_FILE, runChildEnv, type RunEnv } from '../../engine/runner/run-env.ts';
 import { runPlaywright, type PlaywrightExit } from '../_internals/run-playwright.ts';
 import { checkClient } from '../_internals/check-client.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
@@ -92,7 +92,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     restore = false; // the embedded mock is thrown away after the run: nothing to restore
   }
   createReportDir(mode, reportDir, values['report-dir'] ?? 'reports');
-  for (const f of ['conformance.json', CLIENT_BROKEN_FILE, 'client-output.log']) rmSync(join(reportDir, f), { force: true });
+  for (const f of ['conformance.json', CLIENT_BROKEN_FILE, INTERRUPT_FILE, 'client-output.log']) rmSync(join(reportDir, f), { force: true });
 
   let exit: PlaywrightExit;
   try {
@@ -120,8 +120,9 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
       ...(recorded ? { replayDir: resolve(values.replay!) } : {}),
     };
     const args = ['test', '-c', CONFIG, ...(only ? ['--project', only] : []), ...(values.shard ? ['--shard', values.shard] : [])];
-    exit = await runPlaywright(args, runChildEnv(settings, env));
+    exit = await runPlaywright(args, runChildEnv(settings, env), () => writeFileSync(join(reportDir, INTERRUPT_FILE), ''));
   } finally {
+    rmSync(join(reportDir, INTERRUPT_FILE), { force: true });
     await embedded?.close();
     if (recorded) rmSync(targetFile, { force: true });
   }

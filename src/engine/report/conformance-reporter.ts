@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { RULES } from '../../rules/rules.ts';
@@ -75,6 +75,7 @@ export default class ConformanceReporter implements Reporter {
     if (this.tty) process.stderr.write('\r\x1b[K');
     const env = readRunEnv();
     this.sent = readProgress(env.reportDir);
+    this.recoverCloudRuns(env.reportDir);
     this.removeRunFiles(env.reportDir);
     // Ctrl-C or SIGTERM: Playwright stops the workers; what they had not decided is not a failure.
     const interrupted = result.status === 'interrupted';
@@ -86,7 +87,7 @@ export default class ConformanceReporter implements Reporter {
     const secrets = loaded?.secrets ?? [];
     const results = [...this.verdicts.values()];
     const couldNotRun = [
-      ...(interrupted ? [{ reason: 'the run was interrupted (Ctrl-C or SIGTERM) before every rule was decided; fixtures it changed may not have been restored' }] : []),
+      ...(interrupted ? [{ reason: 'the run was interrupted (Ctrl-C or SIGTERM) before every rule was decided; the restore section says which fixtures it changed and put back' }] : []),
       ...[...this.couldNotRunByCloud].map(([cloud, reason]) => ({ cloud, reason })),
     ];
     const report = redact(
@@ -109,6 +110,27 @@ export default class ConformanceReporter implements Reporter {
     writeReports(env.reportDir, report, { targetFile: loaded?.file ?? target.file, embedded: env.embedded, ...(client ? { client } : {}) });
     const ci = writeCiReports(env.reportDir, report, env.reporters ?? []);
     printReportSummary(report, [join(env.reportDir, 'conformance.json'), join(env.reportDir, 'summary.html'), join(env.reportDir, 'junit.xml'), join(env.reportDir, 'html', 'index.html'), ...ci]);
+  }
+
+  /**
+   * A cloud whose plan finished but whose rule tests did not run (the run was interrupted) left its
+   * verdicts, requests and restore in the worker's cache file: they belong in the report all the same.
+   */
+  private recoverCloudRuns(reportDir: string): void {
+    for (const f of readdirSync(reportDir).filter((name) => name.startsWith('.verdicts-'))) {
+      const cloud = f.slice('.verdicts-'.length, -'.json'.length);
+      const saved = JSON.parse(readFileSync(join(reportDir, f), 'utf8')) as { verdicts: [string, ReportedVerdict][]; requests: number; restore: RestoreOutcome[]; couldNotRun?: string };
+      // Some of its tests reported: add only the rules they did not get to (a client rule's is merged already).
+      const partly = this.requestsByCloud.has(cloud);
+      for (const [rule, verdict] of saved.verdicts) {
+        const earlier = this.verdicts.get(rule);
+        if (partly && (earlier || rule.startsWith('client.'))) continue;
+        this.verdicts.set(rule, earlier ? mergeVerdicts(earlier, verdict) : verdict);
+      }
+      this.requestsByCloud.set(cloud, saved.requests);
+      this.restoreByCloud.set(cloud, saved.restore);
+      if (saved.couldNotRun) this.couldNotRunByCloud.set(cloud, saved.couldNotRun);
+    }
   }
 
   /** The workers' progress counts and cached verdicts live only as long as the run. */

@@ -40,6 +40,8 @@ export interface RunSettings {
   readonly exhaustive?: boolean;
   /** The run's nonce (default random); a fidelity run gives both targets the same, so their requests match. */
   readonly nonce?: string;
+  /** True once the run is interrupted (the CLI was sent Ctrl-C or SIGTERM): stop sending, then restore. */
+  readonly interrupted?: () => boolean;
 }
 
 /** Everything one cloud's plan needs: the target, the transport, the validators, the tally. */
@@ -77,7 +79,7 @@ export class EngineContext {
   ) {
     this.nonce = settings.nonce ?? randomBytes(4).toString('hex');
     this.ledger = new ChangeLedger(target);
-    this.transport = new HttpTransport(target.safety, onSend, dryRun);
+    this.transport = new HttpTransport(target.safety, onSend, dryRun, settings.interrupted);
     this.sdk = settings.client ? new SdkTransport(settings.client, target, onSend, { caseTimeoutMs: settings.caseTimeoutMs, onOutput: settings.onClientOutput }) : undefined;
   }
 

@@ -2,7 +2,7 @@ import { RULES, type RuleId } from '../../rules/rules.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
 import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
-import { BudgetExhausted, TargetUnreachable } from '../transport/budget-exhausted.ts';
+import { BudgetExhausted, RunInterrupted, TargetUnreachable } from '../transport/budget-exhausted.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
 import { EngineContext, type RunSettings } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
@@ -73,6 +73,7 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
     if (error instanceof TargetUnreachable) unreachable = error.message;
+    else if (error instanceof RunInterrupted) for (const rule of rules) ctx.tally.skip(rule, 'the run was interrupted before it was decided');
     else for (const rule of rules) ctx.tally.skip(rule, `budget: ${error.message} before a case decided it`);
   } finally {
     await ctx.sdk?.close();

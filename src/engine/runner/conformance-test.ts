@@ -17,7 +17,7 @@ import { ClientBroken, type ClientUnderTest } from '../transport/clients/client-
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
 import { loadClient } from './load-client.ts';
 import { progressWriter } from './progress-line.ts';
-import { CLIENT_BROKEN_FILE, readRunEnv, type RunEnv } from './run-env.ts';
+import { CLIENT_BROKEN_FILE, INTERRUPT_FILE, readRunEnv, type RunEnv } from './run-env.ts';
 
 /** A worker runs one cloud's plan once; every rule test of that cloud reads its verdict from it. */
 /** A cloud's verdicts, and how many requests deciding them took. */
@@ -50,7 +50,7 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
       const { verdicts, requests, restore, couldNotRun } = env.replayDir
         ? { ...replayCassette(env.replayDir, cloud, env.seed), restore: [] }
         : await runWithClient(env, cloud, target, (client) =>
-            runCloud(cloud, target, { ...env, client, nonce, observe: recorder && ((c, x) => recorder.record(c, x)), onClientOutput: (text) => appendFileSync(join(env.reportDir, 'client-output.log'), `--- ${cloud} ---\n${text}${text.endsWith('\n') ? '' : '\n'}`) }, progress.sent),
+            runCloud(cloud, target, { ...env, client, nonce, interrupted: () => existsSync(join(env.reportDir, INTERRUPT_FILE)), observe: recorder && ((c, x) => recorder.record(c, x)), onClientOutput: (text) => appendFileSync(join(env.reportDir, 'client-output.log'), `--- ${cloud} ---\n${text}${text.endsWith('\n') ? '' : '\n'}`) }, progress.sent),
           );
       recorder?.write({ seed: env.seed, runs: env.runs, nonce });
       progress.flush();

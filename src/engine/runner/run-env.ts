@@ -12,6 +12,9 @@ export const RUN_SETTINGS_VAR = 'CONFORMANCE_RUN_SETTINGS';
 /** Variables the CLI never passes on from its caller: the run's own channel and any look-alike. */
 const INTERNAL = /^CONFORMANCE_/;
 
+/** The file the CLI writes in the report dir when it is interrupted: the workers stop sending, then restore. */
+export const INTERRUPT_FILE = '.interrupted';
+
 /** The file a worker writes when the client under test could not be driven: the CLI exits 2 with it. */
 export const CLIENT_BROKEN_FILE = '.client-broken';
 

@@ -7,3 +7,8 @@ export class BudgetExhausted extends Error {
 export class TargetUnreachable extends BudgetExhausted {
   override readonly name = 'TargetUnreachable';
 }
+
+/** The run was interrupted (Ctrl-C, SIGTERM): no more requests; what the run changed is still restored. */
+export class RunInterrupted extends BudgetExhausted {
+  override readonly name = 'RunInterrupted';
+}

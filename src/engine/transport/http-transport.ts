@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Safety } from '../target/resolved-target.ts';
-import { BudgetExhausted, TargetUnreachable } from './budget-exhausted.ts';
+import { BudgetExhausted, RunInterrupted, TargetUnreachable } from './budget-exhausted.ts';
 import type { Exchange, ReceivedResponse, SentRequest } from './exchange.ts';
 
 /** Backoff for throttled answers: 50 ms doubling, at most 6 tries in all. */
@@ -26,6 +26,8 @@ export class HttpTransport {
     private readonly onSend: () => void = () => {},
     /** Plan mode: build every request, send none (`npx conformance plan`). */
     private readonly dryRun = false,
+    /** True once the run is interrupted: no request is sent after, but the restore's. */
+    private readonly interrupted: () => boolean = () => false,
   ) {}
 
   get requestsSent(): number {
@@ -71,6 +73,7 @@ export class HttpTransport {
   }
 
   private async admit(): Promise<void> {
+    if (!this.lifted && this.interrupted()) throw new RunInterrupted('the run was interrupted');
     if (this.unansweredInARow >= MAX_UNANSWERED_IN_A_ROW) {
       throw new TargetUnreachable(`the target stopped answering: ${this.unansweredInARow} requests in a row got no HTTP answer`);
     }

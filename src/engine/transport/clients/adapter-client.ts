@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { COMPILED } from '../../../package-layout.ts';
 import type { SdkAdapter, SdkOutcome } from '../../../sdk/sdk-adapter.ts';
 import { ClientBroken, type ClientCall, type ClientOperation, type ClientUnderTest } from './client-under-test.ts';
 
@@ -17,7 +18,7 @@ export async function loadAdapterClient(file: string): Promise<ClientUnderTest> 
   if (!existsSync(file)) throw new ClientBroken(`the adapter ${file} does not exist. Give the path of a module like src/sdk/adapters/volcengine-openapi.ts.`);
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    module = (await importModule(file)) as { default?: unknown };
   } catch (error) {
     throw new ClientBroken(`the adapter ${file} throws when it is imported: ${oneLine(error)}. Fix the module so that importing it has no failing side effects.`);
   }
@@ -92,6 +93,19 @@ class AdapterClient implements ClientUnderTest {
     }
     return () => streams.forEach((s, i) => (s.write = originals[i]!));
   }
+}
+
+/**
+ * Imports the adapter module. An adapter written in TypeScript (an SDK team's usual choice) needs a loader:
+ * a clone already runs under one (tsx in the CLI, Playwright's transform in the workers), but the compiled
+ * code of an installed package does not, so there, and only for a TypeScript file, tsx loads it, scoped
+ * to that import (tsImport: nothing else the process imports goes through tsx).
+ */
+async function importModule(file: string): Promise<unknown> {
+  const url = pathToFileURL(file).href;
+  if (!COMPILED || !/\.[cm]?ts$/.test(file)) return import(url);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(url, import.meta.url);
 }
 
 function oneLine(error: unknown): string {
