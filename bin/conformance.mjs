@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// The `conformance` command. The project is TypeScript run in place through tsx, so that what runs is
-// exactly what is committed: no build step between a clone and its first run.
-import { register } from 'tsx/esm/api';
+// The `conformance` command. In a clone (src/ next to bin/) the TypeScript sources run in place through
+// tsx, so that what runs is exactly what is committed: no build step between a clone and its first run.
+// An installed package has no src/: it runs the JavaScript compiled into dist/ when it was packed.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const fromSource = existsSync(new URL('../src/cli/main.ts', import.meta.url));
+if (fromSource) {
+  const { register } = await import('tsx/esm/api');
+  register();
+}
+const { main } = await import(fromSource ? '../src/cli/main.ts' : '../dist/src/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,7 @@ export type SdkOutcome<T = unknown> =
   | { readonly ok: true; readonly data: T; readonly status?: number; readonly requestId?: string }
   | { readonly ok: false; readonly status?: number; readonly code?: string; readonly message?: string; readonly requestId?: string };
 
-/** Where and as whom an adapter's SDK calls Huawei KPS (nock intercepts the endpoint). */
+/** Where and as whom an adapter's SDK calls Huawei KPS (the endpoint is the suite's loopback wire). */
 export interface HuaweiSdkEnv {
   readonly endpoint: string;
   readonly projectId: string;

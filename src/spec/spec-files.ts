@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-layout.ts';
 
 /** The hand-written specs, one per API family, by the name the rest of the code uses for them. */
 export const SPEC_FILES = {
-  'huaweicloud-kps': fileURLToPath(new URL('../../specs/huaweicloud-kps.openapi.yaml', import.meta.url)),
-  'volcengine-ecs': fileURLToPath(new URL('../../specs/volcengine-ecs.openapi.yaml', import.meta.url)),
+  'huaweicloud-kps': packageFile('specs/huaweicloud-kps.openapi.yaml'),
+  'volcengine-ecs': packageFile('specs/volcengine-ecs.openapi.yaml'),
 } as const;
 
 export type SpecName = keyof typeof SPEC_FILES;
