@@ -11,3 +11,6 @@ if (fromSource) {
 }
 const { main } = await import(fromSource ? '../src/cli/main.ts' : '../dist/src/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
+// Nothing is left to do once main has answered: a handle something forgot to close (a socket, a timer)
+// must not keep the command running. A second is time enough for the output to drain.
+setTimeout(() => process.exit(), 1000).unref();

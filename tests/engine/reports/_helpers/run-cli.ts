@@ -34,10 +34,19 @@ export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS
  * must keep answering while the CLI runs) and collects its exit code and output.
  */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = childEnv(), timeoutMs = 80_000): Promise<CliResult> {
+  return runCommand(process.execPath, [BIN, ...args], { cwd: REPO, env, timeoutMs });
+}
+
+/** Runs `command ...args` in `cwd` to its end and collects its exit code and output. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv; readonly timeoutMs: number },
+): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    // Its own process group, so a run that hangs is ended with the Playwright workers it started.
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // Its own process group, so a command that hangs is ended with the processes it started.
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -48,8 +57,8 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = childEn
       } catch {
         child.kill('SIGKILL');
       }
-      reject(new Error(`conformance ${args.join(' ')} did not end within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, timeoutMs);
+      reject(new Error(`${command} ${args.join(' ')} did not end within ${options.timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, options.timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
