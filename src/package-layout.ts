@@ -28,7 +28,7 @@ export function codeFile(sourcePath: string): string {
   return join(CODE_ROOT, sourcePath.endsWith('.ts') ? sourcePath.slice(0, -3) + CODE_EXTENSION : sourcePath);
 }
 
-/** A file shipped at the package root, e.g. `packageFile('specs/volcengine-ecs.openapi.yaml')`. */
+/** A file shipped at the package root, e.g. `packageFile('targets/live-sized.json')`. */
 export function packageFile(path: string): string {
   return join(PACKAGE_ROOT, path);
 }

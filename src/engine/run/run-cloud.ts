@@ -34,7 +34,10 @@ const NO_OBSERVATION: Partial<Record<RuleId, string>> = {
  */
 export interface CloudOutcome {
   readonly verdicts: RuleVerdict[];
+  /** Every request sent, the restore's included. */
   readonly requests: number;
+  /** Of `requests`, those the final restore sent (they do not count against safety.maxRequests). */
+  readonly restoreRequests?: number;
   readonly restore: RestoreOutcome[];
   /** Set when the target never answered, or stopped answering: the run reached no verdict on the rest. */
   readonly couldNotRun?: string;
@@ -87,16 +90,18 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     ctx.tally.withdrawUnanswered();
     for (const rule of rules) ctx.tally.skip(rule, `could not run: ${couldNotRun}`);
   }
+  const sentBeforeRestore = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
   const restore = settings.restore === false ? [] : unreachable ? notRestored(ledger) : await restoreFixtures(ctx, ledger);
   // Counted after the restore, whose requests the target receives too (and the progress line counts).
   const requests = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
+  const restoreRequests = requests - sentBeforeRestore;
   const reason = (rule: RuleId) =>
     !ctx.mutationsAllowed
       ? 'safety.allowMutations is false: only requests the documents say are refused were sent, and deciding this rule needs one that may bind'
       : settings.client
         ? NO_OBSERVATION[rule] ?? 'the client cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
       : NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
-  return { verdicts: ctx.tally.verdicts(rules, reason), requests, restore, ...(couldNotRun ? { couldNotRun } : {}) };
+  return { verdicts: ctx.tally.verdicts(rules, reason), requests, restoreRequests, restore, ...(couldNotRun ? { couldNotRun } : {}) };
 }
 
 function clientCovers(client: ClientUnderTest, cloud: Cloud): boolean {
