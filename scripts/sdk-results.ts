@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedMock } from '../src/cli/_internals/embedded-mock.ts';
-import { runCloud, type Cloud } from '../src/engine/run/run-cloud.ts';
+import type { Cloud } from '../src/families/api-families.ts';
+import { runCloud } from '../src/engine/run/run-cloud.ts';
 import { loadTargetFile } from '../src/engine/target/load-target-file.ts';
 import { adapterClientOf } from '../src/engine/transport/clients/adapter-client.ts';
 import huaweiSdk from '../src/sdk/adapters/huaweicloud-sdk-core.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runFidelity } from '../../src/engine/fidelity/run-fidelity.ts';
 import type { FidelityReport } from '../../src/engine/fidelity/fidelity-report.ts';
 import type { Tier } from '../../src/engine/fidelity/outcome.ts';
-import type { Cloud } from '../../src/engine/run/run-cloud.ts';
+import type { Cloud } from '../../src/families/api-families.ts';
 import { loadTargetFile } from '../../src/engine/target/load-target-file.ts';
 import { mockCredentialEnv, mockTargetFile, startMock, type MockOptions } from '../../src/mock/index.ts';
 

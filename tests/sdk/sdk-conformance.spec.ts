@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { startMock, type RunningMock } from '../../src/mock/index.ts';
-import { runCloud, type Cloud } from '../../src/engine/run/run-cloud.ts';
+import type { Cloud } from '../../src/families/api-families.ts';
+import { runCloud } from '../../src/engine/run/run-cloud.ts';
 import huaweiSdk from '../../src/sdk/adapters/huaweicloud-sdk-core.ts';
 import volcengineSdk from '../../src/sdk/adapters/volcengine-openapi.ts';
 import type { SdkAdapter } from '../../src/sdk/sdk-adapter.ts';

@@ -8,7 +8,8 @@ import type { FidelityThreshold } from '../../engine/fidelity/fidelity-report.ts
 import { TIERS, type Tier } from '../../engine/fidelity/outcome.ts';
 import { readCassette, runFidelity, type FidelitySource } from '../../engine/fidelity/run-fidelity.ts';
 import { redact } from '../../engine/target/redact.ts';
-import type { Cloud } from '../../engine/run/run-cloud.ts';
+import type { Cloud } from '../../families/api-families.ts';
+
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';

@@ -1,8 +1,11 @@
+import type { FamilyOperation } from '../../families/api-families.ts';
+import type { InstanceKind } from '../../rules/instance-kinds.ts';
 import type { RuleId } from '../../rules/rules.ts';
 import type { ClientPlan } from './client-plan.ts';
 
 /** The operations the engine sends: the three checked ones and the supporting Huawei ones. */
-export type CaseOperation = 'kps.associate' | 'kps.batch-associate' | 'kps.task' | 'kps.disassociate' | 'ecs.attach-key-pair';
+/** An operation a case exercises: the API families name them (families/api-families.ts). */
+export type CaseOperation = FamilyOperation;
 
 /** How a case authenticates: the target's credentials, or a documented way of getting it wrong. */
 export type AuthVariant = 'default' | 'none' | 'wrong-secret' | 'unknown-access-key' | 'stale-date' | 'tamper-body'
@@ -26,8 +29,8 @@ export interface CaseRequest {
   readonly auth?: AuthVariant;
 }
 
-/** Where a Volcengine instance id comes from, which decides its documented per-instance answer. */
-export type InstanceKind = 'running' | 'stopped' | 'windows' | 'noAgent' | 'transitional' | 'unknown';
+/** Where a Volcengine instance id comes from, which decides its documented per-instance answer (src/rules/instance-kinds.ts). */
+export type { InstanceKind };
 
 /** Where a Huawei server id comes from, as far as the suite knows at the time it sends the case. */
 export type ServerKnowledge = 'fresh' | 'bound' | 'stopped' | 'unknown-server' | 'unpredictable';

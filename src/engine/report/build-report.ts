@@ -1,3 +1,5 @@
+import type { Cloud } from '../../families/api-families.ts';
+import { endpointsOf } from '../target/target-clouds.ts';
 import { isClientRule, RULES } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
@@ -45,11 +47,8 @@ function completeResults(results: readonly ReportedVerdict[], partial: string | 
 export const EMBEDDED_TARGET = '(embedded reference mock)';
 
 /** How a report names its target: the file's name and path, and each cloud's endpoint. */
-export function reportTarget(target: Pick<ResolvedTarget, 'name' | 'file' | 'huaweicloud' | 'volcengine'>): ConformanceReport['target'] {
-  const endpoints: Record<string, string> = {};
-  if (target.huaweicloud) endpoints.huaweicloud = target.huaweicloud.endpoint;
-  if (target.volcengine) endpoints.volcengine = target.volcengine.endpoint;
-  return { name: target.name, file: target.file, endpoints };
+export function reportTarget(target: Pick<ResolvedTarget, 'name' | 'file' | Cloud>): ConformanceReport['target'] {
+  return { name: target.name, file: target.file, endpoints: endpointsOf(target) };
 }
 
 export function buildReport(args: {

@@ -4,7 +4,8 @@ import type { SentRequest } from '../transport/exchange.ts';
 import { EngineContext, type RunSettings } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
 import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
-import type { Cloud } from './run-cloud.ts';
+import type { Cloud } from '../../families/api-families.ts';
+
 
 /** One kind of case a run would send: how many, and the first request of that kind. */
 export interface PlannedCase {

@@ -1,3 +1,4 @@
+import type { Cloud } from '../../families/api-families.ts';
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
 import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
@@ -11,8 +12,6 @@ import { restoreFixtures, type RestoreOutcome } from './restore/restore-fixtures
 import { runSdkFaultPlan } from './sdk/sdk-fault-plan.ts';
 import { runSdkResponsePlan } from './sdk/sdk-response-plan.ts';
 import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
-
-export type Cloud = 'huaweicloud' | 'volcengine';
 
 /** The rules a cloud's run decides; with a client under test, the client rules too (on that cloud's calls). */
 export function rulesOf(cloud: Cloud, withClientRules = false): RuleId[] {

@@ -1,5 +1,6 @@
 import { RULES } from '../../rules/rules.ts';
-import { rulesOf, type Cloud } from '../run/run-cloud.ts';
+import type { Cloud } from '../../families/api-families.ts';
+import { rulesOf } from '../run/run-cloud.ts';
 import { conformanceTest as test } from './conformance-test.ts';
 import { readRunEnv } from './run-env.ts';
 

@@ -1,3 +1,5 @@
+import type { Cloud } from '../../families/api-families.ts';
+
 /** Huawei credentials as read from the environment: AK/SK (optionally temporary) or an IAM token. */
 export type HuaweiCredentials =
   | { readonly kind: 'aksk'; readonly accessKey: string; readonly secretKey: string; readonly securityToken?: string }
@@ -40,12 +42,21 @@ export interface Safety {
   readonly requestTimeoutMs: number;
 }
 
+/** Each cloud's part of a target file, by the cloud's name (a cloud missing here is a compile error). */
+export interface CloudTargets {
+  readonly huaweicloud: HuaweiTarget;
+  readonly volcengine: VolcengineTarget;
+}
+
+/** What every cloud's part has. */
+export type CloudTarget = CloudTargets[Cloud] & { readonly endpoint: string; readonly region: string; readonly caFile?: string };
+
 /** A target file after validation, with credentials read from the environment it names. */
-export interface ResolvedTarget {
+export type ResolvedTarget = { readonly [C in Cloud]?: CloudTargets[C] } & ResolvedTargetCommon;
+
+interface ResolvedTargetCommon {
   readonly name: string;
   readonly file: string;
-  readonly huaweicloud?: HuaweiTarget;
-  readonly volcengine?: VolcengineTarget;
   readonly safety: Safety;
   /** Every credential value, for redaction: none of them may appear in any output. */
   readonly secrets: readonly string[];

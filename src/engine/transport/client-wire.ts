@@ -1,17 +1,16 @@
+import { cloudOfRequestTarget, type Cloud } from '../../families/api-families.ts';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ClientPlan, ScriptedAnswer, WireFault } from '../cases/client-plan.ts';
 import type { ReceivedResponse, SentRequest } from './exchange.ts';
 
-/** The clouds a request can be for, told apart by its shape (a KPS path, an RPC query). */
-export type WireCloud = 'huaweicloud' | 'volcengine';
 
 export type { ClientPlan as WirePlan, ScriptedAnswer, WireFault } from '../cases/client-plan.ts';
 
 /** One request the client sent, as it arrived, and what it was answered. */
 export interface WireAttempt {
-  readonly cloud: WireCloud | undefined;
+  readonly cloud: Cloud | undefined;
   /** The request as sent: headers in the client's order and case, the body's bytes as UTF-8 text. */
   readonly request: SentRequest;
   /** The headers as node:http read them (name, value, name, value…), in order. */
@@ -37,13 +36,6 @@ function headerRecord(raw: readonly string[]): Record<string, string> {
   return out;
 }
 
-/** Which cloud a request is for: Huawei KPS paths start /v3/; the Volcengine RPC style is a query on /. */
-export function wireCloudOf(target: string): WireCloud | undefined {
-  if (target.startsWith('/v3/')) return 'huaweicloud';
-  if (/[?&]Action=/.test(target) || target === '/' || target.startsWith('/?')) return 'volcengine';
-  return undefined;
-}
-
 /**
  * A loopback HTTP server a client under test is pointed at. Each request is recorded as it arrived and
  * passed on **byte for byte** to its cloud's target: the same method, request-target, headers (in order,
@@ -57,13 +49,13 @@ export class ClientWire {
   private readonly sockets = new Set<Socket>();
   private constructor(
     private readonly server: Server,
-    private readonly targets: Partial<Record<WireCloud, string>>,
+    private readonly targets: Partial<Record<Cloud, string>>,
     /** Hears every attempt as it completes (the proxy judges each one). */
     private readonly listener?: (attempt: WireAttempt) => void,
   ) {}
 
   /** Starts the wire on 127.0.0.1 (`port` 0: any free one). */
-  static start(targets: Partial<Record<WireCloud, string>>, options: { port?: number; listener?: (a: WireAttempt) => void } = {}): Promise<ClientWire> {
+  static start(targets: Partial<Record<Cloud, string>>, options: { port?: number; listener?: (a: WireAttempt) => void } = {}): Promise<ClientWire> {
     let wire: ClientWire | undefined;
     const server = createServer((req, res) => void wire!.handle(req, res));
     wire = new ClientWire(server, targets, options.listener);
@@ -103,7 +95,7 @@ export class ClientWire {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const bodyBytes = Buffer.concat(chunks);
     const target = req.url ?? '/';
-    const cloud = wireCloudOf(target);
+    const cloud = cloudOfRequestTarget(target);
     const headers = headerRecord(req.rawHeaders);
     const chunked = /chunked/i.test(headers['transfer-encoding'] ?? '');
     const request: SentRequest = { method: req.method ?? 'GET', url: `${this.endpoint}${target}`, headers, ...(bodyBytes.length > 0 ? { body: bodyBytes.toString('utf8') } : {}) };
@@ -162,13 +154,24 @@ function scripted(answer: ScriptedAnswer): ReceivedResponse {
   return { status: answer.status, headers: { 'content-type': 'application/json', 'x-request-id': 'scripted-request-id' }, text, json: answer.body };
 }
 
-/** A fault status in the cloud's own error shape (throttling 429, an internal error 5xx). */
-function faultAnswer(cloud: WireCloud | undefined, status: number): ReceivedResponse {
-  const throttled = status === 429;
-  const body = cloud === 'volcengine'
-    ? { ResponseMetadata: { RequestId: 'fault-schedule', Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: '', Error: throttled ? { Code: 'FlowLimitExceeded', Message: 'Flow limit exceeded.' } : { CodeN: 100014, Code: 'InternalError', Message: 'The request processing has failed due to some unknown error.' } } }
-    : throttled ? { error_code: 'APIG.0308', error_msg: 'policy user over ratelimit,limit:10,time:1 second' } : { error_code: 'KPS.0003', error_msg: 'dependency unavailable' };
-  return scripted({ status, body });
+/** Each cloud's own error body for a throttled request (429) and for an internal error (5xx). */
+const FAULT_BODIES: Record<Cloud, (throttled: boolean) => unknown> = {
+  huaweicloud: (throttled) => (throttled ? { error_code: 'APIG.0308', error_msg: 'policy user over ratelimit,limit:10,time:1 second' } : { error_code: 'KPS.0003', error_msg: 'dependency unavailable' }),
+  volcengine: (throttled) => ({
+    ResponseMetadata: {
+      RequestId: 'fault-schedule',
+      Action: 'AttachKeyPair',
+      Version: '2020-04-01',
+      Service: 'ecs',
+      Region: '',
+      Error: throttled ? { Code: 'FlowLimitExceeded', Message: 'Flow limit exceeded.' } : { CodeN: 100014, Code: 'InternalError', Message: 'The request processing has failed due to some unknown error.' },
+    },
+  }),
+};
+
+/** A fault status in the cloud's own error shape (throttling 429, an internal error 5xx); a request of no known cloud gets KPS's. */
+function faultAnswer(cloud: Cloud | undefined, status: number): ReceivedResponse {
+  return scripted({ status, body: FAULT_BODIES[cloud ?? 'huaweicloud'](status === 429) });
 }
 
 /** Passes a request on as it arrived: the client's headers (Host included) in order, the same bytes. */

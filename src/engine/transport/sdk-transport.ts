@@ -3,7 +3,9 @@ import type { Case } from '../cases/case.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { redact } from '../target/redact.ts';
 import type { ClientPlan } from '../cases/client-plan.ts';
-import { ClientWire, type WireAttempt, type WireCloud } from './client-wire.ts';
+import { API_FAMILIES, cloudOfOperation } from '../../families/api-families.ts';
+import { endpointsOf } from '../target/target-clouds.ts';
+import { ClientWire, type WireAttempt } from './client-wire.ts';
 import { clientCredential, clientSecrets } from './clients/client-credentials.ts';
 import { ClientBroken, type ClientOperation, type ClientUnderTest, type CredentialChoice } from './clients/client-under-test.ts';
 import type { ClientObservation, Exchange, ReceivedResponse } from './exchange.ts';
@@ -110,12 +112,15 @@ export class SdkTransport {
   }
 
   private async call(c: Case, plan: ClientPlan, clientTimeoutMs = CLIENT_HTTP_TIMEOUT_MS): Promise<ClientObservation> {
-    const wire = await (this.wire ??= ClientWire.start({ huaweicloud: this.target.huaweicloud?.endpoint, volcengine: this.target.volcengine?.endpoint }));
-    const cloud: WireCloud = c.operation.startsWith('kps.') ? 'huaweicloud' : 'volcengine';
+    const wire = await (this.wire ??= ClientWire.start(endpointsOf(this.target)));
+    const cloud = cloudOfOperation(c.operation);
     const choice = (c.request.auth ?? 'default') as CredentialChoice;
     const credential = clientCredential(this.target, cloud, choice);
-    const region = (cloud === 'huaweicloud' ? this.target.huaweicloud?.region : this.target.volcengine?.region) ?? '';
-    const request = cloud === 'huaweicloud' ? c.request.body : c.request.logical;
+    const cloudTarget = this.target[cloud];
+    const region = cloudTarget?.region ?? '';
+    // A REST family's client is handed the JSON body; an RPC family's, the logical request it encodes.
+    const request = API_FAMILIES[cloud].wireStyle === 'rest-json' ? c.request.body : c.request.logical;
+    const projectId = cloudTarget && 'projectId' in cloudTarget ? { projectId: cloudTarget.projectId } : {};
     wire.begin(plan);
     const timeoutMs = this.options.caseTimeoutMs ?? 30_000;
     let timer: NodeJS.Timeout | undefined;
@@ -123,7 +128,7 @@ export class SdkTransport {
       timer = setTimeout(() => reject(new ClientBroken(`the client ${this.client.name} did not finish case ${c.id} within ${timeoutMs} ms (--case-timeout). Fix the client, or give it more time.`)), timeoutMs);
     });
     const outcome = await Promise.race([
-      this.client.call({ operation: OPERATION[c.operation]!, request, endpoint: wire.endpoint, region, ...(cloud === 'huaweicloud' ? { projectId: this.target.huaweicloud?.projectId } : {}), credential, timeoutMs: clientTimeoutMs }),
+      this.client.call({ operation: OPERATION[c.operation]!, request, endpoint: wire.endpoint, region, ...projectId, credential, timeoutMs: clientTimeoutMs }),
       hung,
     ]).finally(() => clearTimeout(timer));
     const attempts = [...wire.recorded];

@@ -6,7 +6,8 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCloud, rulesOf, type Cloud } from '../../../src/engine/run/run-cloud.ts';
+import type { Cloud } from '../../../src/families/api-families.ts';
+import { runCloud, rulesOf } from '../../../src/engine/run/run-cloud.ts';
 import type { RuleVerdict } from '../../../src/engine/verdicts/rule-verdict.ts';
 import { startMock } from '../../../src/mock/index.ts';
 import { MOCK_ENV, resolveTarget, targetDocument, type TargetDocument } from '../trust/_helpers/target-files.ts';

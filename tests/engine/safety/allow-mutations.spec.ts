@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { Case } from '../../../src/engine/cases/case.ts';
-import { runCloud, rulesOf, type Cloud } from '../../../src/engine/run/run-cloud.ts';
+import type { Cloud } from '../../../src/families/api-families.ts';
+import { runCloud, rulesOf } from '../../../src/engine/run/run-cloud.ts';
 import type { Exchange } from '../../../src/engine/transport/exchange.ts';
 import { startMock } from '../../../src/mock/index.ts';
 import { resolveTarget, targetDocument } from '../trust/_helpers/target-files.ts';

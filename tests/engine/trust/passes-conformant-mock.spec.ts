@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { rulesOf, type Cloud } from '../../../src/engine/run/run-cloud.ts';
+import type { Cloud } from '../../../src/families/api-families.ts';
+import { rulesOf } from '../../../src/engine/run/run-cloud.ts';
 import type { RuleVerdict } from '../../../src/engine/verdicts/rule-verdict.ts';
 import type { MockOptions } from '../../../src/mock/index.ts';
 import { describeFailure, runOnFreshMock } from './_helpers/target-files.ts';

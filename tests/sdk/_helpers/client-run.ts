@@ -1,6 +1,7 @@
 import { mergeVerdicts } from '../../../src/engine/report/merge-verdicts.ts';
 import type { ReportedVerdict } from '../../../src/engine/report/report-types.ts';
-import { runCloud, type Cloud } from '../../../src/engine/run/run-cloud.ts';
+import type { Cloud } from '../../../src/families/api-families.ts';
+import { runCloud } from '../../../src/engine/run/run-cloud.ts';
 import { harnessCredentialEnv } from '../../../src/engine/transport/clients/client-credentials.ts';
 import type { ClientUnderTest } from '../../../src/engine/transport/clients/client-under-test.ts';
 import { startHarnessClient } from '../../../src/engine/transport/clients/harness-client.ts';

@@ -1,7 +1,8 @@
 import type { Case } from '../../cases/case.ts';
 import type { ScriptedAnswer, WireFault } from '../../cases/client-plan.ts';
 import type { EngineContext } from '../engine-context.ts';
-import type { Cloud } from '../run-cloud.ts';
+import type { Cloud } from '../../../families/api-families.ts';
+
 import { recordClientJudgements } from './record-client-judgements.ts';
 
 /** Held answers end in a reset after this long, if the client has not given up first. */

@@ -2,7 +2,8 @@ import { listErrorCodes } from '../../../spec/error-codes.ts';
 import type { Case } from '../../cases/case.ts';
 import type { ScriptedAnswer } from '../../cases/client-plan.ts';
 import type { EngineContext } from '../engine-context.ts';
-import type { Cloud } from '../run-cloud.ts';
+import type { Cloud } from '../../../families/api-families.ts';
+
 import { recordClientJudgements } from './record-client-judgements.ts';
 
 /** One documented answer served to the client by script. */

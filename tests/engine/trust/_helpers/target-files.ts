@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCloud, type Cloud } from '../../../../src/engine/run/run-cloud.ts';
+import type { Cloud } from '../../../../src/families/api-families.ts';
+import { runCloud } from '../../../../src/engine/run/run-cloud.ts';
 import type { RunSettings } from '../../../../src/engine/run/engine-context.ts';
 import { loadTargetFile } from '../../../../src/engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../../../src/engine/target/resolved-target.ts';
