@@ -1,24 +1,17 @@
 import type { Case } from '../cases/case.ts';
 import { CHECKS } from '../checks/registry.ts';
 import { ContractFailure } from '../checks/contract-failure.ts';
-import { buildHuaweiRequest } from '../transport/build-huawei-request.ts';
-import { buildVolcengineRequest } from '../transport/build-volcengine-request.ts';
+import { buildRequest } from '../transport/build-request.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { EngineContext } from './engine-context.ts';
+import type { CaseOrigin } from '../verdicts/rule-tally.ts';
 import { recordClientJudgements } from './sdk/record-client-judgements.ts';
-
-/** Where a case came from, for the report: fast-check's seed and path once shrunk. */
-export interface CaseOrigin {
-  readonly seed: number;
-  readonly path?: string;
-  readonly shrunk: boolean;
-}
 
 /** Sends one case, judges the exchange with every check, and returns what failed. */
 export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigin | false = { seed: ctx.settings.seed, shrunk: false }): Promise<{ exchange: Exchange; failures: ContractFailure[] }> {
   const target = ctx.target;
   // Built at each attempt, so a retried request is signed again with a fresh date.
-  const build = () => (c.operation.startsWith('kps.') ? buildHuaweiRequest(target.huaweicloud!, c) : buildVolcengineRequest(target.volcengine!, c));
+  const build = () => buildRequest(target, c);
   const viaSdk = ctx.sdk && !['kps.task', 'kps.disassociate'].includes(c.operation);
   if (!ctx.mutationsAllowed && !isDocumentedRefusal(c)) return notSent(ctx, c, '(not sent: safety.allowMutations is false)');
   // An SDK cannot send this case (unsigned, a raw body, another Version): nothing to judge.

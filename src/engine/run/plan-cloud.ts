@@ -2,8 +2,7 @@ import type { Case } from '../cases/case.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { SentRequest } from '../transport/exchange.ts';
 import { EngineContext, type RunSettings } from './engine-context.ts';
-import { runHuaweiPlan } from './huawei/huawei-plan.ts';
-import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
+import { ENGINE_FAMILIES } from './cloud-registry.ts';
 import type { Cloud } from '../../families/api-families.ts';
 
 
@@ -33,7 +32,7 @@ export async function planCloud(cloud: Cloud, target: ResolvedTarget, settings: 
     if (entry) entry.count++;
     else planned.set(c.id, { c, count: 1, first: x.request });
   });
-  await (cloud === 'huaweicloud' ? runHuaweiPlan(ctx) : runVolcenginePlan(ctx));
+  await ENGINE_FAMILIES[cloud].runPlan(ctx);
   return [...planned.values()].map(({ c, count, first }) => ({
     id: c.id,
     title: c.title,

@@ -1,4 +1,4 @@
-import type { Cloud } from '../../families/api-families.ts';
+import { API_FAMILIES, cloudOfRuleScope, CLOUDS, type Cloud } from '../../families/api-families.ts';
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
 import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
@@ -6,16 +6,14 @@ import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { BudgetExhausted, RunInterrupted, TargetUnreachable } from '../transport/budget-exhausted.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
 import { EngineContext, type RunSettings } from './engine-context.ts';
-import { runHuaweiPlan } from './huawei/huawei-plan.ts';
-import type { ChangeLedger } from './restore/change-ledger.ts';
-import { restoreFixtures, type RestoreOutcome } from './restore/restore-fixtures.ts';
+import { ENGINE_FAMILIES } from './cloud-registry.ts';
+import { notRestored, restoreFixtures, type RestoreOutcome } from './restore/restore-fixtures.ts';
 import { runSdkFaultPlan } from './sdk/sdk-fault-plan.ts';
 import { runSdkResponsePlan } from './sdk/sdk-response-plan.ts';
-import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
 
 /** The rules a cloud's run decides; with a client under test, the client rules too (on that cloud's calls). */
 export function rulesOf(cloud: Cloud, withClientRules = false): RuleId[] {
-  return RULES.filter((r) => (cloud === 'huaweicloud' ? r.operation.startsWith('kps') : r.operation.startsWith('ecs')) || (withClientRules && r.operation === 'client')).map((r) => r.id);
+  return RULES.filter((r) => cloudOfRuleScope(r.operation) === cloud || (withClientRules && r.operation === 'client')).map((r) => r.id);
 }
 
 /** Why a rule no check applied to was not decided, in words a reader can act on. */
@@ -50,7 +48,11 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
   }
   skipMissingFixtures(ctx, target);
-  if (settings.client && cloud === 'volcengine') ctx.tally.skip('client.project-id', 'a Huawei rule: decided on the client\'s KPS calls');
+  if (settings.client) {
+    for (const other of CLOUDS.filter((c) => c !== cloud)) {
+      for (const rule of ENGINE_FAMILIES[other].ownClientRules) ctx.tally.skip(rule, `a ${API_FAMILIES[other].title} rule: decided on the client's ${other} calls`);
+    }
+  }
   if (settings.client && !clientCovers(settings.client, cloud)) {
     for (const rule of rules) ctx.tally.skip(rule, `the client ${settings.client.name} offers none of ${cloud}'s operations`);
     return { verdicts: ctx.tally.verdicts(rules), requests: 0, restore: [] };
@@ -67,10 +69,11 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   });
   let unreachable: string | undefined;
   try {
-    await (cloud === 'huaweicloud' ? runHuaweiPlan(ctx) : runVolcenginePlan(ctx));
+    const family = ENGINE_FAMILIES[cloud];
+    await family.runPlan(ctx);
     if (ctx.sdk) {
-      await runSdkResponsePlan(ctx, cloud);
-      await runSdkFaultPlan(ctx, cloud);
+      await runSdkResponsePlan(ctx, family.sdkResponses(ctx));
+      await runSdkFaultPlan(ctx, family.sdkFaultedCalls(ctx));
     }
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
@@ -104,13 +107,7 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
 }
 
 function clientCovers(client: ClientUnderTest, cloud: Cloud): boolean {
-  return cloud === 'huaweicloud' ? client.operations.has('AssociateKeypair') || client.operations.has('BatchAssociateKeypair') : client.operations.has('AttachKeyPair');
-}
-
-/** When the target stopped answering, nothing can be put back: every change is reported as not restored. */
-function notRestored(ledger: ChangeLedger): RestoreOutcome[] {
-  const detail = 'the target stopped answering, so it could not be restored';
-  return [...[...ledger.servers.keys()].map((s) => `huaweicloud server ${s}`), ...[...ledger.instances].map((i) => `volcengine instance ${i}`)].map((resource) => ({ resource, restored: false, detail }));
+  return API_FAMILIES[cloud].clientOperations.some((op) => client.operations.has(op));
 }
 
 /** A rule whose fixture list is empty in the target file is skipped with that reason. */
@@ -121,6 +118,8 @@ function skipMissingFixtures(ctx: EngineContext, target: ResolvedTarget): void {
       if (!Array.isArray(list) || list.length === 0) ctx.tally.skip(rule.id, `missing fixture: the target file lists no ${path}`);
     }
   }
-  if ((target.huaweicloud?.fixtures.keypairs.length ?? 1) === 0) for (const r of rulesOf('huaweicloud')) ctx.tally.skip(r, 'missing fixture: the target file lists no huaweicloud.fixtures.keypairs');
-  if ((target.volcengine?.fixtures.keyPairs.length ?? 1) === 0) for (const r of rulesOf('volcengine')) ctx.tally.skip(r, 'missing fixture: the target file lists no volcengine.fixtures.keyPairs');
+  for (const cloud of CLOUDS) {
+    const { path, count } = ENGINE_FAMILIES[cloud].essentialFixtures;
+    if ((count(target) ?? 1) === 0) for (const r of rulesOf(cloud)) ctx.tally.skip(r, `missing fixture: the target file lists no ${path}`);
+  }
 }

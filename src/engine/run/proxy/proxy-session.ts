@@ -7,7 +7,7 @@ import { EngineContext } from '../engine-context.ts';
 import { judge } from '../execute-case.ts';
 import { retrySafety, wireJudgements } from '../sdk/client-checks.ts';
 import { tallyClientJudgements } from '../sdk/record-client-judgements.ts';
-import { caseFromRequest } from './case-from-request.ts';
+import { ENGINE_FAMILIES } from '../cloud-registry.ts';
 
 /** Client rules the proxy cannot see: it has the traffic, not the client's caller or its output. */
 const UNSEEN: Partial<Record<RuleId, string>> = {
@@ -37,7 +37,7 @@ export class ProxySession {
   }
 
   observe(a: WireAttempt): void {
-    const c = caseFromRequest(a, this.n + 1);
+    const c = a.cloud && ENGINE_FAMILIES[a.cloud].caseFromRequest(a, this.n + 1);
     if (!c) {
       this.unrouted++;
       return;

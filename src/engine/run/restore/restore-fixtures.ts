@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Case } from '../../cases/case.ts';
-import { bodyObject } from '../../checks/_internals/answer.ts';
+import { bodyObject } from '../../transport/answer.ts';
 import { isTerminalTaskStatus } from '../../checks/kps-task-checks.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
@@ -31,9 +31,18 @@ export async function restoreFixtures(ctx: EngineContext, ledger: ChangeLedger):
   return outcomes;
 }
 
+/** When the target stopped answering, nothing can be put back: every change is reported as not restored. */
+export function notRestored(ledger: ChangeLedger): RestoreOutcome[] {
+  const detail = 'the target stopped answering, so it could not be restored';
+  return [...[...ledger.servers.keys()].map(serverResource), ...[...ledger.instances].map(instanceResource)].map((resource) => ({ resource, restored: false, detail }));
+}
+
+const serverResource = (server: string) => `huaweicloud server ${server}`;
+const instanceResource = (instance: string) => `volcengine instance ${instance}`;
+
 async function restoreServer(ctx: EngineContext, server: string, tasks: string[]): Promise<RestoreOutcome> {
   const hw = ctx.target.huaweicloud!;
-  const resource = `huaweicloud server ${server}`;
+  const resource = serverResource(server);
   for (const task of tasks) await waitForTask(ctx, task);
   // A bind accepted without a task id to follow: wait until it would have ended, so the undo comes after.
   if (tasks.length === 0) await sleep(ctx.effectLagMs());
@@ -60,7 +69,7 @@ export function disassociateCase(server: string): Case {
 
 async function restoreInstance(ctx: EngineContext, instance: string): Promise<RestoreOutcome> {
   const volc = ctx.target.volcengine!;
-  const resource = `volcengine instance ${instance}`;
+  const resource = instanceResource(instance);
   const original = volc.fixtures.originalKeyPairs[instance];
   if (original === undefined) {
     return { resource, restored: false, detail: 'AttachKeyPair cannot remove a key pair, and volcengine.fixtures.originalKeyPairs names none to re-attach' };

@@ -1,7 +1,6 @@
 import type { Case } from '../../cases/case.ts';
 import type { ScriptedAnswer, WireFault } from '../../cases/client-plan.ts';
 import type { EngineContext } from '../engine-context.ts';
-import type { Cloud } from '../../../families/api-families.ts';
 
 import { recordClientJudgements } from './record-client-judgements.ts';
 
@@ -22,9 +21,15 @@ const SCHEDULES: readonly (readonly WireFault[])[] = [
   [{ kind: 'status', status: 429 }],
 ];
 
-export async function runSdkFaultPlan(ctx: EngineContext, cloud: Cloud): Promise<void> {
+/** A call the fault schedules are played on, and the documented success that ends each. */
+export interface FaultedCall {
+  readonly c: Case;
+  readonly then: ScriptedAnswer;
+}
+
+export async function runSdkFaultPlan(ctx: EngineContext, calls: readonly FaultedCall[]): Promise<void> {
   const sdk = ctx.sdk!;
-  for (const { c, then } of cloud === 'huaweicloud' ? huaweiCalls(ctx) : volcengineCalls(ctx)) {
+  for (const { c, then } of calls) {
     if (!sdk.canSend(c)) continue;
     for (const faults of SCHEDULES) {
       const named = { ...c, id: `${c.id}/${faults.map((f) => (f.kind === 'status' ? f.status : f.kind)).join('-')}`, clientPlan: { kind: 'faults' as const, faults, then } };
@@ -33,7 +38,8 @@ export async function runSdkFaultPlan(ctx: EngineContext, cloud: Cloud): Promise
   }
 }
 
-function huaweiCalls(ctx: EngineContext): { c: Case; then: ScriptedAnswer }[] {
+/** KPS's binds under fault schedules. */
+export function huaweiFaultedCalls(ctx: EngineContext): FaultedCall[] {
   const hw = ctx.target.huaweicloud!;
   const server = hw.fixtures.servers.bound[0] ?? hw.fixtures.servers.running[0] ?? 'server';
   const entry = { keypair_name: hw.fixtures.keypairs[0]!, server: { id: server } };
@@ -44,7 +50,8 @@ function huaweiCalls(ctx: EngineContext): { c: Case; then: ScriptedAnswer }[] {
   ];
 }
 
-function volcengineCalls(ctx: EngineContext): { c: Case; then: ScriptedAnswer }[] {
+/** AttachKeyPair under fault schedules. */
+export function volcengineFaultedCalls(ctx: EngineContext): FaultedCall[] {
   const v = ctx.target.volcengine!;
   const id = v.fixtures.instances.running[0] ?? 'i-a';
   const c: Case = { id: 'ecs.attach-key-pair/sdk-faults', title: 'the client resends AttachKeyPair with its ClientToken', source: 'model', operation: 'ecs.attach-key-pair', request: { logical: { InstanceIds: [id], KeyPairName: v.fixtures.keyPairs[0]?.name ?? 'k', ClientToken: `retry-${ctx.unique()}` } }, expect: { kind: 'any', rules: [] } };

@@ -2,12 +2,11 @@ import { listErrorCodes } from '../../../spec/error-codes.ts';
 import type { Case } from '../../cases/case.ts';
 import type { ScriptedAnswer } from '../../cases/client-plan.ts';
 import type { EngineContext } from '../engine-context.ts';
-import type { Cloud } from '../../../families/api-families.ts';
 
 import { recordClientJudgements } from './record-client-judgements.ts';
 
 /** One documented answer served to the client by script. */
-interface ScriptedCase {
+export interface ScriptedCase {
   readonly what: string;
   readonly c: Case;
   readonly answer: ScriptedAnswer;
@@ -18,16 +17,17 @@ interface ScriptedCase {
  * catalogued error code with its status, the nested KPS error body, CodeN) and judges the client rules on
  * each call: above all `client.surfaces-outcome`, that the outcome handed back keeps what the answer said.
  */
-export async function runSdkResponsePlan(ctx: EngineContext, cloud: Cloud): Promise<void> {
+export async function runSdkResponsePlan(ctx: EngineContext, cases: readonly ScriptedCase[]): Promise<void> {
   const sdk = ctx.sdk!;
-  for (const s of cloud === 'huaweicloud' ? huaweiCases(ctx) : volcengineCases(ctx)) {
+  for (const s of cases) {
     if (!sdk.canSend(s.c)) continue;
     const c = { ...s.c, clientPlan: { kind: 'script' as const, answer: s.answer } };
     recordClientJudgements(ctx, c, await sdk.sendPlanned(c), { seed: ctx.settings.seed, shrunk: false });
   }
 }
 
-function huaweiCases(ctx: EngineContext): ScriptedCase[] {
+/** Every documented KPS answer: the cloud registry names it as Huawei's. */
+export function huaweiResponseCases(ctx: EngineContext): ScriptedCase[] {
   const hw = ctx.target.huaweicloud!;
   const server = hw.fixtures.servers.bound[0] ?? hw.fixtures.servers.running[0] ?? 'server';
   const keypair = hw.fixtures.keypairs[0]!;
@@ -70,7 +70,8 @@ function huaweiCases(ctx: EngineContext): ScriptedCase[] {
   return cases;
 }
 
-function volcengineCases(ctx: EngineContext): ScriptedCase[] {
+/** Every documented AttachKeyPair answer: the cloud registry names it as Volcengine's. */
+export function volcengineResponseCases(ctx: EngineContext): ScriptedCase[] {
   const v = ctx.target.volcengine!;
   const ids = [v.fixtures.instances.running[0] ?? 'i-a', 'i-unknown-scripted'];
   const c = (what: string): Case => ({ id: `ecs.attach-key-pair/sdk-response/${what}`, title: `the SDK keeps ${what}`, source: 'model', operation: 'ecs.attach-key-pair', request: { logical: { InstanceIds: ids, KeyPairName: v.fixtures.keyPairs[0]?.name ?? 'k' } }, expect: { kind: 'any', rules: [] } });

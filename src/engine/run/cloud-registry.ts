@@ -1,0 +1,54 @@
+import { API_FAMILIES, type ApiFamily, type Cloud } from '../../families/api-families.ts';
+import type { RuleId } from '../../rules/rules.ts';
+import type { Case } from '../cases/case.ts';
+import type { ResolvedTarget } from '../target/resolved-target.ts';
+import type { WireAttempt } from '../transport/client-wire.ts';
+import type { EngineContext } from './engine-context.ts';
+import { runHuaweiPlan } from './huawei/huawei-plan.ts';
+import { huaweiCaseFromRequest, volcengineCaseFromRequest } from './proxy/case-from-request.ts';
+import { huaweiFaultedCalls, volcengineFaultedCalls, type FaultedCall } from './sdk/sdk-fault-plan.ts';
+import { huaweiResponseCases, volcengineResponseCases, type ScriptedCase } from './sdk/sdk-response-plan.ts';
+import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
+
+// The engine's registry of API families: for each cloud of families/api-families.ts, what the suite
+// runs against it. It is a Record over every Cloud, so a family added there is a compile error here
+// until its plan, SDK answers and proxy decoding exist. The per-exchange checks are found by the
+// operations they judge (checks/registry.ts), the family's operations being listed in its facts.
+
+export interface EngineFamily {
+  /** What is fixed about the family: spec, rule scope, operations, wire style, signer. */
+  readonly facts: ApiFamily;
+  /** Sends the family's whole plan: fixed cases, properties, mutations, sequences. */
+  runPlan(ctx: EngineContext): Promise<void>;
+  /** SDK mode: every documented answer, served to the client by script. */
+  sdkResponses(ctx: EngineContext): ScriptedCase[];
+  /** SDK mode: the calls the fault schedules are played on. */
+  sdkFaultedCalls(ctx: EngineContext): FaultedCall[];
+  /** The fixture list without which none of the family's rules can be decided, and its length in a target. */
+  readonly essentialFixtures: { readonly path: string; count(target: ResolvedTarget): number | undefined };
+  /** Client rules only this family's calls can decide (they are skipped on the others'). */
+  readonly ownClientRules: readonly RuleId[];
+  /** A case made from a request a client sent through the proxy, or undefined for no checked operation. */
+  caseFromRequest(a: WireAttempt, n: number): Case | undefined;
+}
+
+export const ENGINE_FAMILIES: Record<Cloud, EngineFamily> = {
+  huaweicloud: {
+    facts: API_FAMILIES.huaweicloud,
+    runPlan: runHuaweiPlan,
+    sdkResponses: huaweiResponseCases,
+    sdkFaultedCalls: huaweiFaultedCalls,
+    essentialFixtures: { path: 'huaweicloud.fixtures.keypairs', count: (t) => t.huaweicloud?.fixtures.keypairs.length },
+    ownClientRules: ['client.project-id'],
+    caseFromRequest: huaweiCaseFromRequest,
+  },
+  volcengine: {
+    facts: API_FAMILIES.volcengine,
+    runPlan: runVolcenginePlan,
+    sdkResponses: volcengineResponseCases,
+    sdkFaultedCalls: volcengineFaultedCalls,
+    essentialFixtures: { path: 'volcengine.fixtures.keyPairs', count: (t) => t.volcengine?.fixtures.keyPairs.length },
+    ownClientRules: [],
+    caseFromRequest: volcengineCaseFromRequest,
+  },
+};
