@@ -8,15 +8,17 @@ import type { FidelityThreshold } from '../../engine/fidelity/fidelity-report.ts
 import { TIERS, type Tier } from '../../engine/fidelity/outcome.ts';
 import { readCassette, runFidelity, type FidelitySource } from '../../engine/fidelity/run-fidelity.ts';
 import { redact } from '../../engine/target/redact.ts';
-import type { Cloud } from '../../families/api-families.ts';
+import { CLOUDS, type Cloud } from '../../families/api-families.ts';
 
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { startEmbeddedMock } from '../_internals/embedded-mock.ts';
 import { UsageError } from '../usage-error.ts';
+import { cloudsOf } from '../../engine/target/target-clouds.ts';
+import { parseOnly } from '../_internals/parse-only.ts';
 
-export const FIDELITY_USAGE = `Usage: npx conformance fidelity [--candidate FILE] [--reference FILE|DIR] [--only huaweicloud|volcengine]
+export const FIDELITY_USAGE = `Usage: npx conformance fidelity [--candidate FILE] [--reference FILE|DIR] [--only ${CLOUDS.join('|')}]
                                 [--seed N] [--runs N] [--min-score TIER=PCT]... [--min-coverage TIER=PCT]...
                                 [--report-dir DIR] [--record DIR]
 
@@ -45,8 +47,7 @@ candidate that does not answer); 2: bad usage or target file.`;
 export async function fidelityCommand(argv: string[]): Promise<number> {
   const values = parse(argv);
   if (!values.candidate && !values.reference) throw new UsageError('conformance fidelity: --candidate FILE is needed: the target file of the mock to score (or --reference alone, to score the embedded mock against it).');
-  const only = values.only;
-  if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance fidelity: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
+  parseOnly('fidelity', values.only);
   const thresholds = [...(values['min-score'] ?? []).map((t) => threshold(t, 'score')), ...(values['min-coverage'] ?? []).map((t) => threshold(t, 'coverage'))];
   const reportDir = resolve(values['report-dir'] ?? 'reports');
   // Everything the user can get wrong is checked before a mock starts.
@@ -61,7 +62,7 @@ export async function fidelityCommand(argv: string[]): Promise<number> {
 
 /** Resolves the reference (cassettes, a target file, or the embedded mock) and the candidate, runs, reports. */
 async function compare(values: ReturnType<typeof parse>, candidateFile: ResolvedTarget | undefined, reportDir: string, thresholds: Pick<FidelityThreshold, 'tier' | 'measure' | 'min'>[], embedded: EmbeddedSide[]): Promise<number> {
-  const only = values.only;
+  const only = parseOnly('fidelity', values.only);
   let reference: FidelitySource;
   let seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed, 0, 2 ** 31 - 1);
   let runs = values.runs === undefined ? 100 : integer('--runs', values.runs, 1, 100_000);
@@ -71,8 +72,8 @@ async function compare(values: ReturnType<typeof parse>, candidateFile: Resolved
   const given = values.reference;
   if (given !== undefined && existsSync(given) && statSync(given).isDirectory()) {
     const dir = resolve(given);
-    const cassettes = (['huaweicloud', 'volcengine'] as const).map((c) => [c, readCassette(dir, c)] as const).filter(([, k]) => k !== undefined);
-    if (cassettes.length === 0) throw new UsageError(`conformance fidelity: --reference ${given} holds no cassette (huaweicloud.cassette.json, volcengine.cassette.json). Record one with --record DIR.`);
+    const cassettes = CLOUDS.map((c) => [c, readCassette(dir, c)] as const).filter(([, k]) => k !== undefined);
+    if (cassettes.length === 0) throw new UsageError(`conformance fidelity: --reference ${given} holds no cassette (${CLOUDS.map((c) => `${c}.cassette.json`).join(', ')}). Record one with --record DIR.`);
     const first = cassettes[0]![1]!;
     if (values.seed !== undefined && seed !== first.seed) throw new UsageError(`conformance fidelity: --seed ${seed} differs from the cassettes' seed ${first.seed}. Leave --seed out: a recorded reference brings its own.`);
     if (values.runs !== undefined && runs !== (first.runs ?? 100)) throw new UsageError(`conformance fidelity: --runs ${runs} differs from the cassettes' ${first.runs ?? 100}. Leave --runs out: a recorded reference brings its own.`);
@@ -87,13 +88,13 @@ async function compare(values: ReturnType<typeof parse>, candidateFile: Resolved
     referenceDocument = Object.assign({}, ...cassettes.map(([, k]) => k!.target));
   } else if (given !== undefined) {
     const t = target(given, '--reference');
-    referenceClouds = clouds(t);
+    referenceClouds = cloudsOf(t);
     reference = { kind: 'target', name: t.name, target: t, restore: true };
     referenceDocument = JSON.parse(readFileSync(t.file, 'utf8'));
   } else {
     const m = await startEmbedded('reference', defaultFixtures());
     embedded.push(m);
-    referenceClouds = clouds(m.target);
+    referenceClouds = cloudsOf(m.target);
     reference = { kind: 'target', name: m.target.name, target: m.target, restore: false };
   }
   let candidate: ResolvedTarget;
@@ -153,8 +154,6 @@ function target(file: string, flag: string): ResolvedTarget {
     throw error;
   }
 }
-
-const clouds = (t: ResolvedTarget): Cloud[] => (['huaweicloud', 'volcengine'] as const).filter((c) => t[c] !== undefined);
 
 function threshold(text: string, measure: 'score' | 'coverage'): { tier: Tier; measure: 'score' | 'coverage'; min: number } {
   const m = text.match(/^(\w+)=(\d+(?:\.\d+)?)%?$/);

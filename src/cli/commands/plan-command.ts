@@ -5,8 +5,10 @@ import { redact } from '../../engine/target/redact.ts';
 import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { UsageError } from '../usage-error.ts';
+import { CLOUDS } from '../../families/api-families.ts';
+import { parseOnly } from '../_internals/parse-only.ts';
 
-export const PLAN_USAGE = `Usage: npx conformance plan --target FILE [--only huaweicloud|volcengine] [--seed N] [--runs N]
+export const PLAN_USAGE = `Usage: npx conformance plan --target FILE [--only ${CLOUDS.join('|')}] [--seed N] [--runs N]
 
 Prints what a run would send to the target, sending nothing: each kind of case, how many requests,
 and the first one (credentials redacted). Use it before a first live run.`;
@@ -28,7 +30,7 @@ export async function planCommand(argv: string[]): Promise<number> {
     if (error instanceof TargetFileError) throw new UsageError(error.message);
     throw error;
   }
-  if (values.only !== undefined && values.only !== 'huaweicloud' && values.only !== 'volcengine') throw new UsageError(`conformance plan: --only ${values.only} is not a cloud. Use huaweicloud or volcengine.`);
+  const only = parseOnly('plan', values.only);
   for (const flag of ['seed', 'runs'] as const) {
     if (values[flag] !== undefined && !/^\d+$/.test(values[flag])) throw new UsageError(`conformance plan: --${flag} ${values[flag]} is not a whole number.`);
   }
@@ -37,8 +39,8 @@ export async function planCommand(argv: string[]): Promise<number> {
   const settings = { seed, runs: Number(values.runs ?? 100), strict: false };
   let total = 0;
   let mutating = 0;
-  for (const cloud of ['huaweicloud', 'volcengine'] as const) {
-    if (values.only && values.only !== cloud) continue;
+  for (const cloud of CLOUDS) {
+    if (only && only !== cloud) continue;
     const planned = await planCloud(cloud, target, settings);
     if (planned.length === 0) continue;
     console.log(`\n${cloud} (${target[cloud]!.endpoint})`);

@@ -13,6 +13,7 @@ import { ClientWire } from '../../engine/transport/client-wire.ts';
 import { writeFileSync } from 'node:fs';
 import { startEmbeddedMock, type EmbeddedMock } from '../_internals/embedded-mock.ts';
 import { UsageError } from '../usage-error.ts';
+import { endpointsOf } from '../../engine/target/target-clouds.ts';
 
 export const PROXY_USAGE = `Usage: npx conformance proxy [--target FILE] [--port N] [--report-dir DIR] [--strict]
 
@@ -51,13 +52,13 @@ export async function proxyCommand(argv: string[], stop: Promise<unknown> = sign
   const session = new ProxySession(target);
   let wire: ClientWire;
   try {
-    wire = await ClientWire.start({ huaweicloud: target.huaweicloud?.endpoint, volcengine: target.volcengine?.endpoint }, { port, listener: (a) => session.observe(a) });
+    wire = await ClientWire.start(endpointsOf(target), { port, listener: (a) => session.observe(a) });
   } catch (error) {
     await embedded?.close();
     throw new UsageError(`conformance proxy: cannot listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Pick another --port, or leave it out for a free one.`);
   }
   console.log(`Proxy listening on ${wire.endpoint}`);
-  console.log(`Forwarding to: ${[target.huaweicloud && `huaweicloud ${target.huaweicloud.endpoint}`, target.volcengine && `volcengine ${target.volcengine.endpoint}`].filter(Boolean).join(', ')}${embedded ? ' (the embedded reference mock; its built-in test keys, or MOCK_HWC_AK/MOCK_HWC_SK/MOCK_VOLC_AK/MOCK_VOLC_SK when set)' : ''}`);
+  console.log(`Forwarding to: ${Object.entries(endpointsOf(target)).map(([cloud, endpoint]) => `${cloud} ${endpoint}`).join(', ')}${embedded ? ' (the embedded reference mock; its built-in test keys, or MOCK_HWC_AK/MOCK_HWC_SK/MOCK_VOLC_AK/MOCK_VOLC_SK when set)' : ''}`);
   console.log('Point the client\'s endpoint at it; stop with Ctrl-C (SIGINT) or SIGTERM to write the reports.');
   await stop;
   await wire.close();

@@ -13,11 +13,14 @@ import { loadTargetFile } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { startEmbeddedMock, withMockTestKeys, type EmbeddedMock } from '../_internals/embedded-mock.ts';
 import { UsageError } from '../usage-error.ts';
+import { CLOUD_LIST, CLOUDS } from '../../families/api-families.ts';
+import { cloudsOf } from '../../engine/target/target-clouds.ts';
+import { parseOnly } from '../_internals/parse-only.ts';
 
 /** The options run and sdk share, in one place so both --help texts list them. */
 const COMMON_OPTIONS = `  --target FILE       a target file (docs/DESIGN.md); credentials come from the variables it names
                       (default: the embedded reference mock on a free loopback port)
-  --only CLOUD        check one cloud: huaweicloud or volcengine
+  --only CLOUD        check one cloud: ${CLOUD_LIST}
   --seed N            the fast-check seed (default: random, printed); the same seed sends the same cases
   --runs N            generated cases per property (default 100)
   --strict            should-rule failures fail the run too
@@ -60,8 +63,7 @@ or broken adapter, a harness that exits, hangs or answers outside the protocol.`
 /** `npx conformance run` (and `sdk`): drives Playwright over the rule tests and exits by the report's verdict. */
 export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): Promise<number> {
   const values = parse(argv, mode);
-  const only = values.only;
-  if (only !== undefined && only !== 'huaweicloud' && only !== 'volcengine') throw new UsageError(`conformance ${mode}: --only ${only} is not a cloud. Use huaweicloud or volcengine.`);
+  const only = parseOnly(mode, values.only);
   if (values.shard !== undefined) checkShard(mode, values.shard);
   const reporters = parseReporters(mode, values.reporter);
   const reportDir = usableReportDir(mode, values['report-dir'] ?? 'reports');
@@ -85,7 +87,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
     targetFile = resolve(values.target);
     // Fail fast, with one line, before Playwright starts; and trust the target's private CA, if any.
     const target = loadTargetOrExplain(targetFile, env);
-    const caFiles = [target.huaweicloud?.caFile, target.volcengine?.caFile].filter((f): f is string => !!f);
+    const caFiles = cloudsOf(target).flatMap((c) => target[c]!.caFile ?? []);
     if (caFiles.length > 0) env.NODE_EXTRA_CA_CERTS = caBundle(caFiles, dirname(targetFile));
   } else {
     targetFile = '';
@@ -183,8 +185,9 @@ function readCassetteRun(mode: string, dir: string, values: { seed?: string; run
   for (const flag of ['seed', 'runs', 'target', 'record'] as const) {
     if (values[flag] !== undefined) throw new UsageError(`conformance ${mode}: --${flag} does not go with --replay: a replay judges the recorded cases, with the recording's own ${flag === 'record' ? 'exchanges' : flag}. Drop --${flag}.`);
   }
-  const cassette = ['huaweicloud', 'volcengine'].map((c) => join(resolve(dir), `${c}.cassette.json`)).find((f) => existsSync(f));
-  if (!cassette) throw new UsageError(`conformance ${mode}: --replay ${dir} holds no cassette (huaweicloud.cassette.json, volcengine.cassette.json). Record with --record DIR.`);
+  const names = CLOUDS.map((c) => `${c}.cassette.json`);
+  const cassette = names.map((name) => join(resolve(dir), name)).find((f) => existsSync(f));
+  if (!cassette) throw new UsageError(`conformance ${mode}: --replay ${dir} holds no cassette (${names.join(', ')}). Record with --record DIR.`);
   try {
     const recorded = JSON.parse(readFileSync(cassette, 'utf8')) as { seed: number; runs?: number; target: Record<string, unknown> };
     return { seed: recorded.seed, runs: recorded.runs ?? 100, target: recorded.target };
