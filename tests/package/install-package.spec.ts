@@ -114,7 +114,7 @@ test('the tarball holds what runs: the compiled dist/, bin, specs, docs, example
     'dist/src/index.d.ts',
     'dist/src/engine/runner/playwright.config.js',
     'dist/src/engine/runner/suites/volcengine.conformance.js',
-    'dist/src/engine/report/conformance-reporter.js',
+    'dist/src/engine/runner/conformance-reporter.js',
     'dist/src/engine/target/target-file.schema.json',
     'dist/src/engine/cases/examples/case-file.schema.json',
     'dist/src/engine/cases/examples/ecs-attach-key-pair.cases.json',

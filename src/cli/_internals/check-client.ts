@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { loadClient, type ClientChoice } from '../../engine/runner/load-client.ts';
-import { ClientBroken } from '../../engine/transport/clients/client-under-test.ts';
+import { loadClient } from '../../engine/runner/load-client.ts';
+import { ClientBroken, type ClientChoice } from '../../engine/transport/clients/client-under-test.ts';
 import { UsageError } from '../usage-error.ts';
 
 /**

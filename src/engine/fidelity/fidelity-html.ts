@@ -1,6 +1,6 @@
 import type { AggregateScore, DifferenceRecord, FidelityReport, RuleFidelity, TierCount } from './fidelity-report.ts';
 import { TIERS, type Tier } from './outcome.ts';
-import { esc, OPERATION_HEADINGS as OPERATIONS } from '../report/_internals/html-page.ts';
+import { esc, OPERATION_HEADINGS as OPERATIONS } from '../report/html-page.ts';
 
 // fidelity.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) that a person
 // opens from the report directory. It looks like summary.html on purpose and shares its escaping and

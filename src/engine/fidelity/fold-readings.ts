@@ -1,5 +1,4 @@
 import type { CaseOperation } from '../cases/case.ts';
-import type { RecordedAnswer } from './outcome.ts';
 
 /**
  * Where RULES.md or the documents allow several readings, fidelity compares answers in one of them, so
@@ -16,6 +15,13 @@ export const READING_FOLDS = [
   { reading: 'replaceTaskEnd, taskNames', rule: 'kps.task.lookup', fold: 'a task_status ending _BIND or _REPLACE compares as _RESET' },
   { reading: 'ecsUnknownAccessKey', rule: 'ecs.auth.unknown-access-key', fold: 'InvalidClientTokenId compares as InvalidAccessKey' },
 ] as const;
+
+/** A recorded answer as the cassette keeps it: status, headers, the body as JSON or text. */
+export interface RecordedAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
 
 const KPS_BINDS = new Set<CaseOperation>(['kps.associate', 'kps.batch-associate', 'kps.disassociate']);
 

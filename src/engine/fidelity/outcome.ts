@@ -1,13 +1,6 @@
 import type { CaseOperation } from '../cases/case.ts';
-import { foldReadings } from './fold-readings.ts';
+import { foldReadings, type RecordedAnswer } from './fold-readings.ts';
 import type { Normaliser } from './transformers.ts';
-
-/** A recorded answer as the cassette keeps it: status, headers, the body as JSON or text. */
-export interface RecordedAnswer {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
 
 /**
  * What is compared of one answer, after normalisation, by tier: core (status, media type, request id,

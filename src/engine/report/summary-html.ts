@@ -1,5 +1,5 @@
 import type { ConformanceReport, ReportedVerdict } from './report-types.ts';
-import { esc, OPERATION_HEADINGS as OPERATIONS } from './_internals/html-page.ts';
+import { esc, OPERATION_HEADINGS as OPERATIONS } from './html-page.ts';
 import { ruleAnchor, SUMMARY_TOP_CSS, summaryTopHtml, verdictHtml } from './_internals/summary-top-html.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClientChoice } from '../runner/load-client.ts';
+import type { ClientChoice } from '../transport/clients/client-under-test.ts';
 import type { ConformanceReport } from './report-types.ts';
 import { summaryHtml } from './summary-html.ts';
 import { summaryTable } from './summary-table.ts';

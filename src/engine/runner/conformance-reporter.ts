@@ -4,14 +4,14 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } fr
 import { RULES } from '../../rules/rules.ts';
 import { loadTargetFile } from '../target/load-target-file.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
-import { readProgress } from '../runner/progress-line.ts';
-import { readRunEnv } from '../runner/run-env.ts';
-import { buildReport, EMBEDDED_TARGET, reportTarget } from './build-report.ts';
-import { writeCiReports } from './ci-reports.ts';
-import { mergeVerdicts } from './merge-verdicts.ts';
+import { readProgress } from './progress-line.ts';
+import { readRunEnv } from './run-env.ts';
+import { buildReport, EMBEDDED_TARGET, reportTarget } from '../report/build-report.ts';
+import { writeCiReports } from '../report/ci-reports.ts';
+import { mergeVerdicts } from '../report/merge-verdicts.ts';
 import { redact } from '../target/redact.ts';
-import type { ReportedVerdict } from './report-types.ts';
-import { printReportSummary, writeReports } from './write-reports.ts';
+import type { ReportedVerdict } from '../report/report-types.ts';
+import { printReportSummary, writeReports } from '../report/write-reports.ts';
 
 /**
  * Playwright reporter that turns the rule tests' verdicts into conformance.json, summary.html and one

@@ -1,15 +1,8 @@
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { loadAdapterClient } from '../transport/clients/adapter-client.ts';
 import { harnessCredentialEnv } from '../transport/clients/client-credentials.ts';
-import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
+import type { ClientChoice, ClientUnderTest } from '../transport/clients/client-under-test.ts';
 import { startHarnessClient } from '../transport/clients/harness-client.ts';
-
-/** The client under test a run names: an in-process adapter module, or a harness command. */
-export interface ClientChoice {
-  readonly adapterFile?: string;
-  readonly harness?: string;
-  readonly caseTimeoutMs: number;
-}
 
 /** Loads (or starts) the client under test; throws `ClientBroken` with a one-line reason when it is not one. */
 export function loadClient(choice: ClientChoice, target: ResolvedTarget): Promise<ClientUnderTest> {

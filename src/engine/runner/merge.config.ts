@@ -10,7 +10,7 @@ const env = readRunEnv();
 export default defineConfig({
   testDir: codeFile('engine/runner/suites'),
   reporter: [
-    [codeFile('engine/report/conformance-reporter.ts')],
+    [codeFile('engine/runner/conformance-reporter.ts')],
     ['junit', { outputFile: join(env.reportDir, 'junit.xml') }],
     ['html', { outputFolder: join(env.reportDir, 'html'), open: 'never' }],
   ],

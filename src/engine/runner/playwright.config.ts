@@ -6,7 +6,7 @@ import { readRunEnv } from './run-env.ts';
 // The conformance run's Playwright configuration, used by `npx conformance run` (never by `npm test`).
 // One project per cloud, one test per rule; the cloud's plan runs once per worker.
 const env = readRunEnv();
-const reporter = codeFile('engine/report/conformance-reporter.ts');
+const reporter = codeFile('engine/runner/conformance-reporter.ts');
 
 export default defineConfig({
   testDir: codeFile('engine/runner/suites'),

@@ -1,4 +1,4 @@
-import type { Exchange, ReceivedResponse } from '../../transport/exchange.ts';
+import type { Exchange, ReceivedResponse } from './exchange.ts';
 
 /** Short, printable form of an answer for `Received:` lines. */
 export function describeAnswer(x: Exchange): string {

@@ -3,7 +3,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ClientPlan, ScriptedAnswer, WireFault } from '../cases/client-plan.ts';
-import type { ReceivedResponse, SentRequest } from './exchange.ts';
+import type { ReceivedResponse, SentRequest } from './http-message.ts';
 
 
 export type { ClientPlan as WirePlan, ScriptedAnswer, WireFault } from '../cases/client-plan.ts';

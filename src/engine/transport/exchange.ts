@@ -1,21 +1,8 @@
 import type { SdkOutcome } from '../../sdk/sdk-adapter.ts';
 import type { WireAttempt } from './client-wire.ts';
+import type { ReceivedResponse, SentRequest } from './http-message.ts';
 
-/** A request as it went on the wire. */
-export interface SentRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-}
-
-/** What came back; `json` is set when the body parsed as JSON. */
-export interface ReceivedResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly text: string;
-  readonly json?: unknown;
-}
+export type { ReceivedResponse, SentRequest } from './http-message.ts';
 
 /** One request and its final answer (after throttling retries), or the transport error instead. */
 export interface Exchange {

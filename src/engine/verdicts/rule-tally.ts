@@ -5,6 +5,13 @@ import type { Judgement } from '../checks/check.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { FailureRecord, RuleVerdict } from './rule-verdict.ts';
 
+/** Where a case came from, for the report: fast-check's seed and path once shrunk. */
+export interface CaseOrigin {
+  readonly seed: number;
+  readonly path?: string;
+  readonly shrunk: boolean;
+}
+
 /** Failures kept per rule: the first and the shrunk ones tell the story; more is noise. */
 const MAX_FAILURES_PER_RULE = 3;
 
@@ -40,7 +47,7 @@ export class RuleTally {
     if (typeof judgement === 'object') e.variants.set(judgement.variant, (e.variants.get(judgement.variant) ?? 0) + 1);
   }
 
-  failed(failure: ContractFailure, c: Case, x: Exchange, origin: { seed: number; path?: string; shrunk: boolean }): void {
+  failed(failure: ContractFailure, c: Case, x: Exchange, origin: CaseOrigin): void {
     const e = this.entry(failure.rule);
     e.observations++;
     if (!x.response) e.unanswered++;

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { ServerRuleId } from '../../rules/rules.ts';
+import { SAME_VALUE_KEYWORD } from '../../spec/schema-extensions.ts';
 
 /**
  * The rule an ajv error of a KPS request body breaks, so that the mock can break exactly one rule on
@@ -9,7 +10,7 @@ export function kpsBodyRule(op: 'kps.associate' | 'kps.batch-associate', error: 
   if (op === 'kps.batch-associate') {
     if (error.instancePath === '' && error.keyword === 'required') return 'kps.batch-associate.batch-required';
     if (error.instancePath === '/batch_keypairs' && error.keyword === 'maxItems') return 'kps.batch-associate.max-10';
-    if (error.instancePath === '/batch_keypairs' && error.keyword === 'x-same-value') return 'kps.batch-associate.same-keypair';
+    if (error.instancePath === '/batch_keypairs' && error.keyword === SAME_VALUE_KEYWORD) return 'kps.batch-associate.same-keypair';
     if (error.instancePath.startsWith('/batch_keypairs/')) return 'kps.batch-associate.item-validation';
     return 'kps.batch-associate.rejects-invalid';
   }

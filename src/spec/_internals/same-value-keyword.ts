@@ -1,4 +1,5 @@
 import type { FuncKeywordDefinition } from 'ajv';
+import { SAME_VALUE_KEYWORD } from '../schema-extensions.ts';
 
 /**
  * `x-same-value: <member>` on an array of objects: every item that has `<member>` has the same value.
@@ -6,7 +7,7 @@ import type { FuncKeywordDefinition } from 'ajv';
  * cannot say. Errors read like ajv's own: "must have the same keypair_name in every item".
  */
 export const sameValueKeyword: FuncKeywordDefinition = {
-  keyword: 'x-same-value',
+  keyword: SAME_VALUE_KEYWORD,
   type: 'array',
   schemaType: 'string',
   errors: true,
@@ -22,7 +23,7 @@ export const sameValueKeyword: FuncKeywordDefinition = {
       } else if (value !== first) {
         (sameValue as any).errors = [
           {
-            keyword: 'x-same-value',
+            keyword: SAME_VALUE_KEYWORD,
             message: `must have the same ${member} in every item`,
             params: { member },
           },

@@ -124,7 +124,7 @@ test('conflict rules record which documented variants the target showed', async 
 });
 
 test('results are listed in the catalogue order, so two runs of one seed diff cleanly', async ({ embedded }) => {
-  // Was a bug (src/engine/report/conformance-reporter.ts onEnd / build-report.ts): buildReport's doc says
+  // Was a bug (src/engine/runner/conformance-reporter.ts onEnd / build-report.ts): buildReport's doc says
   // "in the catalogue's order", but results are the reporter's Map in the order the rule tests ENDED,
   // which interleaves the two clouds' workers by timing: the same seed gives a different order each run.
   // Fixed: in buildReport, sort `results` by the rule's index in RULES before counting and writing.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { componentSchema, type SchemaNode } from '../../../spec/component-schema.ts';
+import { sameValueMember, shouldConstraintSchemas } from '../../../spec/schema-extensions.ts';
 import type { SpecName } from '../../../spec/spec-files.ts';
 
 /** Arbitraries that replace what the schema would generate at a JSON pointer (e.g. fixture ids). */
@@ -35,7 +36,7 @@ function build(spec: SpecName, node: SchemaNode, pointer: string, overrides: Ove
         maxLength: constrained.maxItems ?? 5,
       });
       // x-same-value (the batch's one key pair): every item takes the first item's value of that member.
-      const member: string | undefined = constrained['x-same-value'];
+      const member = sameValueMember(constrained);
       return member ? items.map((list) => list.map((item: any) => ({ ...item, [member]: (list[0] as any)[member] }))) : items;
     }
     case 'string':
@@ -65,7 +66,7 @@ function objectArbitrary(spec: SpecName, node: SchemaNode, pointer: string, over
 
 /** The schema plus its should-level constraints (e.g. port 1-65535): valid values keep every rule. */
 function withShouldConstraints(node: SchemaNode): SchemaNode {
-  const extra = (node['x-rule-constraints'] ?? []).map((c: { schema: SchemaNode }) => c.schema);
+  const extra = shouldConstraintSchemas(node);
   return extra.length === 0 ? node : Object.assign({}, node, ...extra);
 }
 

@@ -1,7 +1,7 @@
 // summary.html's first screen, "the morning after": the verdict with why none could be reached, then
 // what broke, what was not decided and what was left changed, before the per-operation tables.
 import type { ConformanceReport } from '../report-types.ts';
-import { esc } from './html-page.ts';
+import { esc } from '../html-page.ts';
 import { capped, couldNotRunSubject, failingRules, notRestored, OUTCOME_WORDS, statusLabel, undecidedByReason } from './report-digest.ts';
 
 /** Rule ids shown per "Not decided" line: the tables below list every rule anyway. */

@@ -1,5 +1,5 @@
 import type { RunOutcome } from '../report-types.ts';
-import { esc, OPERATION_HEADINGS } from '../_internals/html-page.ts';
+import { esc, OPERATION_HEADINGS } from '../html-page.ts';
 import type { CellStatus, DriftStep, HistoryColumn, HistoryMatrix, HistoryRow } from './history-matrix.ts';
 
 const OUTCOME_WORDS: Readonly<Record<RunOutcome, string>> = {

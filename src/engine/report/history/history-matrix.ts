@@ -1,5 +1,5 @@
 import type { ReportedVerdict, RunOutcome } from '../report-types.ts';
-import { OPERATION_HEADINGS } from '../_internals/html-page.ts';
+import { OPERATION_HEADINGS } from '../html-page.ts';
 import type { Night } from './read-history.ts';
 
 /** A rule's status on one night; `warning` is a should failure of a run without --strict, as summary.html says it. */

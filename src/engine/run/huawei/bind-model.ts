@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { runModelSequences } from '../_internals/run-model-sequences.ts';
 import type { Case } from '../../cases/case.ts';
-import { bodyObject, isSuccess } from '../../checks/_internals/answer.ts';
+import { bodyObject, isSuccess } from '../../transport/answer.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
 import { followTask } from './task-follower.ts';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthVariant, Case } from '../../cases/case.ts';
-import { bodyObject, isSuccess } from '../../checks/_internals/answer.ts';
+import { bodyObject, isSuccess } from '../../transport/answer.ts';
 import { ContractFailure } from '../../checks/contract-failure.ts';
 import type { Exchange } from '../../transport/exchange.ts';
 import type { EngineContext } from '../engine-context.ts';

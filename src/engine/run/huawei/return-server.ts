@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bodyObject } from '../../checks/_internals/answer.ts';
+import { bodyObject } from '../../transport/answer.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
 import { disassociateCase, waitForTask } from '../restore/restore-fixtures.ts';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Case } from '../../cases/case.ts';
-import { bodyObject } from '../../checks/_internals/answer.ts';
+import { bodyObject } from '../../transport/answer.ts';
 import { ContractFailure } from '../../checks/contract-failure.ts';
 import { isTerminalTaskStatus } from '../../checks/kps-task-checks.ts';
 import type { EngineContext } from '../engine-context.ts';

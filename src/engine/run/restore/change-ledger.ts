@@ -1,5 +1,5 @@
 import type { Case } from '../../cases/case.ts';
-import { bodyObject, isSuccess } from '../../checks/_internals/answer.ts';
+import { bodyObject, isSuccess } from '../../transport/answer.ts';
 import type { ResolvedTarget } from '../../target/resolved-target.ts';
 import type { Exchange } from '../../transport/exchange.ts';
 

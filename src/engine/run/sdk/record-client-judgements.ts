@@ -2,7 +2,7 @@ import type { Case } from '../../cases/case.ts';
 import { ContractFailure } from '../../checks/contract-failure.ts';
 import type { Exchange } from '../../transport/exchange.ts';
 import type { EngineContext } from '../engine-context.ts';
-import type { CaseOrigin } from '../execute-case.ts';
+import type { CaseOrigin } from '../../verdicts/rule-tally.ts';
 import { judgeClientCall, type ClientJudgement } from './client-checks.ts';
 
 /** Tallies client judgements (unless `record` is false) and returns the failures among them. */

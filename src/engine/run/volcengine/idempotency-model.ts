@@ -3,7 +3,7 @@ import { runModelSequences } from '../_internals/run-model-sequences.ts';
 import type { RuleId } from '../../../rules/rules.ts';
 import type { Case } from '../../cases/case.ts';
 import type { InstanceSlot } from '../../cases/volcengine/instance-slots.ts';
-import { bodyObject, isSuccess } from '../../checks/_internals/answer.ts';
+import { bodyObject, isSuccess } from '../../transport/answer.ts';
 import { ContractFailure } from '../../checks/contract-failure.ts';
 import type { Exchange } from '../../transport/exchange.ts';
 import type { EngineContext } from '../engine-context.ts';

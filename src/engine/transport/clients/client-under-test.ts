@@ -43,6 +43,13 @@ export interface ClientUnderTest {
   close(): Promise<void>;
 }
 
+/** The client under test a run names: an in-process adapter module, or a harness command. */
+export interface ClientChoice {
+  readonly adapterFile?: string;
+  readonly harness?: string;
+  readonly caseTimeoutMs: number;
+}
+
 /**
  * The client under test cannot be driven (missing, not an adapter, a harness that exits, hangs or breaks
  * the protocol): no verdict about it can be reached, so the run stops with this one line and exit 2.
