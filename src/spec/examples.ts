@@ -23,21 +23,21 @@ export function listExamples(spec?: SpecName): SpecExample[] {
   if (spec === undefined) return SPEC_NAMES.flatMap((name) => listExamples(name));
   const doc = loadSpec(spec);
   const out: SpecExample[] = [];
-  for (const item of Object.values<any>(doc.paths ?? {})) {
-    for (const op of [item.get, item.post].filter(Boolean)) {
-      const base = { spec, operationId: op.operationId as string };
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of [item.get, item.post].filter((o) => o !== undefined)) {
+      const base = { spec, operationId: op.operationId };
       const body = op.requestBody?.content?.['application/json'];
-      for (const [name, ex] of Object.entries<any>(body?.examples ?? {})) {
-        out.push({ ...base, kind: 'request', name, summary: ex.summary ?? '', value: ex.value, schemaRef: body.schema.$ref });
+      for (const [name, ex] of Object.entries(body?.examples ?? {})) {
+        out.push({ ...base, kind: 'request', name, summary: ex.summary ?? '', value: ex.value, schemaRef: body!.schema!.$ref! });
       }
-      for (const [name, ex] of Object.entries<any>(op['x-examples'] ?? {})) {
-        out.push({ ...base, kind: 'request', name, summary: ex.summary ?? '', value: ex.value, schemaRef: op['x-request-schema'].$ref, wire: ex.wire });
+      for (const [name, ex] of Object.entries(op['x-examples'] ?? {})) {
+        out.push({ ...base, kind: 'request', name, summary: ex.summary ?? '', value: ex.value, schemaRef: op['x-request-schema']!.$ref, wire: ex.wire });
       }
-      for (const [status, raw] of Object.entries<any>(op.responses ?? {})) {
-        const response = raw.$ref ? doc.components.responses[raw.$ref.split('/').pop()] : raw;
+      for (const [status, raw] of Object.entries(op.responses ?? {})) {
+        const response = '$ref' in raw ? doc.components.responses![raw.$ref.split('/').pop()!]! : raw;
         const media = response.content?.['application/json'];
-        for (const [name, ex] of Object.entries<any>(media?.examples ?? {})) {
-          out.push({ ...base, kind: 'response', status: Number(status), name, summary: ex.summary ?? '', value: ex.value, schemaRef: media.schema.$ref });
+        for (const [name, ex] of Object.entries(media?.examples ?? {})) {
+          out.push({ ...base, kind: 'response', status: Number(status), name, summary: ex.summary ?? '', value: ex.value, schemaRef: media!.schema!.$ref! });
         }
       }
     }

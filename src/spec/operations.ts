@@ -1,4 +1,4 @@
-import { loadSpec } from './load-spec.ts';
+import { loadSpec, type OpenApiDocument, type ReferenceObject, type ResponseObject } from './load-spec.ts';
 import { SPEC_NAMES, type SpecName } from './spec-files.ts';
 
 /** How a Volcengine-style action puts its logical request on the wire (the operation's `x-wire-encoding`). */
@@ -60,7 +60,7 @@ export function getOperation(operationId: string): Operation {
 function readOperations(spec: SpecName): Operation[] {
   const doc = loadSpec(spec);
   const ops: Operation[] = [];
-  for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of ['get', 'post'] as const) {
       const raw = item[method];
       if (!raw) continue;
@@ -75,7 +75,7 @@ function readOperations(spec: SpecName): Operation[] {
         supporting: raw['x-supporting'] === true,
         requestSchemaRef,
         wireEncoding: raw['x-wire-encoding'],
-        responses: Object.entries<any>(raw.responses ?? {}).map(([status, response]) => ({
+        responses: Object.entries(raw.responses ?? {}).map(([status, response]) => ({
           status: Number(status),
           schemaRef: resolveResponse(doc, response).content?.['application/json']?.schema?.$ref,
         })),
@@ -86,9 +86,8 @@ function readOperations(spec: SpecName): Operation[] {
   return ops;
 }
 
-function resolveResponse(doc: Record<string, any>, response: any): any {
-  const ref: string | undefined = response?.$ref;
-  if (!ref) return response;
-  const name = ref.replace(/^#\/components\/responses\//, '');
+function resolveResponse(doc: OpenApiDocument, response: ResponseObject | ReferenceObject): ResponseObject {
+  if (!('$ref' in response)) return response;
+  const name = response.$ref.replace(/^#\/components\/responses\//, '');
   return doc.components?.responses?.[name] ?? {};
 }
