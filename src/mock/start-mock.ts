@@ -8,11 +8,8 @@ import type { MockRequest, MockResponse } from './http/mock-exchange.ts';
 import { parseTarget } from './http/parse-target.ts';
 import { readBody } from './http/read-body.ts';
 import { writeResponse } from './http/write-response.ts';
-import { kpsErrorBody } from './huawei/kps-error-body.ts';
-import { kpsError, newRequestId } from './huawei/kps-response.ts';
-import { routeHuawei } from './huawei/route-huawei.ts';
-import { ecsGatewayError } from './volcengine/envelope.ts';
-import { routeVolcengine } from './volcengine/route-volcengine.ts';
+import { CLOUDS, type Cloud } from '../families/api-families.ts';
+import { MOCK_FAMILIES, mockFamilyOf } from './mock-families.ts';
 
 /** A running reference mock. */
 export interface RunningMock {
@@ -24,7 +21,7 @@ export interface RunningMock {
    * The bindings now, after every due task has ended: Huawei server → key pair, Volcengine instance →
    * key pair id (null: none). For tests that check a run left the fixtures as they were.
    */
-  snapshot(): { huawei: Record<string, string | null>; volcengine: Record<string, string | null> };
+  snapshot(): Record<Cloud, Record<string, string | null>>;
   /** Stops listening and ends open connections. */
   close(): Promise<void>;
 }
@@ -66,7 +63,7 @@ export async function startMock(given: MockOptionsInput = {}): Promise<RunningMo
   // gateway's shape, never a bare socket reset, unless the socket is already gone.
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
-    const body = JSON.stringify(parserErrorBody(ctx, firstBytes.get(socket as Socket) ?? error.rawPacket));
+    const body = JSON.stringify(unreadableBody(ctx, firstBytes.get(socket as Socket) ?? error.rawPacket));
     socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   await new Promise<void>((resolve, reject) => {
@@ -79,13 +76,7 @@ export async function startMock(given: MockOptionsInput = {}): Promise<RunningMo
     url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     options,
-    snapshot: () => {
-      ctx.huawei.settle(Number.MAX_SAFE_INTEGER);
-      return {
-        huawei: Object.fromEntries([...ctx.huawei.servers.values()].map((s) => [s.id, s.keypair ?? null])),
-        volcengine: Object.fromEntries([...ctx.volcengine.instances.values()].map((i) => [i.id, i.keyPairId ?? null])),
-      };
-    },
+    snapshot: () => Object.fromEntries(CLOUDS.map((c) => [c, MOCK_FAMILIES[c].bindings(ctx)])) as Record<Cloud, Record<string, string | null>>,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -97,45 +88,23 @@ export async function startMock(given: MockOptionsInput = {}): Promise<RunningMo
 async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = req.url ?? '/';
   const { path, query } = parseTarget(target);
-  const isVolcengine = path === '/' || path === '';
+  const family = mockFamilyOf(path);
   try {
     const read = await readBody(req, ctx.options.maxBodyBytes);
-    if (!read.ok) return writeResponse(res, tooLarge(ctx, isVolcengine), true);
+    if (!read.ok) return writeResponse(res, family.tooLarge(ctx), true);
     const mockReq: MockRequest = { method: req.method ?? 'GET', target, path, query, headers: req.headers, body: read.body };
-    if (ctx.throttleNow()) return writeResponse(res, throttled(ctx, isVolcengine, query));
-    const response: MockResponse = isVolcengine ? await routeVolcengine(ctx, mockReq) : routeHuawei(ctx, mockReq);
+    if (ctx.throttleNow()) return writeResponse(res, family.throttled(ctx, query));
+    const response: MockResponse = await family.route(ctx, mockReq);
     writeResponse(res, response);
   } catch {
     // Never a stack trace to a client: an internal error in the cloud's shape.
     if (res.headersSent) return void res.destroy();
-    const response = isVolcengine
-      ? { status: 500, body: { ResponseMetadata: { RequestId: 'mock-internal-error', Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion, Error: { Code: 'InternalError', Message: 'An internal error has occurred.' } } } }
-      : kpsError(ctx, 'kps.other', 500, 'APIGW.0601', 'Internal server error.');
-    writeResponse(res, response, true);
+    writeResponse(res, family.internalError(ctx), true);
   }
 }
 
-/** The error for a request the HTTP parser refused: Volcengine's envelope when its first line asks for `/`. */
-function parserErrorBody(ctx: MockContext, start: Buffer | undefined): unknown {
+/** The error for a request the HTTP parser refused, in the shape of the family its first line asks for. */
+function unreadableBody(ctx: MockContext, start: Buffer | undefined): unknown {
   const firstLine = start?.subarray(0, 8192).toString('latin1').split('\r\n')[0] ?? '';
-  const target = firstLine.split(' ')[1] ?? '';
-  if (target === '/' || target.startsWith('/?')) {
-    const meta = { RequestId: 'mock-bad-request', Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion };
-    return { ResponseMetadata: { ...meta, Error: { Code: 'InvalidAuthorization', Message: 'The request could not be read.' } } };
-  }
-  return kpsErrorBody(ctx, 'APIGW.0201', 'API request error.', newRequestId());
-}
-
-/** The throttling mode's answer: the gateway's 429 in each cloud's shape. */
-function throttled(ctx: MockContext, isVolcengine: boolean, query: readonly [string, string][]): MockResponse {
-  if (!isVolcengine) return kpsError(ctx, 'kps.other', 429, 'APIGW.0308', 'The throttling threshold has been reached.');
-  const params = new Map(query);
-  const echo = { action: params.get('Action'), version: params.get('Version'), region: ctx.options.fixtures.volcengineRegion };
-  return ecsGatewayError(ctx, echo, 429, 'FlowLimitExceeded', "You've reach the limit on request rate of resources.");
-}
-
-function tooLarge(ctx: MockContext, isVolcengine: boolean): MockResponse {
-  if (!isVolcengine) return kpsError(ctx, 'kps.other', 413, 'APIGW.0201', 'Request entity too large.');
-  const meta = { RequestId: 'mock-entity-too-large', Service: 'ecs', Region: ctx.options.fixtures.volcengineRegion };
-  return { status: 413, body: { ResponseMetadata: { ...meta, Error: { Code: 'RequestEntityTooLarge', Message: 'The request entity is too large.' } } } };
+  return mockFamilyOf(firstLine.split(' ')[1] ?? '').unreadable(ctx);
 }

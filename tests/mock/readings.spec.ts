@@ -228,7 +228,7 @@ for (const [name, value] of READING_NAMES.flatMap((n) => READINGS[n].values.slic
       // Assert
       expect([unbind.status, unbound]).toEqual([mock.options.readings.huaweiSuccessStatus, 'SUCCESS_UNBIND']);
       expect(rebound).toMatch(/^SUCCESS_(RESET|BIND)$/);
-      expect(mock.snapshot().huawei[server]).toBe('kp-alpha');
+      expect(mock.snapshot().huaweicloud[server]).toBe('kp-alpha');
     } finally {
       await mock.close();
     }

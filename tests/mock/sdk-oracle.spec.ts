@@ -99,7 +99,7 @@ test.describe('Huawei: a project that is not the caller\'s', () => {
         }
       }
       // Assert: the refused binds and unbind changed nothing
-      const bindings = mock.snapshot().huawei;
+      const bindings = mock.snapshot().huaweicloud;
       expect([bindings[FIX.running[200]!], bindings[FIX.running[201]!], bindings[FIX.bound[20]!]]).toEqual([null, null, 'kp-alpha']);
     });
   });
@@ -113,7 +113,7 @@ test.describe('Huawei: a project that is not the caller\'s', () => {
       const token = await huaweiScoped(mock.url, 'POST', route, { pathProject: PROJECT, headerProject: OTHER, token: true }, bind(FIX.running[213]!));
       expect([mismatch.status, mismatch.body]).toEqual([403, unavailable]);
       expect([same.status, none.status, token.status]).toEqual([202, 202, 202]);
-      expect(mock.snapshot().huawei[FIX.running[210]!]).toBeNull();
+      expect(mock.snapshot().huaweicloud[FIX.running[210]!]).toBeNull();
     });
   });
 
@@ -168,7 +168,7 @@ test.describe('Huawei: a server with a bind in flight is busy for a batch', () =
         expect(a.body.tasks[1]).toMatchObject({ server_id: expect.any(String), status: 'SUCCESS', task_id: expect.any(String) });
       }
       // Assert: once every task has ended, the server holds the first bind's key pair, not a batch's
-      const bindings = mock.snapshot().huawei;
+      const bindings = mock.snapshot().huaweicloud;
       expect(bindings[server]).toBe('kp-alpha');
       expect(bindings[FIX.running[329]!]).toBe('kp-beta');
     });
@@ -212,7 +212,7 @@ test.describe('Huawei: a server with a bind in flight is busy for a batch', () =
       clock += 1000;
       expect([replace.status, replace.body.status, typeof replace.body.task_id]).toEqual([202, 'SUCCESS', 'string']);
       expect(task.body.task_status).toBe('RUNNING_REPLACE');
-      expect(mock.snapshot().huawei[server]).toBe('kp-gamma');
+      expect(mock.snapshot().huaweicloud[server]).toBe('kp-gamma');
     });
   });
 
@@ -222,7 +222,7 @@ test.describe('Huawei: a server with a bind in flight is busy for a batch', () =
       await huawei(mock.url, 'POST', ASSOCIATE, entry(server, 'kp-alpha'));
       const refused = await huawei(mock.url, 'POST', BATCH, { batch_keypairs: [entry(server), entry(other)] });
       expect([refused.status, refused.body.error_code]).toEqual([400, 'KPS.0002']);
-      expect(mock.snapshot().huawei[other]).toBeNull();
+      expect(mock.snapshot().huaweicloud[other]).toBeNull();
     });
     await withMock(options({ faults: ['kps.batch-associate.already-bound'] }), async (mock) => {
       const server = FIX.running[380]!;

@@ -30,7 +30,7 @@ test('with taskDelayMaxMs each task ends at its own time from taskDelayMs to tas
     // Thirty draws from 1-3 s all on one side of 2 s would be a broken draw (odds 2 in a billion).
     expect(halfway).toBeGreaterThan(0);
     expect(halfway).toBeLessThan(tasks.length);
-    const bindings = mock.snapshot().huawei;
+    const bindings = mock.snapshot().huaweicloud;
     expect(servers.filter((id) => bindings[id] !== 'kp-alpha')).toEqual([]);
   } finally {
     await mock.close();

@@ -40,7 +40,7 @@ const rows: Row[] = [
     probe: async (mock) => {
       const server = FIX.running[0]!;
       const answer = await huawei(mock.url, 'POST', ASSOCIATE, { keypair_name: 'kp-beta', server: { id: server } }, { auth: 'none' });
-      return [answer.status, answer.body.error_code, mock.snapshot().huawei[server]];
+      return [answer.status, answer.body.error_code, mock.snapshot().huaweicloud[server]];
     },
     healthy: [401, 'APIGW.0301', null],
     broken: [401, 'APIGW.0301', 'kp-beta'],
@@ -51,7 +51,7 @@ const rows: Row[] = [
       const [one, two] = [FIX.running[1]!, FIX.running[2]!];
       const wrongKey = await huawei(mock.url, 'POST', BATCH, entries([one]), { secretKey: 'wrong' });
       const changed = await sentAfterSigning(mock.url, { keypair_name: 'kp-beta', server: { id: FIX.running[9]! } }, { keypair_name: 'kp-beta', server: { id: two } });
-      const bindings = mock.snapshot().huawei;
+      const bindings = mock.snapshot().huaweicloud;
       return [wrongKey.status, changed.status, bindings[one], bindings[two]];
     },
     healthy: [401, 401, null, null],
