@@ -21,7 +21,7 @@ export function associateKeypair(ctx: MockContext, req: MockRequest): MockRespon
   if (read.ok === false) return read.response;
   if (read.ok === 'not-an-object') return kpsSuccess(ctx, OP, { task_id: ctx.huawei.startTask('none', 'RESET', ctx.now()).id });
   const body = read.body;
-  const server: Record<string, any> | undefined = typeof body.server === 'object' && body.server !== null ? body.server : undefined;
+  const server = typeof body.server === 'object' && body.server !== null ? (body.server as Record<string, unknown>) : undefined;
   if (!portInRange(ctx, server)) return kpsError(ctx, OP, 400, 'KPS.0002', 'parameter error: port must be 1-65535');
   const keypair = body.keypair_name;
   if (typeof keypair === 'string' && !ctx.huawei.keypairs.has(keypair) && !ctx.broken('kps.associate.unknown-keypair')) return unknownKeypair(ctx, OP);
@@ -39,7 +39,8 @@ export function associateKeypair(ctx: MockContext, req: MockRequest): MockRespon
   if (ctx.broken('kps.associate.no-server-error') && server?.disable_password === true) {
     return kpsError(ctx, OP, 500, 'KPS.0003', 'Dependency service unavailable');
   }
-  const task = ctx.huawei.startTask(serverId, reset ? 'RESET' : 'REPLACE', ctx.now(), keypair);
+  // A string unless a faulted rule let another type through, which the task keeps as it was sent.
+  const task = ctx.huawei.startTask(serverId, reset ? 'RESET' : 'REPLACE', ctx.now(), keypair as string | undefined);
   return kpsSuccess(ctx, OP, successBody(ctx, task.id, serverId));
 }
 

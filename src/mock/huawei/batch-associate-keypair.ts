@@ -107,6 +107,6 @@ function taskEntry(ctx: MockContext, o: Outcome): Record<string, unknown> {
   return success;
 }
 
-function asObject(value: unknown): Record<string, any> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, any>) : undefined;
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -6,7 +6,8 @@ import { kpsBodyRule } from './kps-body-rules.ts';
 import { kpsError } from './kps-response.ts';
 
 export type KpsBodyOutcome =
-  | { readonly ok: true; readonly body: Record<string, any> }
+  /** A JSON object: valid against the schema, except where a faulted rule let an error through. */
+  | { readonly ok: true; readonly body: Record<string, unknown> }
   /** The body is JSON but not an object, and the rejects-invalid fault lets it through. */
   | { readonly ok: 'not-an-object' }
   | { readonly ok: false; readonly response: MockResponse };
@@ -40,7 +41,7 @@ export function readKpsBody(ctx: MockContext, op: KpsOp, schema: string, req: Mo
       return { ok: false, response: kpsError(ctx, op, 400, 'KPS.0002', `parameter error: ${answered.instancePath || 'body'} ${answered.message}`) };
     }
   }
-  return { ok: true, body: body as Record<string, any> };
+  return { ok: true, body: body as Record<string, unknown> };
 }
 
 /** An error the mock lets through on purpose: its rule is faulted, or the batch limit is off by one. */

@@ -1,7 +1,7 @@
 import type { MockContext } from '../mock-context.ts';
 
 /** Port 1–65535 (kps.associate.port-range, should): an absent port is fine. */
-export function portInRange(ctx: MockContext, server: Record<string, any> | undefined): boolean {
+export function portInRange(ctx: MockContext, server: Record<string, unknown> | undefined): boolean {
   if (ctx.broken('kps.associate.port-range')) return true;
   const port = server?.port;
   return port === undefined || typeof port !== 'number' || (port >= 1 && port <= 65535);
