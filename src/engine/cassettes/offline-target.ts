@@ -1,7 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadTargetFile } from '../target/load-target-file.ts';
+import { resolveTargetDocument } from '../target/load-target-file.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { Cassette } from './cassette.ts';
 
@@ -12,7 +9,6 @@ export function credentialVariables(targetDocument: unknown): string[] {
 
 /** A cassette's target, its credential variables filled with placeholders: nothing is sent to it. */
 export function offlineTarget(cassette: Cassette, purpose: string): ResolvedTarget {
-  const file = join(tmpdir(), `conformance-${purpose}-${process.pid}-${cassette.cloud}.json`);
-  writeFileSync(file, JSON.stringify(cassette.target));
-  return loadTargetFile(file, Object.fromEntries(credentialVariables(cassette.target).map((name) => [name, 'offline-placeholder'])));
+  const placeholders = Object.fromEntries(credentialVariables(cassette.target).map((name) => [name, 'offline-placeholder']));
+  return resolveTargetDocument(cassette.target, `(the target of the ${purpose} cassette ${cassette.cloud}.cassette.json)`, placeholders);
 }

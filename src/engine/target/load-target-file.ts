@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import schema from './target-file.schema.json' with { type: 'json' };
-import type { HuaweiCredentials, ResolvedTarget } from './resolved-target.ts';
+import { CLOUDS, type Cloud } from '../../families/api-families.ts';
+import type { CloudTargets, ResolvedTarget } from './resolved-target.ts';
 import { TargetFileError } from './target-file-error.ts';
 
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true }).compile(schema);
@@ -28,12 +29,20 @@ export function loadTargetFile(file: string, env: NodeJS.ProcessEnv = process.en
   } catch (error) {
     throw new TargetFileError(`target file ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path given to --target.`);
   }
-  let raw: any;
+  let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     throw new TargetFileError(`target file ${file}: is not JSON (${(error as Error).message}). Fix the syntax; docs/DESIGN.md shows the format.`);
   }
+  return resolveTargetDocument(raw, file, env, options);
+}
+
+/**
+ * A target file's document (already parsed: a cassette's, the embedded mock's) validated and resolved as
+ * loadTargetFile does; `file` names it in errors and reports. No temporary file is written to get here.
+ */
+export function resolveTargetDocument(raw: unknown, file: string, env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): ResolvedTarget {
   if (!validate(raw)) {
     // A misspelt member also leaves a required one missing: the unknown name is the one to report.
     const errors = validate.errors!;
@@ -45,76 +54,82 @@ export function loadTargetFile(file: string, env: NodeJS.ProcessEnv = process.en
     throw new TargetFileError(`target file ${file}: ${placeholder.path} is still the example's placeholder "${placeholder.value}". Put your own account's value there (docs/live-runs.md).`);
   }
   const secrets: string[] = [];
-  const read = (path: string, name: string | undefined, optional = false): string | undefined => {
-    if (name === undefined) return undefined;
-    const value = env[name];
-    if (value === undefined || value === '') {
-      if (optional) return undefined;
-      if (options.credentials === 'placeholder') return `unset-${name}`;
-      throw new TargetFileError(`target file ${file}: ${path} names ${name}, which is not set. Set it in the environment (credentials never go in the file).`);
-    }
-    secrets.push(value);
-    return value;
-  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON enters here; the schema above has validated its shape
   const doc = raw as Record<string, any>;
-  const hw = doc.huaweicloud;
-  const volc = doc.volcengine;
-  const huaweiCredentials = (): HuaweiCredentials =>
-    hw.auth.tokenEnv
-      ? { kind: 'token', token: read('huaweicloud.auth.tokenEnv', hw.auth.tokenEnv)! }
+  const clouds: Partial<{ -readonly [C in Cloud]: CloudTargets[C] }> = {};
+  for (const cloud of CLOUDS) {
+    const section = doc[cloud];
+    if (section === undefined) continue;
+    const read: ReadVariable = (member, name, optional = false) => {
+      if (name === undefined) return undefined;
+      const value = env[name];
+      if (value === undefined || value === '') {
+        if (optional) return undefined;
+        if (options.credentials === 'placeholder') return `unset-${name}`;
+        throw new TargetFileError(`target file ${file}: ${cloud}.${member} names ${name}, which is not set. Set it in the environment (credentials never go in the file).`);
+      }
+      secrets.push(value);
+      return value;
+    };
+    Object.assign(clouds, { [cloud]: RESOLVERS[cloud](section, read) });
+  }
+  return { name: doc.name, file, ...clouds, safety: { ...DEFAULT_SAFETY, ...doc.safety }, secrets };
+}
+
+/** Reads the variable a member names (`auth.akEnv` names AK_VAR): its value, or a TargetFileError. */
+type ReadVariable = (member: string, name: string | undefined, optional?: boolean) => string | undefined;
+
+/** Each cloud's section of a validated target file, with its defaults filled in and credentials read. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a section of the validated JSON document
+const RESOLVERS: { [C in Cloud]: (section: any, read: ReadVariable) => CloudTargets[C] } = {
+  huaweicloud: (hw, read) => ({
+    endpoint: hw.endpoint.replace(/\/+$/, ''),
+    region: hw.region ?? '',
+    projectId: hw.projectId,
+    credentials: hw.auth.tokenEnv
+      ? { kind: 'token', token: read('auth.tokenEnv', hw.auth.tokenEnv)! }
       : {
           kind: 'aksk',
-          accessKey: read('huaweicloud.auth.akEnv', hw.auth.akEnv)!,
-          secretKey: read('huaweicloud.auth.skEnv', hw.auth.skEnv)!,
-          securityToken: read('huaweicloud.auth.securityTokenEnv', hw.auth.securityTokenEnv, true),
-        };
-  return {
-    name: doc.name,
-    file,
-    huaweicloud: hw && {
-      endpoint: hw.endpoint.replace(/\/+$/, ''),
-      region: hw.region ?? '',
-      projectId: hw.projectId,
-      credentials: huaweiCredentials(),
-      taskTimeoutMs: hw.taskTimeoutMs ?? 30 * 60 * 1000,
-      taskPoll: { firstMs: hw.taskPoll?.firstMs ?? 100, maxIntervalMs: hw.taskPoll?.maxIntervalMs ?? 20_000 },
-      caFile: hw.caFile,
-      fixtures: {
-        keypairs: hw.fixtures.keypairs ?? [],
-        servers: { running: hw.fixtures.servers?.running ?? [], bound: hw.fixtures.servers?.bound ?? [], stopped: hw.fixtures.servers?.stopped ?? [] },
-        originalKeypairs: hw.fixtures.originalKeypairs ?? {},
-      },
-    },
-    volcengine: volc && {
-      endpoint: volc.endpoint.replace(/\/+$/, ''),
-      region: volc.region,
-      credentials: {
-        accessKey: read('volcengine.auth.akEnv', volc.auth.akEnv)!,
-        secretKey: read('volcengine.auth.skEnv', volc.auth.skEnv)!,
-        securityToken: read('volcengine.auth.securityTokenEnv', volc.auth.securityTokenEnv, true),
-      },
-      caFile: volc.caFile,
-      fixtures: {
-        keyPairs: volc.fixtures.keyPairs ?? [],
-        instances: {
-          running: volc.fixtures.instances?.running ?? [],
-          stopped: volc.fixtures.instances?.stopped ?? [],
-          windows: volc.fixtures.instances?.windows ?? [],
-          noAgent: volc.fixtures.instances?.noAgent ?? [],
-          transitional: volc.fixtures.instances?.transitional ?? [],
+          accessKey: read('auth.akEnv', hw.auth.akEnv)!,
+          secretKey: read('auth.skEnv', hw.auth.skEnv)!,
+          securityToken: read('auth.securityTokenEnv', hw.auth.securityTokenEnv, true),
         },
-        originalKeyPairs: volc.fixtures.originalKeyPairs ?? {},
-      },
+    taskTimeoutMs: hw.taskTimeoutMs ?? 30 * 60 * 1000,
+    taskPoll: { firstMs: hw.taskPoll?.firstMs ?? 100, maxIntervalMs: hw.taskPoll?.maxIntervalMs ?? 20_000 },
+    caFile: hw.caFile,
+    fixtures: {
+      keypairs: hw.fixtures.keypairs ?? [],
+      servers: { running: hw.fixtures.servers?.running ?? [], bound: hw.fixtures.servers?.bound ?? [], stopped: hw.fixtures.servers?.stopped ?? [] },
+      originalKeypairs: hw.fixtures.originalKeypairs ?? {},
     },
-    safety: { ...DEFAULT_SAFETY, ...doc.safety },
-    secrets,
-  };
-}
+  }),
+  volcengine: (volc, read) => ({
+    endpoint: volc.endpoint.replace(/\/+$/, ''),
+    region: volc.region,
+    credentials: {
+      accessKey: read('auth.akEnv', volc.auth.akEnv)!,
+      secretKey: read('auth.skEnv', volc.auth.skEnv)!,
+      securityToken: read('auth.securityTokenEnv', volc.auth.securityTokenEnv, true),
+    },
+    caFile: volc.caFile,
+    fixtures: {
+      keyPairs: volc.fixtures.keyPairs ?? [],
+      instances: {
+        running: volc.fixtures.instances?.running ?? [],
+        stopped: volc.fixtures.instances?.stopped ?? [],
+        windows: volc.fixtures.instances?.windows ?? [],
+        noAgent: volc.fixtures.instances?.noAgent ?? [],
+        transitional: volc.fixtures.instances?.transitional ?? [],
+      },
+      originalKeyPairs: volc.fixtures.originalKeyPairs ?? {},
+    },
+  }),
+};
 
 /** One schema error in words: where (the member's path), what is wrong, and the nearest known name. */
 function explain(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.') : 'the top level';
-  if (e.schemaPath.startsWith('#/anyOf')) return 'the top level names no cloud: add "huaweicloud" or "volcengine"';
+  if (e.schemaPath.startsWith('#/anyOf')) return `the top level names no cloud: add ${CLOUDS.map((c) => `"${c}"`).join(' or ')}`;
   if (e.schemaPath.includes('/auth/oneOf')) return `${where} needs either akEnv and skEnv, or tokenEnv, not both`;
   if (e.keyword === 'additionalProperties') {
     const member = String(e.params.additionalProperty);
