@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { INSTANCE_KINDS } from '../../rules/instance-kinds.ts';
 import { errorCode } from '../../spec/error-codes.ts';
 import type { VolcengineKeyPairFixture } from '../fixtures/mock-fixtures.ts';
 import type { MockResponse } from '../http/mock-exchange.ts';
@@ -14,14 +15,6 @@ export interface AttachRequest {
   readonly keyPairId?: string;
   readonly clientToken?: string;
 }
-
-const PER_INSTANCE: Record<string, string | null> = {
-  running: null,
-  stopped: null,
-  windows: 'InvalidKeyPairForWindows.Unsupported',
-  noAgent: 'InvalidResetAuthenticationAgent.NotFound',
-  transitional: 'InvalidInstanceStatus',
-};
 
 /** What an attach would do: its details and the key pair it binds, or the request-level refusal. */
 type AttachPlan = { readonly refusal: MockResponse } | { readonly keyPair: VolcengineKeyPairFixture | undefined; readonly details: AttachResult };
@@ -117,11 +110,9 @@ function plan(ctx: MockContext, echo: EnvelopeEcho, req: AttachRequest): AttachP
   }
   const details: AttachResult = req.instanceIds.map((id) => {
     const instance = state.instances.get(id);
-    let code = instance ? PER_INSTANCE[instance.kind] ?? null : 'InvalidInstance.NotFound';
-    if (code === 'InvalidInstance.NotFound' && ctx.broken('ecs.attach-key-pair.instance-not-found')) code = null;
-    if (code === 'InvalidKeyPairForWindows.Unsupported' && ctx.broken('ecs.attach-key-pair.windows')) code = null;
-    if (code === 'InvalidResetAuthenticationAgent.NotFound' && ctx.broken('ecs.attach-key-pair.no-agent')) code = null;
-    if (code === 'InvalidInstanceStatus' && ctx.broken('ecs.attach-key-pair.instance-status')) code = null;
+    // Each kind's documented answer (src/rules/instance-kinds.ts); breaking its rule drops the kind's error.
+    const kind = INSTANCE_KINDS[instance?.kind ?? 'unknown'];
+    let code = kind.code !== null && ctx.broken(kind.rule) ? null : kind.code;
     if (instance?.kind === 'stopped' && ctx.broken('ecs.attach-key-pair.running-and-stopped')) code = 'InvalidInstanceStatus';
     const message = code === null ? '' : worded(ctx, code, errorCode('volcengine-ecs', code, 'instance').message ?? code);
     return { InstanceId: id, Error: code === null ? null : { Code: code, Message: message } };
