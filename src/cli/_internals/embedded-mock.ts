@@ -1,12 +1,16 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveTargetDocument } from '../../engine/target/load-target-file.ts';
+import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type MockFixtures, type RunningMock } from '../../mock/index.ts';
 
 /** The reference mock in this process, and a target file in the temporary folder that names it. */
 export interface EmbeddedMock {
   readonly mock: RunningMock;
   readonly targetFile: string;
+  /** That target file, resolved (from the document written, not read back). */
+  readonly target: ResolvedTarget;
   /** The values of the variables the target file names: what a run against it needs in its environment. */
   readonly credentialEnv: NodeJS.ProcessEnv;
   /** Stops the mock and deletes its target file. */
@@ -30,11 +34,13 @@ export async function startEmbeddedMock(label: string, fixtures?: MockFixtures):
   withMockTestKeys(process.env);
   const mock = await startMock({ port: 0, taskDelayMs: 20, ...(fixtures && { fixtures }) });
   const targetFile = join(tmpdir(), `conformance-${label}-${process.pid}.json`);
-  writeFileSync(targetFile, JSON.stringify({ ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' }, null, 2));
+  const document = { ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' };
+  writeFileSync(targetFile, JSON.stringify(document, null, 2));
   const credentialEnv = Object.fromEntries(Object.values(MOCK_CREDENTIAL_ENV).filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
   return {
     mock,
     targetFile,
+    target: resolveTargetDocument(document, targetFile, credentialEnv),
     credentialEnv,
     close: async () => {
       await mock.close();

@@ -143,7 +143,7 @@ interface EmbeddedSide {
 
 async function startEmbedded(role: 'reference' | 'candidate', fixtures: MockFixtures): Promise<EmbeddedSide> {
   const embedded = await startEmbeddedMock(`fidelity-${role}`, fixtures);
-  return { target: loadTargetFile(embedded.targetFile, embedded.credentialEnv), close: embedded.close };
+  return { target: embedded.target, close: embedded.close };
 }
 
 function target(file: string, flag: string): ResolvedTarget {

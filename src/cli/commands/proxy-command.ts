@@ -41,7 +41,7 @@ export async function proxyCommand(argv: string[], stop: Promise<unknown> = sign
     if (values.target !== undefined) target = loadTargetFile(resolve(values.target));
     else {
       embedded = await startEmbeddedMock('proxy');
-      target = loadTargetFile(embedded.targetFile, { ...process.env, ...embedded.credentialEnv });
+      target = embedded.target;
     }
   } catch (error) {
     await embedded?.close();
