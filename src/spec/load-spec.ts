@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { WireEncoding } from './operations.ts';
+import type { WireEncoding } from './wire-encoding.ts';
 import { SPEC_FILES, type SpecName } from './spec-files.ts';
 
 /**

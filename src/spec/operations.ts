@@ -1,14 +1,8 @@
 import { loadSpec, type OpenApiDocument, type ReferenceObject, type ResponseObject } from './load-spec.ts';
 import { SPEC_NAMES, type SpecName } from './spec-files.ts';
+import type { WireEncoding } from './wire-encoding.ts';
 
-/** How a Volcengine-style action puts its logical request on the wire (the operation's `x-wire-encoding`). */
-export interface WireEncoding {
-  readonly in: 'query';
-  /** Members sent with a fixed value on every request (`Action`, `Version`). */
-  readonly fixed: Readonly<Record<string, string>>;
-  /** Array members sent one parameter per item: `pattern` with `{N}` replaced by the position. */
-  readonly indexed: Readonly<Record<string, { readonly pattern: string; readonly firstIndex: number }>>;
-}
+export type { WireEncoding } from './wire-encoding.ts';
 
 /** One documented status of an operation and the schema its body must match. */
 export interface DocumentedResponse {

@@ -1,7 +1,14 @@
-import type { WireEncoding } from './operations.ts';
-
 /** A logical RPC request: scalars and arrays of scalars, as its schema describes it. */
 export type LogicalRequest = Readonly<Record<string, string | number | boolean | readonly (string | number)[] | undefined>>;
+
+/** How a Volcengine-style action puts its logical request on the wire (the operation's `x-wire-encoding`). */
+export interface WireEncoding {
+  readonly in: 'query';
+  /** Members sent with a fixed value on every request (`Action`, `Version`). */
+  readonly fixed: Readonly<Record<string, string>>;
+  /** Array members sent one parameter per item: `pattern` with `{N}` replaced by the position. */
+  readonly indexed: Readonly<Record<string, { readonly pattern: string; readonly firstIndex: number }>>;
+}
 
 /**
  * Encodes a logical request as query parameters, in the order the encoding gives: the fixed members

@@ -1,12 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { graphOf, readSources, SRC } from './_helpers/import-graph.ts';
 
 // The layers of ARCHITECTURE.md, "Boundaries": who may import whom. A new import across a boundary
-// fails here with the file and the import.
+// fails here with the file and the import. Inside the engine, engine-layers.spec.ts.
 
-const src = fileURLToPath(new URL('../../src/', import.meta.url));
 const FORBIDDEN: Record<string, string[]> = {
   mock: ['engine', 'cli'],
   engine: ['mock', 'cli'],
@@ -16,27 +13,20 @@ const FORBIDDEN: Record<string, string[]> = {
   sdk: ['mock', 'engine', 'cli'],
 };
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
+const sources = readSources(SRC);
+const graph = graphOf(sources);
+const top = (file: string) => file.split('/')[0]!;
 
 for (const [layer, forbidden] of Object.entries(FORBIDDEN)) {
   test(`src/${layer} imports nothing from ${forbidden.map((f) => `src/${f}`).join(', ')}`, () => {
-    const crossings: string[] = [];
-    for (const file of files(join(src, layer))) {
-      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
-        const top = relative(src, resolve(dirname(file), spec!)).split('/')[0]!;
-        if (forbidden.includes(top)) crossings.push(`${relative(src, file)} imports ${spec}`);
-      }
-    }
+    const crossings = [...graph]
+      .filter(([file]) => top(file) === layer)
+      .flatMap(([file, imports]) => imports.filter((i) => forbidden.includes(top(i))).map((i) => `${file} imports ${i}`));
     expect(crossings).toEqual([]);
   });
 }
 
 test('only src/spec reads the OpenAPI documents', () => {
-  const readers = files(src).filter((f) => !f.startsWith(join(src, 'spec')) && /specs\/.*\.openapi\.yaml|from 'yaml'/.test(readFileSync(f, 'utf8')));
-  expect(readers.map((f) => relative(src, f))).toEqual([]);
+  const readers = Object.entries(sources).filter(([file, text]) => top(file) !== 'spec' && /specs\/.*\.openapi\.yaml|from 'yaml'/.test(text));
+  expect(readers.map(([file]) => file)).toEqual([]);
 });
