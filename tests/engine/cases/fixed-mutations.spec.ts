@@ -32,8 +32,8 @@ for (const seed of [1, 2, 3]) {
       for (const [k, mutate] of (mutation.fixed ?? []).entries()) {
         // The body the mutation makes of a valid one, as it goes on the wire (raw text for broken JSON).
         const wire = (id: string) => {
-          const out = mutate({ keypair_name: hw.fixtures.keypairs[0], server: { id } }) as any;
-          return out && typeof out === 'object' && 'raw' in out ? out.raw : JSON.stringify(out);
+          const out = mutate({ keypair_name: hw.fixtures.keypairs[0], server: { id } });
+          return out && typeof out === 'object' && 'raw' in out ? (out as { raw: string }).raw : JSON.stringify(out);
         };
         expect(servers.some((id) => sent.has(wire(id))), `${mutation.name} value #${k + 1}`).toBe(true);
       }

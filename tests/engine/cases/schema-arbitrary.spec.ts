@@ -30,7 +30,10 @@ for (const [spec, schema] of table) {
 test('generated ports keep the should-level range 1-65535 (x-rule-constraints)', () => {
   const ports = fc.sample(schemaArbitrary('huaweicloud-kps', 'EcsServerInfo'), { numRuns: 500, seed: 3 }).map((s) => (s as { port?: number }).port).filter((p) => p !== undefined);
   expect(ports.length).toBeGreaterThan(50);
-  for (const p of ports) expect(p).toBeGreaterThanOrEqual(1), expect(p).toBeLessThanOrEqual(65535);
+  for (const p of ports) {
+    expect(p).toBeGreaterThanOrEqual(1);
+    expect(p).toBeLessThanOrEqual(65535);
+  }
 });
 
 test('overrides bind members to fixtures at their JSON pointer', () => {

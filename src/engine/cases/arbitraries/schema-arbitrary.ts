@@ -37,7 +37,9 @@ function build(spec: SpecName, node: SchemaNode, pointer: string, overrides: Ove
       });
       // x-same-value (the batch's one key pair): every item takes the first item's value of that member.
       const member = sameValueMember(constrained);
-      return member ? items.map((list) => list.map((item: any) => ({ ...item, [member]: (list[0] as any)[member] }))) : items;
+      if (!member) return items;
+      // x-same-value is written on arrays of objects only, so every item is one.
+      return items.map((list) => list.map((item) => ({ ...(item as Record<string, unknown>), [member]: (list[0] as Record<string, unknown>)[member] })));
     }
     case 'string':
       return fc.string({ minLength: constrained.minLength ?? 0, maxLength: Math.min(constrained.maxLength ?? 24, 64) });

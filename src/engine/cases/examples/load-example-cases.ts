@@ -37,12 +37,13 @@ export function loadExampleCases(): ExampleCase[] {
 
 /** A deep copy of `value` with the member at each JSON pointer replaced by `pick(i)`. */
 export function replaceAtPointers<T>(value: T, pointers: readonly string[], pick: (i: number) => unknown): T {
-  const copy = structuredClone(value) as any;
+  const copy = structuredClone(value);
+  const member = (node: unknown, key: string): unknown => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined);
   pointers.forEach((pointer, i) => {
     const parts = pointer.slice(1).split('/');
     const last = parts.pop()!;
-    const parent = parts.reduce((node, key) => node?.[key], copy);
-    if (parent && typeof parent === 'object') parent[last] = pick(i);
+    const parent = parts.reduce<unknown>(member, copy);
+    if (parent && typeof parent === 'object') (parent as Record<string, unknown>)[last] = pick(i);
   });
   return copy;
 }
