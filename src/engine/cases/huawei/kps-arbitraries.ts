@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { components } from '../../../../generated/huaweicloud-kps.ts';
 import { schemaArbitrary } from '../arbitraries/schema-arbitrary.ts';
 
-/** The spec's AssociateKeypair body (generated from specs/huaweicloud-kps.openapi.yaml). */
+/** The spec's AssociateKeypair body (generated/huaweicloud-kps.ts, made from the Huawei KPS spec). */
 export type AssociateKeypairBody = components['schemas']['AssociateKeypairRequestBody'];
 
 /**
