@@ -41,7 +41,6 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   const blobs = mkdtempSync(join(tmpdir(), 'conformance-blobs-'));
   for (const shard of shards) for (const f of readdirSync(join(shard.dir, 'blob'))) copyFileSync(join(shard.dir, 'blob', f), join(blobs, f));
   const settings: RunEnv = {
-    targetFile: run.target.file,
     mergedTarget: run.target,
     seed: run.seed,
     runs: run.runs,

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../../engine/report/report-types.ts';
 import { credentialVariables } from '../../engine/cassettes/offline-target.ts';
@@ -9,7 +8,8 @@ import { parseReporters } from '../_internals/parse-reporters.ts';
 import { CLIENT_BROKEN_FILE, INTERRUPT_FILE, runChildEnv, type RunEnv } from '../../engine/runner/run-env.ts';
 import { runPlaywright, type PlaywrightExit } from '../_internals/run-playwright.ts';
 import { checkClient } from '../_internals/check-client.ts';
-import { loadTargetFile } from '../../engine/target/load-target-file.ts';
+import { loadTargetFile, resolveTargetDocument } from '../../engine/target/load-target-file.ts';
+import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import { startEmbeddedMock, withMockTestKeys, type EmbeddedMock } from '../_internals/embedded-mock.ts';
 import { UsageError } from '../usage-error.ts';
@@ -74,23 +74,23 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
   const client = mode === 'sdk' ? await checkClient(values as { adapter?: string; harness?: string; 'case-timeout'?: string }) : undefined;
 
   const env = withMockTestKeys({ ...process.env });
-  let targetFile: string;
+  // The target is resolved here, once, and handed to the workers as a value (RunEnv.target).
+  let target: ResolvedTarget | undefined;
   let embedded: EmbeddedMock | undefined;
   let restore = true;
   if (recorded) {
     // Offline: the cassettes' own target file, its credential variables filled with placeholders.
-    targetFile = join(tmpdir(), `conformance-replay-${process.pid}.json`);
-    writeFileSync(targetFile, JSON.stringify(recorded.target));
     for (const name of credentialVariables(recorded.target)) env[name] ||= 'offline-placeholder';
+    target = explainTargetError(() => resolveTargetDocument(recorded.target, `(the target of the cassettes in ${values.replay})`, env));
     restore = false;
   } else if (values.target !== undefined) {
-    targetFile = resolve(values.target);
+    const targetFile = resolve(values.target);
     // Fail fast, with one line, before Playwright starts; and trust the target's private CA, if any.
-    const target = loadTargetOrExplain(targetFile, env);
-    const caFiles = cloudsOf(target).flatMap((c) => target[c]!.caFile ?? []);
+    const loaded = explainTargetError(() => loadTargetFile(targetFile, env));
+    target = loaded;
+    const caFiles = cloudsOf(loaded).flatMap((c) => loaded[c]!.caFile ?? []);
     if (caFiles.length > 0) env.NODE_EXTRA_CA_CERTS = caBundle(caFiles, dirname(targetFile));
   } else {
-    targetFile = '';
     restore = false; // the embedded mock is thrown away after the run: nothing to restore
   }
   createReportDir(mode, reportDir, values['report-dir'] ?? 'reports');
@@ -98,14 +98,14 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
 
   let exit: PlaywrightExit;
   try {
-    if (targetFile === '') {
+    if (target === undefined) {
       // The embedded default: the reference mock with its built-in test keys, unless the environment names others.
       embedded = await startEmbeddedMock('embedded');
-      targetFile = embedded.targetFile;
+      target = embedded.target;
       Object.assign(env, embedded.credentialEnv);
     }
     const settings: RunEnv = {
-      targetFile,
+      target,
       seed,
       runs,
       strict: values.strict === true,
@@ -126,7 +126,6 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
   } finally {
     rmSync(join(reportDir, INTERRUPT_FILE), { force: true });
     await embedded?.close();
-    if (recorded) rmSync(targetFile, { force: true });
   }
   return exitOfRun(mode, reportDir, exit);
 }
@@ -196,9 +195,10 @@ function readCassetteRun(mode: string, dir: string, values: { seed?: string; run
   }
 }
 
-function loadTargetOrExplain(file: string, env: NodeJS.ProcessEnv) {
+/** A target file's problem is bad input: one line, exit 2. */
+function explainTargetError(resolveTarget: () => ResolvedTarget): ResolvedTarget {
   try {
-    return loadTargetFile(file, env);
+    return resolveTarget();
   } catch (error) {
     if (error instanceof TargetFileError) throw new UsageError(error.message);
     throw error;

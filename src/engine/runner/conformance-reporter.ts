@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { RULES } from '../../rules/rules.ts';
-import { loadTargetFile } from '../target/load-target-file.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { readProgress } from './progress-line.ts';
 import { readRunEnv } from './run-env.ts';
@@ -42,7 +41,7 @@ export default class ConformanceReporter implements Reporter {
     this.removeRunFiles(env.reportDir);
     this.timer = setInterval(() => this.progress(), this.tty ? 200 : 5000);
     this.timer.unref();
-    process.stderr.write(`Checking ${env.targetFile}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`);
+    process.stderr.write(`Checking ${env.target?.file ?? env.mergedTarget?.file}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`);
   }
 
 
@@ -80,7 +79,7 @@ export default class ConformanceReporter implements Reporter {
     // Ctrl-C or SIGTERM: Playwright stops the workers; what they had not decided is not a failure.
     const interrupted = result.status === 'interrupted';
     // A merge names the target as the shards' reports do, already redacted: no target file, no credentials.
-    const loaded = env.mergedTarget ? undefined : loadTargetFile(env.targetFile);
+    const loaded = env.target;
     // The embedded mock's target file is a temporary one: the report names it as what it is, so the
     // shards of one embedded run name the same target.
     const target = env.mergedTarget ?? { ...reportTarget(loaded!), ...(env.embedded ? { file: EMBEDDED_TARGET } : {}) };

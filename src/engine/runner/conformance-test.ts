@@ -11,7 +11,6 @@ import { rulesOf, runCloud, type CloudOutcome } from '../run/run-cloud.ts';
 import { RULES } from '../../rules/rules.ts';
 import { toReportedVerdict } from '../report/to-reported-verdict.ts';
 import type { ReportedVerdict } from '../report/report-types.ts';
-import { loadTargetFile } from '../target/load-target-file.ts';
 import { redact } from '../target/redact.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { ClientBroken, type ClientUnderTest } from '../transport/clients/client-under-test.ts';
@@ -43,7 +42,7 @@ export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRu
         await use({ ...saved, verdicts: new Map(saved.verdicts) });
         return;
       }
-      const target = loadTargetFile(env.targetFile);
+      const target = env.target!;
       const progress = progressWriter(env.reportDir, cloud);
       const recorder = env.recordDir ? new CassetteRecorder(env.recordDir, cloud, target) : undefined;
       // A recording keeps its nonce, so a fidelity run against it can send the same unique values.

@@ -1,5 +1,6 @@
 import type { ReporterName } from '../report/ci-reports.ts';
 import type { RunSettings } from '../run/engine-context.ts';
+import type { ResolvedTarget } from '../target/resolved-target.ts';
 
 /**
  * How the CLI hands a run's settings to the Playwright config, workers and reporter: one JSON value in
@@ -19,7 +20,11 @@ export const INTERRUPT_FILE = '.interrupted';
 export const CLIENT_BROKEN_FILE = '.client-broken';
 
 export interface RunEnv extends Pick<RunSettings, 'seed' | 'runs' | 'strict'> {
-  readonly targetFile: string;
+  /**
+   * The target, resolved once by the CLI (credentials read, defaults filled in): the workers and the
+   * reporter use it as it is, and read no target file. Absent in a merge, which names `mergedTarget`.
+   */
+  readonly target?: ResolvedTarget;
   readonly reportDir: string;
   /** The CLI started the embedded mock: replay then starts one again. */
   readonly embedded: boolean;
@@ -60,7 +65,7 @@ export function readRunEnv(env: NodeJS.ProcessEnv = process.env): RunEnv {
   if (!text) throw new Error(`${RUN_SETTINGS_VAR} is not set: run the suite with npx conformance run, not playwright test directly.`);
   if (cached?.text === text) return cached.env;
   const parsed = JSON.parse(text) as RunEnv;
-  if (typeof parsed.targetFile !== 'string' || typeof parsed.reportDir !== 'string' || !Number.isInteger(parsed.seed)) {
+  if ((parsed.target === undefined) === (parsed.mergedTarget === undefined) || typeof parsed.reportDir !== 'string' || !Number.isInteger(parsed.seed)) {
     throw new Error(`${RUN_SETTINGS_VAR} does not hold a run's settings: run the suite with npx conformance run.`);
   }
   cached = { text, env: parsed };

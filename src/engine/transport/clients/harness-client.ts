@@ -21,7 +21,7 @@ export interface HarnessOptions {
  */
 export async function startHarnessClient(command: string, options: HarnessOptions): Promise<ClientUnderTest> {
   // Its own process group, so that stopping it stops what the shell started too (and their pipes close).
-  const child = spawn('sh', ['-c', command], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn('sh', ['-c', command], { env: { ...withoutRunSettings(process.env), ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const harness = new HarnessClient(command, child, options.caseTimeoutMs);
   try {
     await harness.hello(options.helloTimeoutMs ?? 15_000);
@@ -174,4 +174,12 @@ function parse(line: string): unknown {
 
 function quote(s: string): string {
   return JSON.stringify(s.length > 120 ? `${s.slice(0, 120)}…` : s);
+}
+
+/**
+ * The worker's environment without the suite's own CONFORMANCE_* variables (the run's settings hold the
+ * resolved target and its credentials): a harness gets only the credentials its cases name.
+ */
+function withoutRunSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('CONFORMANCE_')));
 }
