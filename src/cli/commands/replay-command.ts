@@ -8,7 +8,7 @@ import { SEQUENCE_RULES } from '../../engine/checks/registry.ts';
 import { EngineContext } from '../../engine/run/engine-context.ts';
 import { executeCase } from '../../engine/run/execute-case.ts';
 import type { ReportedFailure } from '../../engine/report/report-types.ts';
-import { loadTargetFile } from '../../engine/target/load-target-file.ts';
+import { loadTargetFile, resolveTargetDocument } from '../../engine/target/load-target-file.ts';
 import { TargetFileError } from '../../engine/target/target-file-error.ts';
 import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { UsageError } from '../usage-error.ts';
@@ -18,8 +18,6 @@ import { loadClient } from '../../engine/runner/load-client.ts';
 import { redact } from '../../engine/target/redact.ts';
 import { ClientBroken, type ClientChoice, type ClientUnderTest } from '../../engine/transport/clients/client-under-test.ts';
 import type { Exchange } from '../../engine/transport/exchange.ts';
-import { writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 export const REPLAY_USAGE = `Usage: npx conformance replay <failure-id | failure file> [--report-dir DIR] [--target FILE]
 
@@ -57,13 +55,8 @@ export async function replayCommand(argv: string[]): Promise<number> {
       const env = mockCredentialEnv();
       Object.assign(process.env, env);
       const mock = await startMock({ port: 0, taskDelayMs: 20 });
-      const targetFile = join(tmpdir(), `conformance-replay-${process.pid}.json`);
-      writeFileSync(targetFile, JSON.stringify(mockTargetFile(mock.options.fixtures, mock.url)));
-      target = loadTargetFile(targetFile, env);
-      close = async () => {
-        await mock.close();
-        rmSync(targetFile, { force: true });
-      };
+      target = resolveTargetDocument(mockTargetFile(mock.options.fixtures, mock.url), '(embedded reference mock)', env);
+      close = () => mock.close();
     } else target = loadTargetFile(file.target.file);
   } catch (error) {
     if (error instanceof TargetFileError) throw new UsageError(error.message);
