@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
 import { CODE_EXTENSION, codeFile } from '../../package-layout.ts';
+import { CLOUDS } from '../../families/api-families.ts';
 import { readRunEnv } from './run-env.ts';
 
 // The conformance run's Playwright configuration, used by `npx conformance run` (never by `npm test`).
@@ -22,8 +23,6 @@ export default defineConfig({
     ['html', { outputFolder: join(env.reportDir, 'html'), open: 'never' }],
     ...(env.blob ? ([['blob', { outputDir: join(env.reportDir, 'blob') }]] as const) : []),
   ],
-  projects: [
-    { name: 'huaweicloud', testMatch: `huaweicloud.conformance${CODE_EXTENSION}` },
-    { name: 'volcengine', testMatch: `volcengine.conformance${CODE_EXTENSION}` },
-  ],
+  // One project per cloud, named by it (`--only` picks one), over its suite file (suites/<cloud>.conformance.ts).
+  projects: CLOUDS.map((cloud) => ({ name: cloud, testMatch: `${cloud}.conformance${CODE_EXTENSION}` })),
 });
