@@ -19,6 +19,6 @@ export async function startNodeTarget(name: 'bare' | 'mock', { cwd, timeoutMs, p
     return { name, urls: { huawei: url, volcengine: url }, failures: {}, stop: child.stop };
   } catch (error) {
     await child.stop();
-    throw new Error(`${name} server failed to start: ${(error as Error).message}`);
+    throw new Error(`${name} server failed to start: ${(error as Error).message}`, { cause: error });
   }
 }

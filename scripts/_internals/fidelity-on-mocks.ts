@@ -33,7 +33,7 @@ export async function fidelityOnMocks(c: MockComparison): Promise<FidelityReport
   const via = c.candidateVia ? await c.candidateVia(candidate.url) : undefined;
   try {
     const target = (name: string, url: string, fixtures: typeof reference.options.fixtures) => {
-      const doc = { ...mockTargetFile(fixtures, url), name } as Record<string, any>;
+      const doc = { ...mockTargetFile(fixtures, url), name };
       doc.huaweicloud.taskTimeoutMs = 2_000;
       const file = join(dir, `${name.replace(/\W+/g, '-')}.json`);
       writeFileSync(file, JSON.stringify(doc));

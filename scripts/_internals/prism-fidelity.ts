@@ -44,7 +44,7 @@ export async function runPrismFidelity(cwd: string, { prism: started, onSend }: 
       return loadTargetFile(file, env);
     };
     const reference = write('reference.json', { ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' });
-    const doc = mockTargetFile(defaultFixtures(), prism.urls.huaweicloud) as Record<string, any>;
+    const doc = mockTargetFile(defaultFixtures(), prism.urls.huaweicloud);
     const candidate = write('prism.json', {
       ...doc,
       name: `Stoplight Prism ${prismVersion(cwd)} (prism mock)`,
@@ -74,19 +74,36 @@ const pct = (n: number | null) => (n === null ? 'n/a' : `${n}%`);
 const cell = (a: AggregateScore) => (a.rulesInTier === 0 ? '—' : a.score === null ? `n/a (${a.coverage}% cov)` : `${a.score}% (${a.coverage}% cov)`);
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** The members of an answer gist names; each may be absent or of another type. */
+type AnswerGist = {
+  ResponseMetadata?: { Error?: { Code?: unknown } };
+  Result?: { OperationDetails?: unknown };
+  tasks?: unknown;
+  task_status?: unknown;
+  status?: unknown;
+  error_code?: unknown;
+  server_id?: unknown;
+  type?: unknown;
+  title?: unknown;
+};
+type OperationDetailGist = { InstanceId?: unknown; Error?: { Code?: unknown } | null };
+type TaskGist = { server_id?: unknown; status?: unknown; error_code?: unknown };
+
 /** What an answer says, in a few words: the error code, each entry's result, the task status, Prism's problem. */
 export function gist(text: string): string {
-  let b: any;
+  let parsed: unknown;
   try {
-    b = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     return text.trim() === '' ? 'an empty body' : `text ${JSON.stringify(text.trim().slice(0, 40))}`;
   }
   const list = (items: readonly string[]) => `[${items.slice(0, 3).join(', ')}${items.length > 3 ? `, … ${items.length - 3} more` : ''}]`;
-  if (b === null || typeof b !== 'object') return `JSON ${JSON.stringify(b)}`;
+  if (parsed === null || typeof parsed !== 'object') return `JSON ${JSON.stringify(parsed)}`;
+  // Whichever answer it is (a cloud's, Prism's problem), or a body of another shape: each member is tested before use.
+  const b = parsed as AnswerGist;
   if (b.ResponseMetadata?.Error) return `Error.Code ${b.ResponseMetadata.Error.Code}`;
-  if (Array.isArray(b.Result?.OperationDetails)) return `OperationDetails ${list(b.Result.OperationDetails.map((d: any) => `${d?.InstanceId} ${d?.Error?.Code ?? 'ok'}`))}`;
-  if (Array.isArray(b.tasks)) return `tasks ${list(b.tasks.map((t: any) => [t?.server_id ?? '(no server_id)', t?.status, t?.error_code].filter((v) => v !== undefined).join(' ')))}`;
+  if (Array.isArray(b.Result?.OperationDetails)) return `OperationDetails ${list((b.Result.OperationDetails as (OperationDetailGist | null)[]).map((d) => `${d?.InstanceId} ${d?.Error?.Code ?? 'ok'}`))}`;
+  if (Array.isArray(b.tasks)) return `tasks ${list((b.tasks as (TaskGist | null)[]).map((t) => [t?.server_id ?? '(no server_id)', t?.status, t?.error_code].filter((v) => v !== undefined).join(' ')))}`;
   if (typeof b.task_status === 'string') return `task_status ${b.task_status}`;
   if (typeof b.status === 'string') return `status ${b.status}${b.error_code ? `, error_code ${b.error_code}` : ''}, server_id ${b.server_id}`;
   if (typeof b.error_code === 'string') return `error_code ${b.error_code}`;

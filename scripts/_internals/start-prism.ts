@@ -56,7 +56,9 @@ export async function startPrism({ cwd, timeoutMs = 30_000 }: { cwd: string; tim
       } catch (error) {
         await child.stop();
         if (/EADDRINUSE/.test(child.output()) && attempt < 3) continue;
-        throw new Error(`Stoplight Prism did not start for ${PRISM_SPECS[cloud]}: ${(error as Error).message}${child.output() ? ` (${child.output()})` : ''}`);
+        throw new Error(`Stoplight Prism did not start for ${PRISM_SPECS[cloud]}: ${(error as Error).message}${child.output() ? ` (${child.output()})` : ''}`, {
+          cause: error,
+        });
       }
     }
   };

@@ -21,4 +21,4 @@ export { defaultFixtures, FIXTURE_COUNTS } from './fixtures/default-fixtures.ts'
 export { liveSizedFixtures } from './fixtures/live-sized-fixtures.ts';
 export { fixturesFromTarget } from './fixtures/fixtures-from-target.ts';
 export type { MockFixtures } from './fixtures/mock-fixtures.ts';
-export { mockTargetFile, REFERENCE_TARGET_SETTINGS, type MockTargetSettings } from './mock-target-file.ts';
+export { mockTargetFile, REFERENCE_TARGET_SETTINGS, type MockTargetFile, type MockTargetSettings } from './mock-target-file.ts';

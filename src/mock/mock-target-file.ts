@@ -17,12 +17,36 @@ export const REFERENCE_TARGET_SETTINGS: MockTargetSettings = {
   maxRequests: 100_000,
 };
 
+type ServerLists = { running: string[]; bound: string[]; stopped: string[] };
+type InstanceLists = { running: string[]; stopped: string[]; windows: string[]; noAgent: string[]; transitional: string[] };
+
+/** A target file (docs/DESIGN.md format) as the mock writes it. Its key pair lists are the fixtures' own: clone it to change them. */
+export type MockTargetFile = {
+  name: string;
+  huaweicloud: {
+    endpoint: string;
+    region: string;
+    projectId: string;
+    auth: { akEnv: string; skEnv: string };
+    taskTimeoutMs: number;
+    taskPoll: { firstMs: number; maxIntervalMs: number };
+    fixtures: { keypairs: readonly string[]; servers: ServerLists; originalKeypairs: Record<string, string> };
+  };
+  volcengine: {
+    endpoint: string;
+    region: string;
+    auth: { akEnv: string; skEnv: string };
+    fixtures: { keyPairs: readonly { readonly name: string; readonly id: string }[]; instances: InstanceLists; originalKeyPairs: Record<string, string> };
+  };
+  safety: { allowMutations: boolean; maxRequests: number; requestsPerSecond: number; requestTimeoutMs: number };
+};
+
 /**
  * The target file (docs/DESIGN.md format) that describes a reference mock at `endpoint`: its fixtures,
  * and the environment variables its credentials are read from. targets/reference-mock.json is this for
  * http://127.0.0.1:8080; targets/live-sized.json the same for the live-sized profile (mock-profiles.ts).
  */
-export function mockTargetFile(fixtures: MockFixtures, endpoint: string, settings: MockTargetSettings = REFERENCE_TARGET_SETTINGS): Record<string, unknown> {
+export function mockTargetFile(fixtures: MockFixtures, endpoint: string, settings: MockTargetSettings = REFERENCE_TARGET_SETTINGS): MockTargetFile {
   const servers = (state: 'running' | 'stopped', bound: boolean) =>
     fixtures.huaweiServers.filter((s) => s.state === state && (s.keypair !== undefined) === bound).map((s) => s.id);
   const instances = (kind: string) => fixtures.volcengineInstances.filter((i) => i.kind === kind).map((i) => i.id);
@@ -38,7 +62,7 @@ export function mockTargetFile(fixtures: MockFixtures, endpoint: string, setting
       fixtures: {
         keypairs: fixtures.huaweiKeypairs,
         servers: { running: servers('running', false), bound: servers('running', true), stopped: servers('stopped', false) },
-        originalKeypairs: Object.fromEntries(fixtures.huaweiServers.filter((s) => s.keypair !== undefined).map((s) => [s.id, s.keypair])),
+        originalKeypairs: Object.fromEntries(fixtures.huaweiServers.flatMap((s) => (s.keypair === undefined ? [] : [[s.id, s.keypair]]))),
       },
     },
     volcengine: {

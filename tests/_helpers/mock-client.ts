@@ -1,11 +1,19 @@
 import { DEFAULT_CREDENTIALS, defaultFixtures } from '../../src/mock/index.ts';
 import { huaweiSdkHmacSha256, volcengineHmacSha256 } from '../../src/signing/index.ts';
 
+/**
+ * A JSON body as a test reads it: whatever the mock sent, each member read by the assertion that checks it
+ * (a test that needs the body's shape checks it with the spec's validators). Callbacks over its arrays
+ * take the generated types (generated/*.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the mock under test, of any shape; the assertions are its check
+export type AnswerJson = any;
+
 /** A parsed answer: status, headers and the JSON body (or the raw text when it is not JSON). */
 export interface Answer {
   readonly status: number;
   readonly headers: Headers;
-  readonly body: any;
+  readonly body: AnswerJson;
   readonly text: string;
 }
 

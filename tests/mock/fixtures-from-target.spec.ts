@@ -7,10 +7,10 @@ import { defaultFixtures, fixturesFromTarget, mockTargetFile } from '../../src/m
 
 test('a target file read into fixtures and written out again lists the same fixtures', () => {
   // Arrange
-  const original = mockTargetFile(defaultFixtures(), 'http://127.0.0.1:1') as Record<string, any>;
+  const original = mockTargetFile(defaultFixtures(), 'http://127.0.0.1:1');
 
   // Act
-  const again = mockTargetFile(fixturesFromTarget(original), 'http://127.0.0.1:1') as Record<string, any>;
+  const again = mockTargetFile(fixturesFromTarget(original), 'http://127.0.0.1:1');
 
   // Assert
   expect(again).toEqual(original);

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import type { components } from '../../generated/huaweicloud-kps.ts';
 import { startMock, type RunningMock } from '../../src/mock/index.ts';
 import { SpecValidators } from '../../src/spec/spec-validators.ts';
 import { FIX, huawei } from '../_helpers/mock-client.ts';
@@ -9,6 +10,8 @@ import { FIX, huawei } from '../_helpers/mock-client.ts';
 const ASSOCIATE = 'POST /v3/{project}/keypairs/associate';
 const BATCH = 'POST /v3/{project}/keypairs/batch-associate';
 const validators = new SpecValidators();
+/** One server's task in a batch's answer (the spec's TaskResponseBody). */
+type Task = components['schemas']['TaskResponseBody'];
 let mock: RunningMock;
 test.beforeAll(async () => {
   mock = await startMock({ taskDelayMs: 100 });
@@ -80,7 +83,7 @@ test('kps.batch-associate: 10 running servers each get a SUCCESS task, in reques
   const answer = await call(BATCH, { batch_keypairs: ids.map((s) => entry(s)) });
   // Assert
   expect(answer.status).toBe(202);
-  expect(answer.body.tasks.map((t: any) => [t.server_id, t.status])).toEqual(ids.map((s) => [s, 'SUCCESS']));
+  expect(answer.body.tasks.map((t: Task) => [t.server_id, t.status])).toEqual(ids.map((s) => [s, 'SUCCESS']));
   for (const t of answer.body.tasks) expect(t.task_id).toMatch(/^[0-9a-f-]{36}$/);
   expect(validators.forSchema('huaweicloud-kps', 'BatchAssociateKeypairResponseBody')(answer.body)).toBe(true);
 });
@@ -91,8 +94,8 @@ test('kps.batch-associate: stopped, bound and unknown servers fail alone; the ru
   // Assert
   expect(answer.status).toBe(202);
   const tasks = answer.body.tasks;
-  expect(tasks.map((t: any) => t.status)).toEqual(['FAILED', 'SUCCESS', 'FAILED', 'FAILED']);
-  for (const t of tasks.filter((x: any) => x.status === 'FAILED')) {
+  expect(tasks.map((t: Task) => t.status)).toEqual(['FAILED', 'SUCCESS', 'FAILED', 'FAILED']);
+  for (const t of tasks.filter((x: Task) => x.status === 'FAILED')) {
     expect(t).toEqual({ server_id: expect.any(String), status: 'FAILED', error_code: 'KPS.0002', error_msg: expect.any(String) });
   }
 });

@@ -1,9 +1,14 @@
 import { test, expect } from '@playwright/test';
 import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js';
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials.js';
+import type { ServiceResponseException } from '@huaweicloud/huaweicloud-sdk-core/exception/ServiceResponseException.js';
+import type { SdkResponse } from '@huaweicloud/huaweicloud-sdk-core/SdkResponse.js';
 import { Service } from '@volcengine/openapi';
 import { DEFAULT_CREDENTIALS, startMock, type RunningMock } from '../../src/mock/index.ts';
+import type { components } from '../../generated/huaweicloud-kps.ts';
 import { FIX, PROJECT } from '../_helpers/mock-client.ts';
+
+type Kps = components['schemas'];
 
 // Requests signed by the official SDKs are accepted by the mock: their signers sign other header sets
 // than ours, and the mock rebuilds the canonical request from what each one named.
@@ -19,7 +24,7 @@ function huaweiClient(secretKey = DEFAULT_CREDENTIALS.huawei.secretKey) {
   return new ClientBuilder((client) => client).withCredential(credentials).withEndpoint(mock.url).build();
 }
 
-function kpsCall(path: string, data: Record<string, any> | undefined, method = 'POST') {
+function kpsCall(path: string, data: Kps['AssociateKeypairRequestBody'] | Kps['BatchAssociateKeypairRequestBody'] | undefined, method = 'POST') {
   return {
     method,
     url: `/v3/{project_id}${path}`,
@@ -35,20 +40,22 @@ test('@huaweicloud/huaweicloud-sdk-core: AssociateKeypair, BatchAssociateKeypair
   // Arrange
   const client = huaweiClient();
   // Act
-  const single: any = await client.sendRequest(kpsCall('/keypairs/associate', { keypair_name: 'kp-alpha', server: { id: FIX.running[100]! } }));
-  const batch: any = await client.sendRequest(
+  const single = await client.sendRequest<SdkResponse & Kps['AssociateKeypairResponseBody']>(kpsCall('/keypairs/associate', { keypair_name: 'kp-alpha', server: { id: FIX.running[100]! } }));
+  const batch = await client.sendRequest<SdkResponse & Kps['BatchAssociateKeypairResponseBody']>(
     kpsCall('/keypairs/batch-associate', { batch_keypairs: FIX.running.slice(101, 103).map((id) => ({ keypair_name: 'kp-alpha', server: { id } })) }),
   );
-  const task: any = await client.sendRequest(kpsCall(`/tasks/${single.task_id}`, undefined, 'GET'));
+  const task = await client.sendRequest<SdkResponse & Kps['ListKeypairTaskResponseBody']>(kpsCall(`/tasks/${single.task_id}`, undefined, 'GET'));
   // Assert
   expect(single.httpStatusCode).toBe(202);
   expect(single.status).toBe('SUCCESS');
-  expect(batch.tasks.map((t: any) => t.status)).toEqual(['SUCCESS', 'SUCCESS']);
+  expect(batch.tasks?.map((t) => t.status)).toEqual(['SUCCESS', 'SUCCESS']);
   expect(task.task_status).toMatch(/^(READY|RUNNING|SUCCESS)_RESET$/);
 });
 
 test('@huaweicloud/huaweicloud-sdk-core with a wrong SK gets the 401 APIGW.0301 it parses', async () => {
-  const error: any = await huaweiClient('wrong-secret').sendRequest(kpsCall('/keypairs/associate', { keypair_name: 'kp-alpha', server: { id: FIX.running[104]! } })).catch((e) => e);
+  const error = (await huaweiClient('wrong-secret')
+    .sendRequest(kpsCall('/keypairs/associate', { keypair_name: 'kp-alpha', server: { id: FIX.running[104]! } }))
+    .catch((e: unknown) => e)) as ServiceResponseException;
   expect(error.httpStatusCode).toBe(401);
   expect(error.errorCode).toBe('APIGW.0301');
   expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);

@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
+import type { components } from '../../generated/huaweicloud-kps.ts';
 import { defaultFixtures, startMock, type MockOptionsInput, type RunningMock } from '../../src/mock/index.ts';
 import { SpecValidators } from '../../src/spec/spec-validators.ts';
-import { attachQuery, FIX, huawei, PROJECT, volcengine } from '../_helpers/mock-client.ts';
+import { attachQuery, FIX, huawei, PROJECT, volcengine, type Answer } from '../_helpers/mock-client.ts';
 import { huaweiScoped } from './_helpers/huawei-scoped.ts';
 import { volcengineScoped } from './_helpers/volcengine-scoped.ts';
 
@@ -22,7 +23,7 @@ async function withMock(options: MockOptionsInput, body: (mock: RunningMock) => 
   }
 }
 
-const errorOf = (a: { status: number; body: any }) => [a.status, a.body.ResponseMetadata.Error?.Code ?? null];
+const errorOf = (a: Pick<Answer, 'status' | 'body'>) => [a.status, a.body.ResponseMetadata.Error?.Code ?? null];
 
 test.describe('Volcengine: a signature scoped to another region or service', () => {
   const instance = FIX.instances('running')[40]!;
@@ -123,7 +124,7 @@ test.describe('Huawei: a project that is not the caller\'s', () => {
       const unsigned = await fetch(`${mock.url}/v3/${OTHER}/keypairs/associate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const wrongKey = await huaweiScoped(mock.url, 'POST', '/keypairs/associate', { pathProject: OTHER, headerProject: OTHER, secretKey: 'wrong' }, body);
       const forged = await huaweiScoped(mock.url, 'POST', '/keypairs/associate', { pathProject: OTHER, token: 'forged' }, body);
-      expect([unsigned.status, ((await unsigned.json()) as any).error_code]).toEqual([401, 'APIGW.0301']);
+      expect([unsigned.status, ((await unsigned.json()) as components['schemas']['KpsErrorFlat']).error_code]).toEqual([401, 'APIGW.0301']);
       for (const answer of [wrongKey, forged]) expect([answer.status, answer.body.error_code]).toEqual([401, 'APIGW.0301']);
     });
   });
@@ -182,7 +183,7 @@ test.describe('Huawei: a server with a bind in flight is busy for a batch', () =
       const twice = await huawei(mock.url, 'POST', BATCH, { batch_keypairs: [entry(b), entry(b)] });
       expect(started.body.tasks[0]).toMatchObject({ status: 'SUCCESS', task_id: expect.any(String) });
       expect(again.body.tasks[0]).toEqual({ ...busyTask, server_id: a });
-      expect(twice.body.tasks.map((t: any) => [t.status, typeof t.task_id])).toEqual([['SUCCESS', 'string'], ['FAILED', 'undefined']]);
+      expect(twice.body.tasks.map((t: components['schemas']['TaskResponseBody']) => [t.status, typeof t.task_id])).toEqual([['SUCCESS', 'string'], ['FAILED', 'undefined']]);
     });
   });
 

@@ -8,12 +8,12 @@ test('targets/reference-mock.json describes the default mock (regenerate with np
 });
 
 test('the fixtures have every state RULES.md names, enough of each for long runs', () => {
-  const target = mockTargetFile(defaultFixtures(), 'http://x') as any;
+  const target = mockTargetFile(defaultFixtures(), 'http://x');
   const servers = target.huaweicloud.fixtures.servers;
   expect(servers.running).toHaveLength(FIXTURE_COUNTS.running);
   expect(servers.bound.length).toBeGreaterThanOrEqual(20);
   expect(servers.stopped.length).toBeGreaterThanOrEqual(20);
-  for (const kind of ['running', 'stopped', 'windows', 'noAgent', 'transitional']) {
+  for (const kind of ['running', 'stopped', 'windows', 'noAgent', 'transitional'] as const) {
     expect(target.volcengine.fixtures.instances[kind].length, kind).toBeGreaterThanOrEqual(20);
   }
   expect(target.huaweicloud.auth).toEqual({ akEnv: 'MOCK_HWC_AK', skEnv: 'MOCK_HWC_SK' });

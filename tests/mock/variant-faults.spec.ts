@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { ALL_FAULTS, DEFAULT_CREDENTIALS, FAULTABLE_RULES, resolveMockOptions, startMock, VARIANT_FAULTS, type RunningMock, type VariantFaultId } from '../../src/mock/index.ts';
 import { huaweiSdkHmacSha256 } from '../../src/signing/index.ts';
-import { attachQuery, FIX, huawei, PROJECT, volcengine, type VolcCallOptions } from '../_helpers/mock-client.ts';
+import { attachQuery, FIX, huawei, PROJECT, volcengine, type Answer, type VolcCallOptions } from '../_helpers/mock-client.ts';
 
 // Variant faults, RULE-ID:NAME: other ways a server breaks one rule. Each row shows the mock with the
 // fault answering the broken way and the mock without it the right way.
@@ -18,7 +18,7 @@ async function sentAfterSigning(baseUrl: string, signedBody: object, sentBody: o
   const signed = huaweiSdkHmacSha256({ method: 'POST', url, headers, body: JSON.stringify(signedBody) }, { accessKey: creds.accessKey, secretKey: creds.secretKey, projectId: PROJECT });
   return { status: (await fetch(signed.url, { method: 'POST', headers: signed.headers, body: JSON.stringify(sentBody) })).status };
 }
-const errorCodeOf = (a: { status: number; body: any }) => [a.status, a.body.ResponseMetadata.Error?.Code ?? null];
+const errorCodeOf = (a: Pick<Answer, 'status' | 'body'>) => [a.status, a.body.ResponseMetadata.Error?.Code ?? null];
 
 /** A refused AttachKeyPair carrying `token`, then a valid one reusing it with another instance: both answers. */
 async function tokenReusedAfterRefusal(mock: RunningMock, token: string, refusedAs: VolcCallOptions): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import type { components } from '../../generated/volcengine-ecs.ts';
 import { startMock, type RunningMock } from '../../src/mock/index.ts';
 import { SpecValidators } from '../../src/spec/spec-validators.ts';
 import { attachQuery, FIX, volcengine } from '../_helpers/mock-client.ts';
@@ -66,7 +67,7 @@ test('each instance kind gets the documented per-instance answer, one entry per 
   // Assert
   expect(answer.status).toBe(200);
   expect(successSchema(answer.body)).toBe(true);
-  const details = answer.body.Result.OperationDetails.map((d: any) => [d.InstanceId, d.Error?.Code ?? null]);
+  const details = answer.body.Result.OperationDetails.map((d: components['schemas']['OperationDetail']) => [d.InstanceId, d.Error?.Code ?? null]);
   expect(details).toEqual(wanted);
   expect(answer.body.ResponseMetadata.RequestId).toMatch(/^\d{14}[0-9A-F]{18}$/);
 });

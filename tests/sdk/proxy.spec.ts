@@ -14,12 +14,12 @@ import { huaweiSdkHmacSha256, volcengineHmacSha256 } from '../../src/signing/ind
 // npx conformance proxy (issue 12, point 3): any client points its endpoint at it; every exchange is
 // forwarded and judged; on SIGINT the same reports as run, saying which rules the traffic decided.
 
-const fixtures = mockTargetFile(resolveMockOptions().fixtures, 'http://x') as any;
-const PROJECT = fixtures.huaweicloud.projectId as string;
-const SERVERS = fixtures.huaweicloud.fixtures.servers.running as string[];
-const KEYPAIR = fixtures.huaweicloud.fixtures.keypairs[0] as string;
-const INSTANCE = fixtures.volcengine.fixtures.instances.running[0] as string;
-const VOLC_KEY = fixtures.volcengine.fixtures.keyPairs[0].name as string;
+const fixtures = mockTargetFile(resolveMockOptions().fixtures, 'http://x');
+const PROJECT = fixtures.huaweicloud.projectId;
+const SERVERS = fixtures.huaweicloud.fixtures.servers.running;
+const KEYPAIR = fixtures.huaweicloud.fixtures.keypairs[0]!;
+const INSTANCE = fixtures.volcengine.fixtures.instances.running[0]!;
+const VOLC_KEY = fixtures.volcengine.fixtures.keyPairs[0]!.name;
 const HW = DEFAULT_CREDENTIALS.huawei;
 const VOLC = DEFAULT_CREDENTIALS.volcengine;
 

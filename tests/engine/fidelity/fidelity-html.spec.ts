@@ -33,7 +33,7 @@ const test = base.extend<{}, { fidelity: { report: FidelityReport; dir: string }
       const targetOf = async (name: string, faults: typeof FAULT[]): Promise<ResolvedTarget> => {
         const mock = await startMock({ port: 0, taskDelayMs: 20, faults });
         mocks.push(mock);
-        const doc = mockTargetFile(mock.options.fixtures, mock.url) as Record<string, any>;
+        const doc = mockTargetFile(mock.options.fixtures, mock.url);
         doc.huaweicloud.taskTimeoutMs = 2000;
         const file = join(dir, `${name}.json`);
         writeFileSync(file, JSON.stringify(doc, null, 2));

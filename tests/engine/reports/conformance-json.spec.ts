@@ -8,6 +8,7 @@ import { countingProxy } from './_helpers/counting-proxy.ts';
 import { readReport } from './_helpers/read-report.ts';
 import { childEnv, runCli, type CliResult } from './_helpers/run-cli.ts';
 import { mockCredentialEnv, startTempMock, tempDir } from './_helpers/temp-mock.ts';
+import type { TargetDocument } from '../../_helpers/target-document.ts';
 
 // conformance.json, failures/<id>.json, the summary table and the exit code of `npx conformance run`,
 // against the embedded mock and against mocks started here with faults (fresh each time: a run binds
@@ -24,7 +25,7 @@ interface Run extends CliResult {
 }
 
 /** Runs the CLI on a fresh mock with `faults` (behind a counting proxy), returning what it wrote. */
-async function runOnMock(faults: readonly RuleId[], extra: readonly string[], use: (run: Run & { received: number }) => Promise<void>, change?: (t: Record<string, any>) => Record<string, any>, env = mockCredentialEnv()) {
+async function runOnMock(faults: readonly RuleId[], extra: readonly string[], use: (run: Run & { received: number }) => Promise<void>, change?: (t: TargetDocument) => TargetDocument, env = mockCredentialEnv()) {
   const dir = tempDir('json');
   const mock = await startTempMock(dir.path, faults, { credentials: DEFAULT_CREDENTIALS });
   const proxy = await countingProxy(mock.mock.url);
@@ -269,7 +270,7 @@ test('a token target: the AK/SK-only rules are skipped, not passed on a bad toke
   // or have the check return 'not-applicable' when the request carries no Authorization header.
   // Arrange
   const token = 'mock-hwc-iam-token';
-  const toToken = (t: Record<string, any>) => ({ ...t, huaweicloud: { ...t.huaweicloud, auth: { tokenEnv: 'REPORTS_TEST_HWC_TOKEN' } } });
+  const toToken = (t: TargetDocument) => ({ ...t, huaweicloud: { ...t.huaweicloud, auth: { tokenEnv: 'REPORTS_TEST_HWC_TOKEN' } } });
 
   await runOnMock([], ['--only', 'huaweicloud'], async ({ code, report, stderr }) => {
     // Assert

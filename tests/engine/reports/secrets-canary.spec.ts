@@ -10,6 +10,7 @@ import { readReport } from './_helpers/read-report.ts';
 import { childEnv, runCli } from './_helpers/run-cli.ts';
 import { filesUnder, findLeaks, type Blob } from './_helpers/scan-secrets.ts';
 import { mockCredentialEnv, startTempMock, tempDir } from './_helpers/temp-mock.ts';
+import type { TargetDocument } from '../../_helpers/target-document.ts';
 
 // Canary credentials, planted where the suite reads them (the environment), must appear in no output:
 // not on stdout or stderr, not in any file under the report dir (conformance.json, summary.html,
@@ -46,7 +47,7 @@ function evidence(failures: readonly ReportedFailure[]) {
   return { keys, headers };
 }
 
-async function runAndScan(args: { faults: readonly RuleId[]; credentials: MockCredentials; env: Record<string, string>; secrets: readonly string[]; rewriteTarget?: (t: Record<string, any>) => Record<string, any> }) {
+async function runAndScan(args: { faults: readonly RuleId[]; credentials: MockCredentials; env: Record<string, string>; secrets: readonly string[]; rewriteTarget?: (t: TargetDocument) => TargetDocument }) {
   const dir = tempDir('canary');
   const mock = await startTempMock(dir.path, args.faults, { credentials: args.credentials });
   if (args.rewriteTarget) mock.rewrite(args.rewriteTarget);

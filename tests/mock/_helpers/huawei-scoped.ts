@@ -1,5 +1,6 @@
 import { DEFAULT_CREDENTIALS } from '../../../src/mock/index.ts';
 import { huaweiSdkHmacSha256 } from '../../../src/signing/index.ts';
+import type { AnswerJson } from '../../_helpers/mock-client.ts';
 
 /**
  * Calls the mock's Huawei side with any project in the path and in X-Project-Id (tests/_helpers/
@@ -14,7 +15,7 @@ export async function huaweiScoped(
   route: string,
   scope: { pathProject: string; headerProject?: string; token?: boolean | string; secretKey?: string },
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: AnswerJson }> {
   const url = `${baseUrl}/v3/${encodeURIComponent(scope.pathProject)}${route}`;
   const text = body === undefined ? undefined : JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -27,7 +28,7 @@ export async function huaweiScoped(
     const { accessKey, secretKey } = DEFAULT_CREDENTIALS.huawei;
     sent = huaweiSdkHmacSha256({ method, url, headers, body: text }, { accessKey, secretKey: scope.secretKey ?? secretKey, projectId: scope.headerProject });
   }
-  const response = await fetch(sent.url, { method, headers: sent.headers, body: sent.body as any });
+  const response = await fetch(sent.url, { method, headers: sent.headers, body: sent.body });
   const raw = await response.text();
   return { status: response.status, body: raw === '' ? undefined : JSON.parse(raw) };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockTargetFile, startMock, type MockOptions, type RunningMock } from '../../../../src/mock/index.ts';
 import type { RuleId } from '../../../../src/rules/rules.ts';
+import type { TargetDocument } from '../../../_helpers/target-document.ts';
 
 /** A fresh temporary directory under the OS temp dir; `rm` removes it. */
 export function tempDir(prefix: string): { path: string; rm(): void } {
@@ -18,8 +19,8 @@ export interface TempMock {
   /** The target file written for this mock. */
   readonly targetFile: string;
   /** The target document (already written); `rewrite` changes it. */
-  readonly target: Record<string, any>;
-  rewrite(change: (target: Record<string, any>) => Record<string, any>): void;
+  readonly target: TargetDocument;
+  rewrite(change: (target: TargetDocument) => TargetDocument): void;
   close(): Promise<void>;
 }
 
@@ -30,7 +31,7 @@ export interface TempMock {
 export async function startTempMock(dir: string, faults: readonly RuleId[], options: Partial<MockOptions> = {}): Promise<TempMock> {
   const mock = await startMock({ port: 0, faults, taskDelayMs: 20, ...options });
   const targetFile = join(dir, 'target.json');
-  let target: Record<string, any> = mockTargetFile(mock.options.fixtures, mock.url);
+  let target: TargetDocument = mockTargetFile(mock.options.fixtures, mock.url);
   const write = () => writeFileSync(targetFile, `${JSON.stringify(target, null, 2)}\n`);
   write();
   return {

@@ -7,6 +7,7 @@ import type { RunSettings } from '../../../../src/engine/run/engine-context.ts';
 import { loadTargetFile } from '../../../../src/engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../../../src/engine/target/resolved-target.ts';
 import type { RuleVerdict } from '../../../../src/engine/verdicts/rule-verdict.ts';
+import type { TargetDocument } from '../../../_helpers/target-document.ts';
 import { defaultFixtures, mockCredentialEnv, mockTargetFile, MOCK_PROFILES, startMock, type MockFixtures, type MockOptionsInput } from '../../../../src/mock/index.ts';
 
 /** The environment the reference mock's target file names, holding the mock's built-in test keys. */
@@ -15,8 +16,7 @@ export const MOCK_ENV: NodeJS.ProcessEnv = mockCredentialEnv();
 /** The cloud whose run decides a rule: `kps.*` → huaweicloud, `ecs.*` → volcengine. */
 export const cloudOf = (rule: string): Cloud => (rule.startsWith('kps') ? 'huaweicloud' : 'volcengine');
 
-/** A target file document (docs/DESIGN.md), as JSON. */
-export type TargetDocument = Record<string, any>;
+export type { TargetDocument } from '../../../_helpers/target-document.ts';
 
 /**
  * A target file document (docs/DESIGN.md) for `endpoint` with the default mock's fixtures, changed by
@@ -53,7 +53,7 @@ export async function runOnFreshMock(
 ): Promise<{ verdicts: RuleVerdict[]; requests: number; ms: number }> {
   const mock = await startMock({ port: 0, ...WORLDS[world].mock, ...mockOptions });
   try {
-    const doc = structuredClone(mockTargetFile(mock.options.fixtures, mock.url, MOCK_PROFILES[WORLDS[world].profile].target)) as TargetDocument;
+    const doc = structuredClone<TargetDocument>(mockTargetFile(mock.options.fixtures, mock.url, MOCK_PROFILES[WORLDS[world].profile].target));
     WORLDS[world].edit(doc);
     edit?.(doc);
     const target = resolveTarget(doc);

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import type { WireRequest } from './http-client.ts';
 import {
   FIXTURES,
-  HW_KEYPAIR,
   PROJECT_ID,
   RUNNING_INSTANCES,
   RUNNING_SERVERS,
