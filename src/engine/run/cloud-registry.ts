@@ -6,8 +6,10 @@ import type { WireAttempt } from '../transport/client-wire.ts';
 import type { EngineContext } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
 import { huaweiCaseFromRequest, volcengineCaseFromRequest } from './proxy/case-from-request.ts';
-import { huaweiFaultedCalls, volcengineFaultedCalls, type FaultedCall } from './sdk/sdk-fault-plan.ts';
-import { huaweiResponseCases, volcengineResponseCases, type ScriptedCase } from './sdk/sdk-response-plan.ts';
+import { huaweiFaultedCalls, huaweiResponseCases } from './huawei/huawei-sdk-plan.ts';
+import type { FaultedCall } from './sdk/sdk-fault-plan.ts';
+import type { ScriptedCase } from './sdk/sdk-response-plan.ts';
+import { volcengineFaultedCalls, volcengineResponseCases } from './volcengine/volcengine-sdk-plan.ts';
 import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
 
 // The engine's registry of API families: for each cloud of families/api-families.ts, what the suite

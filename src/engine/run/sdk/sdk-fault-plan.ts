@@ -37,24 +37,3 @@ export async function runSdkFaultPlan(ctx: EngineContext, calls: readonly Faulte
     }
   }
 }
-
-/** KPS's binds under fault schedules. */
-export function huaweiFaultedCalls(ctx: EngineContext): FaultedCall[] {
-  const hw = ctx.target.huaweicloud!;
-  const server = hw.fixtures.servers.bound[0] ?? hw.fixtures.servers.running[0] ?? 'server';
-  const entry = { keypair_name: hw.fixtures.keypairs[0]!, server: { id: server } };
-  const base = { title: 'the client retries a bind only when it is safe', source: 'model' as const, expect: { kind: 'any' as const, rules: [] } };
-  return [
-    { c: { ...base, id: 'kps.associate/sdk-faults', operation: 'kps.associate', request: { body: entry } }, then: { status: 202, body: { task_id: 'scripted-task' } } },
-    { c: { ...base, id: 'kps.batch-associate/sdk-faults', operation: 'kps.batch-associate', request: { body: { batch_keypairs: [entry] } } }, then: { status: 202, body: { tasks: [{ server_id: server, task_id: 'scripted-task' }] } } },
-  ];
-}
-
-/** AttachKeyPair under fault schedules. */
-export function volcengineFaultedCalls(ctx: EngineContext): FaultedCall[] {
-  const v = ctx.target.volcengine!;
-  const id = v.fixtures.instances.running[0] ?? 'i-a';
-  const c: Case = { id: 'ecs.attach-key-pair/sdk-faults', title: 'the client resends AttachKeyPair with its ClientToken', source: 'model', operation: 'ecs.attach-key-pair', request: { logical: { InstanceIds: [id], KeyPairName: v.fixtures.keyPairs[0]?.name ?? 'k', ClientToken: `retry-${ctx.unique()}` } }, expect: { kind: 'any', rules: [] } };
-  const then = { status: 200, body: { ResponseMetadata: { RequestId: 'scripted-request', Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: v.region }, Result: { OperationDetails: [{ InstanceId: id, Error: null }] } } };
-  return [{ c, then }];
-}
