@@ -1,4 +1,4 @@
-import type { FuncKeywordDefinition } from 'ajv';
+import type { FuncKeywordDefinition, SchemaValidateFunction } from 'ajv';
 import { SAME_VALUE_KEYWORD } from '../schema-extensions.ts';
 
 /**
@@ -21,7 +21,8 @@ export const sameValueKeyword: FuncKeywordDefinition = {
         first = value;
         seen = true;
       } else if (value !== first) {
-        (sameValue as any).errors = [
+        // Ajv reads a function keyword's errors from the function itself.
+        (sameValue as SchemaValidateFunction).errors = [
           {
             keyword: SAME_VALUE_KEYWORD,
             message: `must have the same ${member} in every item`,
