@@ -8,19 +8,24 @@
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { components as Kps } from '../../generated/huaweicloud-kps.ts';
+import type { components as Ecs } from '../../generated/volcengine-ecs.ts';
 import huaweiSdk from '../../src/sdk/adapters/huaweicloud-sdk-core.ts';
 import volcengineSdk from '../../src/sdk/adapters/volcengine-openapi.ts';
 import type { SdkAdapter, SdkOutcome } from '../../src/sdk/sdk-adapter.ts';
 
-interface CaseMessage {
+/** A case as the protocol sends it: the operation and its request, of the spec's type (generated/). */
+type CaseMessage = {
   id: number;
-  operation: 'AssociateKeypair' | 'BatchAssociateKeypair' | 'AttachKeyPair';
-  request: any;
   endpoint: string;
   region: string;
   projectId?: string;
   credentials: { accessKeyVar: string; secretKeyVar: string };
-}
+} & (
+  | { operation: 'AssociateKeypair'; request: Kps['schemas']['AssociateKeypairRequestBody'] }
+  | { operation: 'BatchAssociateKeypair'; request: Kps['schemas']['BatchAssociateKeypairRequestBody'] }
+  | { operation: 'AttachKeyPair'; request: Ecs['schemas']['AttachKeyPairRequest'] }
+);
 
 // stdout carries the protocol alone: whatever the SDKs write there (console or not) goes to stderr.
 const protocolOut = process.stdout.write.bind(process.stdout);
@@ -42,12 +47,14 @@ async function handle(m: CaseMessage): Promise<SdkOutcome> {
   const secretKey = process.env[m.credentials.secretKeyVar] ?? '';
   if (m.operation === 'AttachKeyPair') return adapter.attachKeyPair!(m.request, { endpoint: m.endpoint, region: m.region, accessKey, secretKey });
   const env = { endpoint: m.endpoint, region: m.region, projectId: m.projectId ?? '', accessKey, secretKey };
-  return adapter[method(m.operation) as 'associateKeypair'](m.request, env);
+  // An operation the adapter lacks throws here, and the case's outcome says so.
+  if (m.operation === 'AssociateKeypair') return adapter.associateKeypair!(m.request, env);
+  return adapter.batchAssociateKeypair!(m.request, env);
 }
 
 // One case at a time, answered in order.
 let queue = Promise.resolve();
 createInterface({ input: process.stdin }).on('line', (line) => {
   const m = JSON.parse(line) as CaseMessage;
-  queue = queue.then(async () => send({ id: m.id, outcome: await handle(m).catch((e: Error) => ({ ok: false, message: e.message })) }));
+  queue = queue.then(async () => void send({ id: m.id, outcome: await handle(m).catch((e: Error) => ({ ok: false, message: e.message })) }));
 });
