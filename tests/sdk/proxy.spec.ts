@@ -9,7 +9,7 @@ import { DEFAULT_CREDENTIALS } from '../../src/mock/mock-options.ts';
 import { mockTargetFile, resolveMockOptions } from '../../src/mock/index.ts';
 import huaweiSdk from '../../src/sdk/adapters/huaweicloud-sdk-core.ts';
 import volcengineSdk from '../../src/sdk/adapters/volcengine-openapi.ts';
-import { huaweiSdkHmacSha256, volcengineHmacSha256 } from '../../src/signing/index.ts';
+import { huaweiSdkHmacSha256 } from '../../src/signing/index.ts';
 
 // npx conformance proxy (issue 12, point 3): any client points its endpoint at it; every exchange is
 // forwarded and judged; on SIGINT the same reports as run, saying which rules the traffic decided.

@@ -4,10 +4,19 @@
 // (flat or nested KPS bodies), the body or Result of a success. AttachKeyPair is resent after a 429, a 5xx,
 // a reset or a timeout with the same query (ClientToken included); a Huawei bind only after a 429.
 import { request as httpRequest } from 'node:http';
+import type { components as Kps } from '../../../generated/huaweicloud-kps.ts';
+import type { components as Ecs } from '../../../generated/volcengine-ecs.ts';
 import { huaweiSdkHmacSha256, volcengineHmacSha256 } from '../../../src/signing/index.ts';
 import type { SdkAdapter, SdkOutcome } from '../../../src/sdk/sdk-adapter.ts';
 
-type Answer = { status: number; headers: Record<string, string>; json: any } | { error: 'reset' | 'timeout' };
+/** `json`: the body parsed, of whatever shape the server sent (undefined when it is not JSON). */
+type Answer = { status: number; headers: Record<string, string>; json: unknown } | { error: 'reset' | 'timeout' };
+
+/** A Volcengine envelope as this client reads it: the spec's members, any of them possibly missing. */
+type Envelope = { ResponseMetadata?: Partial<Ecs['schemas']['ResponseMetadata']>; Result?: Ecs['schemas']['AttachKeyPairResult'] };
+
+/** A KPS error in its flat form (the spec's KpsErrorFlat), at the top of the body or nested one member down. */
+const isKpsError = (v: unknown): v is Kps['schemas']['KpsErrorFlat'] => typeof (v as { error_code?: unknown } | null | undefined)?.error_code === 'string';
 
 function send(url: string, method: string, headers: Record<string, string>, body: Uint8Array | undefined): Promise<Answer> {
   return new Promise((resolve) => {
@@ -16,7 +25,7 @@ function send(url: string, method: string, headers: Record<string, string>, body
       res.on('data', (d: Buffer) => chunks.push(d));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let json: any;
+        let json: unknown;
         try { json = JSON.parse(text); } catch { json = undefined; }
         resolve({ status: res.statusCode ?? 0, headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])), json });
       });
@@ -39,8 +48,8 @@ function huaweiOutcome(a: Answer): SdkOutcome {
   if ('error' in a) return { ok: false, message: `connection ${a.error}` };
   const requestId = a.headers['x-request-id'];
   if (a.status >= 200 && a.status < 300) return { ok: true, status: a.status, data: a.json, requestId };
-  const flat = typeof a.json?.error_code === 'string' ? a.json : Object.values(a.json ?? {}).find((v: any) => typeof v?.error_code === 'string');
-  return { ok: false, status: a.status, code: (flat as any)?.error_code, message: (flat as any)?.error_msg, requestId };
+  const flat = isKpsError(a.json) ? a.json : Object.values((a.json ?? {}) as object).find(isKpsError);
+  return { ok: false, status: a.status, code: flat?.error_code, message: flat?.error_msg, requestId };
 }
 
 async function huaweiCall(env: Parameters<NonNullable<SdkAdapter['associateKeypair']>>[1], path: string, data: unknown): Promise<SdkOutcome> {
@@ -73,9 +82,10 @@ const adapter: SdkAdapter = {
       (a) => 'error' in a || a.status === 429 || a.status >= 500,
     );
     if ('error' in answer) return { ok: false, message: `connection ${answer.error}` };
-    const meta = answer.json?.ResponseMetadata;
+    const envelope = answer.json as Envelope | undefined;
+    const meta = envelope?.ResponseMetadata;
     if (meta?.Error) return { ok: false, status: answer.status, code: meta.Error.Code, message: meta.Error.Message, requestId: meta.RequestId };
-    return { ok: true, status: answer.status, data: answer.json?.Result, requestId: meta?.RequestId };
+    return { ok: true, status: answer.status, data: envelope?.Result, requestId: meta?.RequestId };
   },
 };
 export default adapter;
