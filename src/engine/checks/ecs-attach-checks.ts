@@ -1,13 +1,14 @@
-import type { RuleId } from '../../rules/rules.ts';
+import { INSTANCE_KINDS, instanceKindsOf } from '../../rules/instance-kinds.ts';
+import type { RuleId, ServerRuleId } from '../../rules/rules.ts';
 import { listErrorCodes } from '../../spec/error-codes.ts';
-import type { Case, InstanceKind } from '../cases/case.ts';
+import type { Case } from '../cases/case.ts';
 import type { Exchange } from '../transport/exchange.ts';
-import type { Check, CheckContext, Judgement } from './check.ts';
-import { ContractFailure } from './contract-failure.ts';
-import { describeAnswer } from './_internals/answer.ts';
+import type { AnswerPlace, Check, CheckContext } from './check.ts';
+import { defineCheck } from './check.ts';
+import { describeAnswer } from '../transport/answer.ts';
 import { readAnswer, readResponse, type Answer } from './read-answer.ts';
 
-const OP = 'ecs.attach-key-pair';
+const OPS = ['ecs.attach-key-pair'] as const;
 const CATALOGUE = new Set(listErrorCodes('volcengine-ecs').map((e) => e.code));
 const THROTTLE_CODES = ['FlowLimitExceeded', 'RequestLimitExceeded'];
 
@@ -19,16 +20,6 @@ const REQUEST_ERRORS: Partial<Record<RuleId, { status: number; code: string }>> 
   'ecs.attach-key-pair.keypair-not-found': { status: 404, code: 'InvalidKeyPair.NotFound' },
   'ecs.attach-key-pair.keypair-id-wins': { status: 404, code: 'InvalidKeyPair.NotFound' },
   'ecs.attach-key-pair.client-token-format': { status: 400, code: 'InvalidClientToken.Malformed' },
-};
-
-/** The documented per-instance Error.Code for each kind of instance (null: the bind succeeds). */
-const INSTANCE_CODES: Record<InstanceKind, string | null> = {
-  running: null,
-  stopped: null,
-  windows: 'InvalidKeyPairForWindows.Unsupported',
-  noAgent: 'InvalidResetAuthenticationAgent.NotFound',
-  transitional: 'InvalidInstanceStatus',
-  unknown: 'InvalidInstance.NotFound',
 };
 
 const ids = (c: Case): string[] => [...((c.request.logical?.InstanceIds as readonly string[] | undefined) ?? [])];
@@ -56,52 +47,46 @@ function matchesABrokenRule(c: Case, x: Exchange): boolean {
  * nothing where the documents say neither (`undocumented`).
  */
 function requestRule(rule: RuleId, breaks: (c: Case, ctx: CheckContext) => boolean | 'undocumented'): Check {
-  return {
-    rule,
-    judge(c, x, ctx) {
-      if (c.operation !== OP || !c.expect.rules.includes(rule) || !x.response) return 'not-applicable';
-      const want = REQUEST_ERRORS[rule]!;
-      const broken = breaks(c, ctx);
-      if (broken === 'undocumented') return 'not-applicable';
-      if (broken) {
-        if (!matchesABrokenRule(c, x)) throw new ContractFailure(rule, 'Documented error not returned', describeAnswer(x), `${want.status} ${want.code} (${c.title})`);
-      } else if (!readAnswer(c, x).success) {
-        throw new ContractFailure(rule, 'Request refused that the documents allow', describeAnswer(x), `success (${c.title})`);
-      }
-      return 'held';
-    },
-  };
+  return defineCheck(rule, OPS, (c, x, ctx, fail) => {
+    if (!c.expect.rules.includes(rule) || !x.response) return 'not-applicable';
+    const want = REQUEST_ERRORS[rule]!;
+    const broken = breaks(c, ctx);
+    if (broken === 'undocumented') return 'not-applicable';
+    if (broken) {
+      if (!matchesABrokenRule(c, x)) return fail('Documented error not returned', describeAnswer(x), `${want.status} ${want.code} (${c.title})`);
+    } else if (!readAnswer(c, x).success) {
+      return fail('Request refused that the documents allow', describeAnswer(x), `success (${c.title})`);
+    }
+    return 'held';
+  });
 }
 
-/** The rule that owns each instance kind's per-instance answer (fidelity charges a difference there). */
-export const INSTANCE_RULES: Readonly<Record<InstanceKind, RuleId>> = {
-  running: 'ecs.attach-key-pair.running-and-stopped',
-  stopped: 'ecs.attach-key-pair.running-and-stopped',
-  windows: 'ecs.attach-key-pair.windows',
-  noAgent: 'ecs.attach-key-pair.no-agent',
-  transitional: 'ecs.attach-key-pair.instance-status',
-  unknown: 'ecs.attach-key-pair.instance-not-found',
-};
-
-/** The rule that owns a per-instance error code. */
-export function instanceRuleOfCode(code: string): RuleId | undefined {
-  const kind = (Object.keys(INSTANCE_CODES) as InstanceKind[]).find((k) => INSTANCE_CODES[k] === code);
-  return kind ? INSTANCE_RULES[kind] : undefined;
+/** Where in the body's OperationDetails a place is: the list itself (no index), or an instance's entry. */
+function inDetails(p: AnswerPlace): { readonly index?: number } | undefined {
+  const [where, result, list, index] = p.path;
+  if (where !== 'body' || result !== 'Result' || list !== 'OperationDetails') return undefined;
+  return typeof index === 'number' ? { index } : {};
 }
 
-/** A per-instance rule: every requested instance of `kind` gets its documented Error. */
-function instanceRule(rule: RuleId, kinds: InstanceKind[]): Check {
-  return {
+/**
+ * A per-instance rule: every requested instance of a kind it owns (src/rules/instance-kinds.ts) gets that
+ * kind's documented Error. It owns the entries of those instances.
+ */
+function instanceRule(rule: ServerRuleId): Check {
+  const kinds = instanceKindsOf(rule);
+  const codeOf = (kind: (typeof kinds)[number]) => INSTANCE_KINDS[kind].code;
+  return defineCheck(
     rule,
-    judge(c, x) {
-      if (c.operation !== OP || !c.expect.instances?.some((k) => kinds.includes(k))) return 'not-applicable';
+    OPS,
+    (c, x, _ctx, fail) => {
+      if (!c.expect.instances?.some((k) => kinds.includes(k))) return 'not-applicable';
       const list = detailsOf200(c, x);
       if (!list) {
         // An instance's own error is its entry's, never the whole request's (seed 002: OperationDetails).
         const a = readAnswer(c, x);
         const whole = a.error?.code;
-        if (c.expect.kind !== 'reject' && whole !== undefined && kinds.some((k) => INSTANCE_CODES[k] === whole)) {
-          throw new ContractFailure(rule, `The whole request was refused with ${whole}, an instance's own error`, describeAnswer(x), `200, with ${whole} in that instance's OperationDetails entry`);
+        if (c.expect.kind !== 'reject' && whole !== undefined && kinds.some((k) => codeOf(k) === whole)) {
+          return fail(`The whole request was refused with ${whole}, an instance's own error`, describeAnswer(x), `200, with ${whole} in that instance's OperationDetails entry`);
         }
         return 'not-applicable';
       }
@@ -112,16 +97,16 @@ function instanceRule(rule: RuleId, kinds: InstanceKind[]): Check {
         if (!detail || !('Error' in detail)) return; // an entry without Error is detail-shape's to judge
         const got = detail?.Error?.Code ?? (detail?.Error === null ? null : undefined);
         if (got === 'FlowLimitExceeded') return; // throttling is not a violation (ecs.attach-key-pair.flow-limit)
-        if (got !== INSTANCE_CODES[kind]) {
-          throw new ContractFailure(rule, `Instance ${requested[i]} (${kind}) got ${JSON.stringify(got)}`, describeAnswer(x), `Error ${INSTANCE_CODES[kind] === null ? 'null' : `.Code ${INSTANCE_CODES[kind]}`}`);
-        }
+        const want = codeOf(kind);
+        if (got !== want) fail(`Instance ${requested[i]} (${kind}) got ${JSON.stringify(got)}`, describeAnswer(x), `Error ${want === null ? 'null' : `.Code ${want}`}`);
       });
       return 'held';
     },
-  };
+    { owns: { places: (p) => inDetails(p)?.index !== undefined && p.instance !== undefined && kinds.includes(p.instance) } },
+  );
 }
 
-const knownKeyPairId = (c: Case, ctx: CheckContext) => ctx.target.volcengine!.fixtures.keyPairs.some((k) => k.id === c.request.logical?.KeyPairId);
+const knownKeyPairId = (c: Case, ctx: CheckContext) => ctx.facts.volcengine!.keyPairIds.some((id) => id === c.request.logical?.KeyPairId);
 const tokenMalformed = (c: Case): boolean | 'undocumented' => {
   const token = String(c.request.logical?.ClientToken ?? '');
   if ([...token].length > 64 || /[^\x00-\x7f]/.test(token)) return true;
@@ -131,82 +116,64 @@ const tokenMalformed = (c: Case): boolean | 'undocumented' => {
 
 /** The rules of AttachKeyPair (seed 002), but the ClientToken sequences, which the model judges. */
 export const ECS_ATTACH_CHECKS: Check[] = [
-  {
-    rule: 'ecs.attach-key-pair.success-status',
-    judge(c, x) {
-      if (c.operation !== OP || !x.response) return 'not-applicable';
-      const a = readAnswer(c, x);
-      if (c.expect.kind !== 'accept' && !a.success) return 'not-applicable';
-      if (a.status !== 200 || !details(a)) {
-        throw new ContractFailure('ecs.attach-key-pair.success-status', 'A request that passes validation is not 200 with OperationDetails', describeAnswer(x), '200 with Result.OperationDetails');
-      }
-      return 'held';
-    },
-  },
+  defineCheck('ecs.attach-key-pair.success-status', OPS, (c, x, _ctx, fail) => {
+    if (!x.response) return 'not-applicable';
+    const a = readAnswer(c, x);
+    if (c.expect.kind !== 'accept' && !a.success) return 'not-applicable';
+    if (a.status !== 200 || !details(a)) return fail('A request that passes validation is not 200 with OperationDetails', describeAnswer(x), '200 with Result.OperationDetails');
+    return 'held';
+  }),
   requestRule('ecs.attach-key-pair.instance-ids-required', (c) => ids(c).length === 0),
   requestRule('ecs.attach-key-pair.max-100', (c) => ids(c).length > 100),
   requestRule('ecs.attach-key-pair.keypair-required', (c) => !c.request.logical?.KeyPairName && !c.request.logical?.KeyPairId),
   requestRule('ecs.attach-key-pair.keypair-not-found', () => true),
   requestRule('ecs.attach-key-pair.keypair-id-wins', (c, ctx) => !knownKeyPairId(c, ctx)),
   requestRule('ecs.attach-key-pair.client-token-format', tokenMalformed),
-  {
-    rule: 'ecs.attach-key-pair.one-detail-per-instance',
-    judge(c, x) {
-      const list = c.operation === OP ? detailsOf200(c, x) : undefined;
+  defineCheck(
+    'ecs.attach-key-pair.one-detail-per-instance',
+    OPS,
+    (c, x, _ctx, fail) => {
+      const list = detailsOf200(c, x);
       if (!list) return 'not-applicable';
       const got = list.map((d) => d?.InstanceId).sort();
       const wanted = ids(c).sort();
-      if (JSON.stringify(got) !== JSON.stringify(wanted)) {
-        throw new ContractFailure('ecs.attach-key-pair.one-detail-per-instance', 'OperationDetails do not match the requested ids', JSON.stringify(got), JSON.stringify(wanted));
-      }
+      if (JSON.stringify(got) !== JSON.stringify(wanted)) return fail('OperationDetails do not match the requested ids', JSON.stringify(got), JSON.stringify(wanted));
       return 'held';
     },
-  },
-  {
-    rule: 'ecs.attach-key-pair.detail-shape',
-    judge(c, x) {
-      const list = c.operation === OP ? detailsOf200(c, x) : undefined;
-      if (!list) return 'not-applicable';
-      for (const d of list) {
-        const errorOk = d?.Error === null || (typeof d?.Error?.Code === 'string' && typeof d?.Error?.Message === 'string');
-        if (typeof d?.InstanceId !== 'string' || !('Error' in (d ?? {})) || !errorOk) {
-          throw new ContractFailure('ecs.attach-key-pair.detail-shape', 'OperationDetails entry of the wrong shape', JSON.stringify(d), '{InstanceId, Error: null | {Code, Message}}');
-        }
+    // The list itself (another number of entries), not one instance's entry.
+    { owns: { places: (p) => inDetails(p) !== undefined && inDetails(p)!.index === undefined } },
+  ),
+  defineCheck('ecs.attach-key-pair.detail-shape', OPS, (c, x, _ctx, fail) => {
+    const list = detailsOf200(c, x);
+    if (!list) return 'not-applicable';
+    for (const d of list) {
+      const errorOk = d?.Error === null || (typeof d?.Error?.Code === 'string' && typeof d?.Error?.Message === 'string');
+      if (typeof d?.InstanceId !== 'string' || !('Error' in (d ?? {})) || !errorOk) return fail('OperationDetails entry of the wrong shape', JSON.stringify(d), '{InstanceId, Error: null | {Code, Message}}');
+    }
+    return 'held';
+  }),
+  instanceRule('ecs.attach-key-pair.instance-not-found'),
+  instanceRule('ecs.attach-key-pair.windows'),
+  instanceRule('ecs.attach-key-pair.no-agent'),
+  instanceRule('ecs.attach-key-pair.instance-status'),
+  instanceRule('ecs.attach-key-pair.running-and-stopped'),
+  defineCheck('ecs.attach-key-pair.flow-limit', OPS, (c, x, _ctx, fail) => {
+    const answers = [...x.throttled, ...(x.response?.status === 429 ? [x.response] : [])];
+    if (answers.length === 0) return 'not-applicable';
+    for (const r of answers) {
+      if (!THROTTLE_CODES.includes(readResponse(c, r, x.request).error?.code ?? '')) {
+        return fail('Throttling with an undocumented code', `${r.status} ${r.text.slice(0, 200)}`, '429 FlowLimitExceeded or RequestLimitExceeded');
       }
-      return 'held';
-    },
-  },
-  instanceRule('ecs.attach-key-pair.instance-not-found', ['unknown']),
-  instanceRule('ecs.attach-key-pair.windows', ['windows']),
-  instanceRule('ecs.attach-key-pair.no-agent', ['noAgent']),
-  instanceRule('ecs.attach-key-pair.instance-status', ['transitional']),
-  instanceRule('ecs.attach-key-pair.running-and-stopped', ['running', 'stopped']),
-  {
-    rule: 'ecs.attach-key-pair.flow-limit',
-    judge(c, x): Judgement {
-      if (c.operation !== OP) return 'not-applicable';
-      const answers = [...x.throttled, ...(x.response?.status === 429 ? [x.response] : [])];
-      if (answers.length === 0) return 'not-applicable';
-      for (const r of answers) {
-        if (!THROTTLE_CODES.includes(readResponse(c, r, x.request).error?.code ?? '')) {
-          throw new ContractFailure('ecs.attach-key-pair.flow-limit', 'Throttling with an undocumented code', `${r.status} ${r.text.slice(0, 200)}`, '429 FlowLimitExceeded or RequestLimitExceeded');
-        }
-      }
-      return 'held';
-    },
-  },
-  {
-    rule: 'ecs.attach-key-pair.error-code-documented',
-    judge(c, x) {
-      if (c.operation !== OP || !x.response || x.response.status === 413) return 'not-applicable';
-      const a = readAnswer(c, x);
-      const codes = [a.error?.code, ...(details(a) ?? []).map((d) => d?.Error?.Code)].filter((k): k is string => typeof k === 'string');
-      if (codes.length === 0) return 'not-applicable';
-      const unknown = codes.filter((k) => !CATALOGUE.has(k));
-      if (unknown.length > 0) {
-        throw new ContractFailure('ecs.attach-key-pair.error-code-documented', 'Undocumented error code', unknown.join(', '), 'a request-level, per-instance or gateway code of the documents');
-      }
-      return 'held';
-    },
-  },
+    }
+    return 'held';
+  }),
+  defineCheck('ecs.attach-key-pair.error-code-documented', OPS, (c, x, _ctx, fail) => {
+    if (!x.response || x.response.status === 413) return 'not-applicable';
+    const a = readAnswer(c, x);
+    const codes = [a.error?.code, ...(details(a) ?? []).map((d) => d?.Error?.Code)].filter((k): k is string => typeof k === 'string');
+    if (codes.length === 0) return 'not-applicable';
+    const unknown = codes.filter((k) => !CATALOGUE.has(k));
+    if (unknown.length > 0) return fail('Undocumented error code', unknown.join(', '), 'a request-level, per-instance or gateway code of the documents');
+    return 'held';
+  }),
 ];

@@ -1,12 +1,12 @@
 import { errorCode } from '../../spec/error-codes.ts';
 import type { AuthVariant } from '../cases/case.ts';
 import { signedRegion } from '../cases/volcengine/signed-region.ts';
-import type { Check, Judgement } from './check.ts';
-import { ContractFailure } from './contract-failure.ts';
-import { describeAnswer } from './_internals/answer.ts';
+import type { Check, JudgeFn } from './check.ts';
+import { defineCheck } from './check.ts';
+import { describeAnswer } from '../transport/answer.ts';
 import { readAnswer, type EcsEnvelopeReading } from './read-answer.ts';
 
-const OP = 'ecs.attach-key-pair';
+const OPS = ['ecs.attach-key-pair'] as const;
 const STALE = errorCode('volcengine-ecs', 'InvalidTimestamp', 'gateway');
 /**
  * The global endpoint takes the region from the credential scope (the spec's `servers`): a scope naming
@@ -14,29 +14,20 @@ const STALE = errorCode('volcengine-ecs', 'InvalidTimestamp', 'gateway');
  */
 const GLOBAL_HOST = 'open.volcengineapi.com';
 
+/** The envelope's members that echo the request (ecs.envelope-echo's, wherever two answers differ in them). */
+const ECHOED = ['Action', 'Version', 'Service', 'Region'];
+
 const nonEmpty = (v: unknown) => typeof v === 'string' && v !== '';
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-};
 
 /** An auth case answered with one of the documented codes at `status`; the code shown is the variant when several are documented. */
-function authCase(rule: 'ecs.auth.required' | 'ecs.auth.bad-signature', variants: AuthVariant[], codes: string[], title: string): Check {
-  return {
-    rule,
-    judge(c, x, ctx) {
-      if (c.operation !== OP || !variants.includes(c.request.auth ?? 'default') || !x.response) return 'not-applicable';
-      if (c.request.auth === 'other-region-scope' && hostOf(ctx.target.volcengine!.endpoint) === GLOBAL_HOST) return 'not-applicable';
-      const a = readAnswer(c, x);
-      const code = a.error?.code ?? '';
-      if (a.status !== 401 || !codes.includes(code)) {
-        throw new ContractFailure(rule, title, describeAnswer(x), `401 ${codes.join(' or ')} in the error envelope (${c.title})`);
-      }
-      return codes.length > 1 ? { variant: code } : 'held';
-    },
+function authCase(variants: AuthVariant[], codes: string[], title: string): JudgeFn {
+  return (c, x, ctx, fail) => {
+    if (!variants.includes(c.request.auth ?? 'default') || !x.response) return 'not-applicable';
+    if (c.request.auth === 'other-region-scope' && ctx.facts.volcengine!.endpointHost === GLOBAL_HOST) return 'not-applicable';
+    const a = readAnswer(c, x);
+    const code = a.error?.code ?? '';
+    if (a.status !== 401 || !codes.includes(code)) return fail(title, describeAnswer(x), `401 ${codes.join(' or ')} in the error envelope (${c.title})`);
+    return codes.length > 1 ? { variant: code } : 'held';
   };
 }
 
@@ -79,82 +70,73 @@ function envelopeVariant(v: EcsEnvelopeReading): string {
 
 /** The Volcengine gateway and envelope (RULES.md, "Volcengine: gateway and envelope"). */
 export const ECS_GATEWAY_CHECKS: Check[] = [
-  authCase('ecs.auth.required', ['none'], ['MissingAuthenticationToken', 'MissingSignature'], 'Unsigned request not refused'),
+  defineCheck('ecs.auth.required', OPS, authCase(['none'], ['MissingAuthenticationToken', 'MissingSignature'], 'Unsigned request not refused')),
   // A wrong secret, a query parameter changed after signing, a scope naming another region.
-  authCase('ecs.auth.bad-signature', ['wrong-secret', 'tamper-body', 'other-region-scope'], ['SignatureDoesNotMatch'], 'Bad signature not refused'),
-  {
-    rule: 'ecs.auth.stale-date',
-    judge(c, x) {
-      if (c.operation !== OP || c.request.auth !== 'stale-date' || !x.response) return 'not-applicable';
-      const a = readAnswer(c, x);
-      const wanted = `${STALE.status} ${STALE.code} (CodeN, when present, ${STALE.codeN}) in the error envelope`;
-      if (a.status !== STALE.status || a.error?.code !== STALE.code) throw new ContractFailure('ecs.auth.stale-date', 'Stale X-Date not refused as documented', describeAnswer(x), wanted);
-      // A CodeN that is not a number is response-schema's to judge; a number must be the documented one.
-      const codeN = a.volcengine?.error?.codeN;
-      if (codeN !== undefined && codeN !== STALE.codeN) throw new ContractFailure('ecs.auth.stale-date', 'Stale X-Date refused with another CodeN', describeAnswer(x), wanted);
-      return 'held';
-    },
-  },
-  {
-    rule: 'ecs.auth.unknown-access-key',
-    judge(c, x) {
-      if (c.operation !== OP || c.request.auth !== 'unknown-access-key' || !x.response) return 'not-applicable';
-      const a = readAnswer(c, x);
-      const code = a.error?.code;
-      if (a.status !== 401 || (code !== 'InvalidAccessKey' && code !== 'InvalidClientTokenId')) {
-        throw new ContractFailure('ecs.auth.unknown-access-key', 'Unknown access key not refused as documented', describeAnswer(x), '401 InvalidAccessKey (or InvalidClientTokenId)');
-      }
-      return { variant: code };
-    },
-  },
-  {
-    rule: 'ecs.envelope',
-    judge(c, x) {
-      if (c.operation !== OP || !x.response) return 'not-applicable';
-      const a = readAnswer(c, x);
-      const v = a.volcengine!;
-      const problems = envelopeProblems(a.success, v);
-      if (problems.length > 0) {
-        throw new ContractFailure('ecs.envelope', 'Envelope does not follow the documents', `${problems.join('; ')} — ${describeAnswer(x)}`, 'ResponseMetadata {RequestId, Action?, Version?, Service?, Region?, Error?}: Error {Code, Message, CodeN?} and no Result on an error, Result on success');
-      }
-      return { variant: envelopeVariant(v) };
-    },
-  },
-  {
-    rule: 'ecs.envelope-echo',
-    judge(c, x, ctx): Judgement {
-      if (c.operation !== OP || !x.response || c.request.auth === 'none') return 'not-applicable';
+  defineCheck('ecs.auth.bad-signature', OPS, authCase(['wrong-secret', 'tamper-body', 'other-region-scope'], ['SignatureDoesNotMatch'], 'Bad signature not refused')),
+  defineCheck('ecs.auth.stale-date', OPS, (c, x, _ctx, fail) => {
+    if (c.request.auth !== 'stale-date' || !x.response) return 'not-applicable';
+    const a = readAnswer(c, x);
+    const wanted = `${STALE.status} ${STALE.code} (CodeN, when present, ${STALE.codeN}) in the error envelope`;
+    if (a.status !== STALE.status || a.error?.code !== STALE.code) return fail('Stale X-Date not refused as documented', describeAnswer(x), wanted);
+    // A CodeN that is not a number is response-schema's to judge; a number must be the documented one.
+    const codeN = a.volcengine?.error?.codeN;
+    if (codeN !== undefined && codeN !== STALE.codeN) return fail('Stale X-Date refused with another CodeN', describeAnswer(x), wanted);
+    return 'held';
+  }),
+  defineCheck('ecs.auth.unknown-access-key', OPS, (c, x, _ctx, fail) => {
+    if (c.request.auth !== 'unknown-access-key' || !x.response) return 'not-applicable';
+    const a = readAnswer(c, x);
+    const code = a.error?.code;
+    if (a.status !== 401 || (code !== 'InvalidAccessKey' && code !== 'InvalidClientTokenId')) {
+      return fail('Unknown access key not refused as documented', describeAnswer(x), '401 InvalidAccessKey (or InvalidClientTokenId)');
+    }
+    return { variant: code };
+  }),
+  defineCheck('ecs.envelope', OPS, (c, x, _ctx, fail) => {
+    if (!x.response) return 'not-applicable';
+    const a = readAnswer(c, x);
+    const v = a.volcengine!;
+    const problems = envelopeProblems(a.success, v);
+    if (problems.length > 0) {
+      return fail('Envelope does not follow the documents', `${problems.join('; ')} — ${describeAnswer(x)}`, 'ResponseMetadata {RequestId, Action?, Version?, Service?, Region?, Error?}: Error {Code, Message, CodeN?} and no Result on an error, Result on success');
+    }
+    return { variant: envelopeVariant(v) };
+  }),
+  defineCheck(
+    'ecs.envelope-echo',
+    OPS,
+    (c, x, ctx, fail) => {
+      if (!x.response || c.request.auth === 'none') return 'not-applicable';
       const v = readAnswer(c, x).volcengine!;
       if (v.sent.Action !== 'AttachKeyPair' || v.sent.Version !== '2020-04-01') return 'not-applicable';
       // The signed region is the target's, but for a case signed for another region on purpose: either is its echo.
-      const regions = [...new Set([ctx.target.volcengine!.region, signedRegion(ctx.target.volcengine!.region, c.request.auth)])];
+      const region = ctx.facts.volcengine!.region;
+      const regions = [...new Set([region, signedRegion(region, c.request.auth)])];
       const wanted = { Action: ['AttachKeyPair'], Version: ['2020-04-01'], Service: ['ecs'], Region: regions };
       const keys = Object.keys(wanted) as (keyof typeof wanted)[];
       const absent = keys.filter((k) => v[k] === undefined);
       const wrong = keys.filter((k) => v[k] !== undefined && !wanted[k].includes(v[k] as string));
       const echoed = Object.fromEntries(keys.map((k) => [k, v[k]]));
       if (wrong.length > 0 || (absent.length > 0 && !v.gatewayError)) {
-        throw new ContractFailure('ecs.envelope-echo', 'Envelope does not echo the request', JSON.stringify(echoed), JSON.stringify({ Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: regions[0] }));
+        return fail('Envelope does not echo the request', JSON.stringify(echoed), JSON.stringify({ Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: regions[0] }));
       }
       // A gateway error may leave them out (ecs.envelope); what it does say must still be right.
       return absent.length > 0 ? { variant: 'gateway-minimal' } : 'held';
     },
-  },
-  {
-    rule: 'ecs.version',
-    judge(c, x) {
-      if (c.operation !== OP || !c.expect.rules.includes('ecs.version') || !x.response) return 'not-applicable';
-      const a = readAnswer(c, x);
-      const { sent } = a.volcengine!;
-      const code = a.error?.code;
-      const missing = sent.Action === undefined || sent.Version === undefined;
-      const missingParameter = a.status === 400 && code === 'MissingParameter';
-      const notFound = a.status === 404 && code === 'InvalidActionOrVersion';
-      if (missing ? !(missingParameter || notFound) : !notFound) {
-        throw new ContractFailure('ecs.version', 'Wrong answer to an unknown or missing Version', describeAnswer(x), missing ? '400 MissingParameter or 404 InvalidActionOrVersion' : '404 InvalidActionOrVersion');
-      }
-      // A missing Action or Version has two documented answers: record which.
-      return missing ? { variant: code! } : 'held';
-    },
-  },
+    { owns: { places: (p) => p.path[0] === 'body' && p.path[1] === 'ResponseMetadata' && ECHOED.includes(String(p.path[2])), echo: true } },
+  ),
+  defineCheck('ecs.version', OPS, (c, x, _ctx, fail) => {
+    if (!c.expect.rules.includes('ecs.version') || !x.response) return 'not-applicable';
+    const a = readAnswer(c, x);
+    const { sent } = a.volcengine!;
+    const code = a.error?.code;
+    const missing = sent.Action === undefined || sent.Version === undefined;
+    const missingParameter = a.status === 400 && code === 'MissingParameter';
+    const notFound = a.status === 404 && code === 'InvalidActionOrVersion';
+    if (missing ? !(missingParameter || notFound) : !notFound) {
+      return fail('Wrong answer to an unknown or missing Version', describeAnswer(x), missing ? '400 MissingParameter or 404 InvalidActionOrVersion' : '404 InvalidActionOrVersion');
+    }
+    // A missing Action or Version has two documented answers: record which.
+    return missing ? { variant: code! } : 'held';
+  }),
 ];

@@ -4,7 +4,7 @@
 // documented variant; no check digs `ResponseMetadata.Error.Code` or `error_code` out of a body itself.
 import type { Case } from '../cases/case.ts';
 import type { Exchange, ReceivedResponse, SentRequest } from '../transport/exchange.ts';
-import { bodyObject, isSuccess } from './_internals/answer.ts';
+import { bodyObject, isSuccess } from '../transport/answer.ts';
 import { readEcsEnvelope, type EcsEnvelopeReading } from './_internals/ecs-envelope-reading.ts';
 import { readKpsErrorBody, type KpsErrorReading } from './_internals/kps-error-reading.ts';
 import { isHuawei } from './_internals/spec-operation.ts';

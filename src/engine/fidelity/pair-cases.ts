@@ -1,9 +1,9 @@
+import { instanceRuleOfCode } from '../../rules/instance-kinds.ts';
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { specOperation } from '../checks/_internals/spec-operation.ts';
-import { instanceRuleOfCode } from '../checks/ecs-attach-checks.ts';
-import { SEQUENCE_RULES } from '../checks/registry.ts';
+import { echoesRequest, ownerOf, SEQUENCE_RULES } from '../checks/registry.ts';
 import { firstDifference, TIERS, type Tier } from './outcome.ts';
-import { ECHO_RULES, locateDifference } from './locate-difference.ts';
+import { locateDifference, statusPlace } from './locate-difference.ts';
 import type { RuleJudgement } from './judgements.ts';
 import type { KeyedExchange } from './side-exchanges.ts';
 
@@ -149,7 +149,7 @@ export function chargedRules(ref: KeyedExchange, cand: KeyedExchange): RuleId[] 
   // sequence (a ClientToken replay) owns its whole answer; a checked one held alike on both sides.
   if (own.length > 0) {
     const ownsAll = own.some((r) => SEQUENCE_RULES.includes(r));
-    return located && (located.every((r) => own.includes(r) || ECHO_RULES.includes(r)) || !ownsAll) ? located : [...own];
+    return located && (located.every((r) => own.includes(r) || echoesRequest(r)) || !ownsAll) ? located : [...own];
   }
   if (located) return located;
   const changed = all.filter((r) => concludedApart(r, ref, cand));
@@ -173,18 +173,9 @@ function withBindingRule(charged: RuleId[], difference: { tier: Tier; what: stri
   return [...charged, ...rules.filter((r) => binding(r) && judgedApart(r))];
 }
 
-/** The generic rule about a change of status class: 2xx ↔ 4xx, or a 5xx on one side. */
+/** The generic rule that owns a change of status class (2xx ↔ 4xx, or a 5xx on one side), as its check declares. */
 function statusClassRule(ref: KeyedExchange, cand: KeyedExchange): RuleId | undefined {
-  const op = ref.case.operation;
-  if (op !== 'kps.associate' && op !== 'kps.batch-associate' && op !== 'ecs.attach-key-pair') return undefined;
-  const a = Math.floor(ref.outcome.status / 100);
-  const b = Math.floor(cand.outcome.status / 100);
-  if (a === b) return undefined;
-  if (a === 5 || b === 5) return `${op}.no-server-error`;
-  if (a === 2 && b === 4) return `${op}.accepts-valid`;
-  // A refusal turned into an acceptance is rejects-invalid's only where the case was meant to be refused.
-  if (a === 4 && b === 2 && ref.case.expect.kind === 'reject') return `${op}.rejects-invalid`;
-  return undefined;
+  return ownerOf(statusPlace(ref, cand));
 }
 
 /** Where one side gave per-instance entries and the other refused the whole request with an instance's code. */

@@ -5,6 +5,7 @@ import { SpecValidators } from '../../spec/spec-validators.ts';
 import type { Cassette } from '../cassettes/cassette.ts';
 import { CassetteRecorder } from '../cassettes/cassette-recorder.ts';
 import { offlineTarget } from '../cassettes/offline-target.ts';
+import { checkContext } from '../checks/check.ts';
 import type { Cloud } from '../../families/api-families.ts';
 import { rulesOf, runCloud } from '../run/run-cloud.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
@@ -70,8 +71,8 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
   const sides = await Promise.all(options.clouds.map(async (cloud) => {
     const [reference, candidate] = await Promise.all([referenceOf(cloud), record('candidate', options.candidate, cloud)]);
     notes.push(...fixtureMismatches(cloud, reference.cassette, candidate.cassette));
-    const ref = keyExchanges(reference.cassette, { validators, target: reference.target });
-    const cand = keyExchanges(candidate.cassette, { validators, target: candidate.target });
+    const ref = keyExchanges(reference.cassette, checkContext(validators, reference.target));
+    const cand = keyExchanges(candidate.cassette, checkContext(validators, candidate.target));
     return { cloud, reference, candidate, ref, cand, pairs: pairCases(ref.exchanges, cand.exchanges) };
   }));
 

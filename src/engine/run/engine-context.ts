@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SpecValidators } from '../../spec/spec-validators.ts';
 import type { Case } from '../cases/case.ts';
-import type { CheckContext } from '../checks/check.ts';
+import { checkContext, type CheckContext } from '../checks/check.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { HttpTransport } from '../transport/http-transport.ts';
@@ -86,8 +86,12 @@ export class EngineContext {
   /** Set in SDK mode: sends the checked operations through the SDK under test. */
   readonly sdk: SdkTransport | undefined;
 
+  private checks?: CheckContext;
+
+  /** What the checks judge by: the validators and the few facts of the target they need, taken once. */
   get checkContext(): CheckContext {
-    return { validators: this.validators, target: this.target };
+    this.checks ??= checkContext(this.validators, this.target);
+    return this.checks;
   }
 
   /** Queues work for the explore pass (called while deciding). */

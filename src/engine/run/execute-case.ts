@@ -1,14 +1,26 @@
 import type { Case } from '../cases/case.ts';
-import { CHECKS } from '../checks/registry.ts';
-import { ContractFailure } from '../checks/contract-failure.ts';
+import { failuresOf, type RuleOutcome } from '../checks/check.ts';
+import type { ContractFailure } from '../checks/contract-failure.ts';
+import { judgeExchange } from '../checks/registry.ts';
 import { buildRequest } from '../transport/build-request.ts';
 import type { Exchange } from '../transport/exchange.ts';
-import type { EngineContext } from './engine-context.ts';
 import type { CaseOrigin } from '../verdicts/rule-tally.ts';
-import { recordClientJudgements } from './sdk/record-client-judgements.ts';
+import type { EngineContext } from './engine-context.ts';
+import { judgeClientCall } from './sdk/client-checks.ts';
+import { clientOutcomes } from './sdk/record-client-judgements.ts';
 
-/** Sends one case, judges the exchange with every check, and returns what failed. */
-export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigin | false = { seed: ctx.settings.seed, shrunk: false }): Promise<{ exchange: Exchange; failures: ContractFailure[] }> {
+/** A case sent and judged: the exchange, what every rule concluded of it, and the failures among them. */
+export interface ExecutedCase {
+  readonly exchange: Exchange;
+  readonly outcomes: readonly RuleOutcome[];
+  readonly failures: ContractFailure[];
+}
+
+/**
+ * Sends one case and judges the exchange once; records the outcomes unless `record` is false (a property
+ * records them itself, with its own origin: `ctx.tally.record`).
+ */
+export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigin | false = { seed: ctx.settings.seed, shrunk: false }): Promise<ExecutedCase> {
   const target = ctx.target;
   // Built at each attempt, so a retried request is signed again with a fresh date.
   const build = () => buildRequest(target, c);
@@ -19,7 +31,9 @@ export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigi
   const idempotent = typeof c.request.logical?.ClientToken === 'string' && c.request.logical.ClientToken !== '';
   const exchange = viaSdk ? await ctx.sdk!.send(c) : await ctx.transport.send(build, idempotent);
   ctx.exchanged(c, exchange);
-  return { exchange, failures: ctx.dryRun ? [] : judge(ctx, c, exchange, record) };
+  if (ctx.dryRun) return { exchange, outcomes: [], failures: [] };
+  const outcomes = judge(ctx, c, exchange, record);
+  return { exchange, outcomes, failures: failuresOf(outcomes) };
 }
 
 /** Whether the documents say a case is refused whatever the target's state; task lookups only read. */
@@ -28,27 +42,20 @@ function isDocumentedRefusal(c: Case): boolean {
 }
 
 /** A case that is not sent: listeners still hear of it (a lease is returned), nothing is judged. */
-function notSent(ctx: EngineContext, c: Case, why: string): { exchange: Exchange; failures: ContractFailure[] } {
+function notSent(ctx: EngineContext, c: Case, why: string): ExecutedCase {
   const exchange: Exchange = { request: { method: '-', url: why, headers: {} }, error: 'not sent', throttled: [], ms: 0, notSent: true };
   ctx.exchanged(c, exchange);
-  return { exchange, failures: [] };
+  return { exchange, outcomes: [], failures: [] };
 }
 
-/** Runs every check on an exchange; records the outcome unless `record` is false (property shrinking). */
-export function judge(ctx: EngineContext, c: Case, exchange: Exchange, record: CaseOrigin | false): ContractFailure[] {
-  const failures: ContractFailure[] = [];
-  if (exchange.notSent) return failures;
-  // A client under test is judged by the client rules too: what it sent, retried, printed, handed back.
-  if (exchange.client) failures.push(...recordClientJudgements(ctx, c, exchange, record));
-  for (const check of CHECKS) {
-    try {
-      const judgement = check.judge(c, exchange, ctx.checkContext);
-      if (record) ctx.tally.judged(check.rule, judgement);
-    } catch (error) {
-      if (!(error instanceof ContractFailure)) throw error;
-      failures.push(error);
-      if (record) ctx.tally.failed(error, c, exchange, record);
-    }
-  }
-  return failures;
+/**
+ * Judges an exchange once: the client rules when a client under test made it (what it sent, retried,
+ * printed, handed back), then every check of its operation (judgeExchange). Records the outcomes unless
+ * `record` is false.
+ */
+export function judge(ctx: EngineContext, c: Case, exchange: Exchange, record: CaseOrigin | false): RuleOutcome[] {
+  if (exchange.notSent) return [];
+  const outcomes = [...(exchange.client ? clientOutcomes(judgeClientCall(c, exchange.client, ctx.target)) : []), ...judgeExchange(c, exchange, ctx.checkContext)];
+  if (record) ctx.tally.record(outcomes, c, exchange, record);
+  return outcomes;
 }

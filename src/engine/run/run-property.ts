@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import type { Case } from '../cases/case.ts';
-import type { Exchange } from '../transport/exchange.ts';
 import type { EngineContext } from './engine-context.ts';
-import { executeCase, judge } from './execute-case.ts';
+import type { CaseOrigin } from '../verdicts/rule-tally.ts';
+import { executeCase, type ExecutedCase } from './execute-case.ts';
 
 /**
- * Runs generated cases as a fast-check property: each run sends a case and judges it. On a failure
- * fast-check shrinks to a smaller case that still fails, which is the counterexample the report keeps,
- * with the seed and path that replay it. Passing runs are recorded as they happen. In an exhaustive run
- * (fidelity) every case is sent and recorded as it is, and nothing is shrunk. In the decide pass only
+ * Runs generated cases as a fast-check property: each run sends a case and judges it, once (the outcomes
+ * executeCase returns are what is recorded, under the property's seed). On a failure fast-check shrinks
+ * to a smaller case that still fails, which is the counterexample the report keeps, with the seed and
+ * path that replay it. Passing runs are recorded as they happen. In an exhaustive run (fidelity) every
+ * case is sent and recorded as it is, and nothing is shrunk. In the decide pass only
  * the first DECIDE_RUNS cases are sent; the rest are queued for the explore pass, under another seed.
  * `before` runs before each case is built (a Huawei property waits there for a fresh server).
  */
@@ -22,21 +23,22 @@ export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary
     numRuns = DECIDE_RUNS;
   }
   const seed = (ctx.settings.seed ^ hash(name)) | 0;
-  let first: { c: Case; exchange: Exchange } | undefined;
+  let first: { c: Case; executed: ExecutedCase } | undefined;
+  const record = (c: Case, { exchange, outcomes }: ExecutedCase, origin: CaseOrigin) => ctx.tally.record(outcomes, c, exchange, origin);
   const result = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
       await before?.();
       const c = toCase(value);
-      const { exchange, failures } = await executeCase(ctx, c, false);
+      const executed = await executeCase(ctx, c, false);
       if (ctx.settings.exhaustive) {
         // No early stop, no shrinking: the next case does not depend on this answer.
-        judge(ctx, c, exchange, { seed, shrunk: false });
+        record(c, executed, { seed, shrunk: false });
         return true;
       }
       // Passing runs count now; failures are recorded once, from the shrunk counterexample below.
-      if (failures.length === 0) judge(ctx, c, exchange, { seed, shrunk: false });
-      else first ??= { c, exchange };
-      return failures.length === 0;
+      if (executed.failures.length === 0) record(c, executed, { seed, shrunk: false });
+      else first ??= { c, executed };
+      return executed.failures.length === 0;
     }),
     // Deciding does not shrink: on a live account each shrinking step is another request (and another
     // lease of a fresh server), which would spend the budget before the other rules are decided.
@@ -48,12 +50,12 @@ export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary
     const c = toCase(result.counterexample[0]);
     const again = await executeCase(ctx, c, false);
     if (again.failures.length > 0) {
-      judge(ctx, c, again.exchange, { seed, path: result.counterexamplePath ?? undefined, shrunk: true });
+      record(c, again, { seed, path: result.counterexamplePath ?? undefined, shrunk: true });
       return;
     }
   }
   // The shrunk case no longer fails (a flaky target): keep the first failure as it happened.
-  judge(ctx, first.c, first.exchange, { seed, shrunk: false });
+  record(first.c, first.executed, { seed, shrunk: false });
 }
 
 /** Cases of each property sent in the decide pass: enough to decide its rules, few enough for a live budget. */

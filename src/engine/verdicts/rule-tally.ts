@@ -1,7 +1,7 @@
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import type { Case } from '../cases/case.ts';
 import type { ContractFailure } from '../checks/contract-failure.ts';
-import type { Judgement } from '../checks/check.ts';
+import type { Judgement, RuleOutcome } from '../checks/check.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { FailureRecord, RuleVerdict } from './rule-verdict.ts';
 
@@ -54,6 +54,14 @@ export class RuleTally {
     if (e.failures.length >= MAX_FAILURES_PER_RULE) return;
     const id = `${failure.rule}#${e.failures.length + 1}`;
     e.failures.push({ id, title: failure.title, received: failure.received, documented: failure.documented, case: c, exchange: x, ...origin });
+  }
+
+  /** Tallies what every rule concluded of one exchange (the checks' outcomes, judged once). */
+  record(outcomes: readonly RuleOutcome[], c: Case, x: Exchange, origin: CaseOrigin): void {
+    for (const o of outcomes) {
+      if ('failure' in o) this.failed(o.failure, c, x, origin);
+      else this.judged(o.rule, o.judgement);
+    }
   }
 
   /** Marks a rule as not decidable in this run, unless a check decided it anyway. */

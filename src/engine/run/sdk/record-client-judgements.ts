@@ -1,23 +1,25 @@
 import type { Case } from '../../cases/case.ts';
+import { failuresOf, type RuleOutcome } from '../../checks/check.ts';
 import { ContractFailure } from '../../checks/contract-failure.ts';
 import type { Exchange } from '../../transport/exchange.ts';
 import type { EngineContext } from '../engine-context.ts';
 import type { CaseOrigin } from '../../verdicts/rule-tally.ts';
 import { judgeClientCall, type ClientJudgement } from './client-checks.ts';
 
+/** Client judgements as rule outcomes, as the checks give theirs. */
+export function clientOutcomes(judgements: readonly ClientJudgement[]): RuleOutcome[] {
+  return judgements.map((j) =>
+    j.failure
+      ? { rule: j.rule, failure: new ContractFailure(j.rule, j.failure.title, j.failure.received, j.failure.documented) }
+      : { rule: j.rule, judgement: j.variant ? { variant: j.variant } : 'held' },
+  );
+}
+
 /** Tallies client judgements (unless `record` is false) and returns the failures among them. */
 export function tallyClientJudgements(ctx: EngineContext, c: Case, exchange: Exchange, judgements: readonly ClientJudgement[], record: CaseOrigin | false): ContractFailure[] {
-  const failures: ContractFailure[] = [];
-  for (const j of judgements) {
-    if (!j.failure) {
-      if (record) ctx.tally.judged(j.rule, j.variant ? { variant: j.variant } : 'held');
-      continue;
-    }
-    const f = new ContractFailure(j.rule, j.failure.title, j.failure.received, j.failure.documented);
-    failures.push(f);
-    if (record) ctx.tally.failed(f, c, exchange, record);
-  }
-  return failures;
+  const outcomes = clientOutcomes(judgements);
+  if (record) ctx.tally.record(outcomes, c, exchange, record);
+  return failuresOf(outcomes);
 }
 
 /** Judges the client rules on an exchange a client under test made. */

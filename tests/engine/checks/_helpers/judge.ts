@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { RuleId } from '../../../../src/rules/rules.ts';
 import type { Case, CaseOperation, CaseRequest, Expectation } from '../../../../src/engine/cases/case.ts';
-import type { CheckContext, Judgement } from '../../../../src/engine/checks/check.ts';
-import { ContractFailure } from '../../../../src/engine/checks/contract-failure.ts';
-import { CHECKS } from '../../../../src/engine/checks/registry.ts';
+import { checkContext, type CheckContext, type Judgement } from '../../../../src/engine/checks/check.ts';
+import { CHECKS, judgeExchange } from '../../../../src/engine/checks/registry.ts';
 import { loadTargetFile } from '../../../../src/engine/target/load-target-file.ts';
 import { buildHuaweiRequest } from '../../../../src/engine/transport/build-huawei-request.ts';
 import { buildVolcengineRequest } from '../../../../src/engine/transport/build-volcengine-request.ts';
@@ -15,7 +14,7 @@ import { SpecValidators } from '../../../../src/spec/spec-validators.ts';
 
 const targetFile = fileURLToPath(new URL('../../../../targets/reference-mock.json', import.meta.url));
 export const target = loadTargetFile(targetFile, mockCredentialEnv());
-export const ctx: CheckContext = { validators: new SpecValidators(), target };
+export const ctx: CheckContext = checkContext(new SpecValidators(), target);
 
 export const hw = target.huaweicloud!;
 export const volc = target.volcengine!;
@@ -64,15 +63,12 @@ function safeParse(text: string): unknown {
 /** What one rule's check concluded: its judgement, or the rule and title of the ContractFailure it threw. */
 export type Outcome = Judgement | { readonly failed: RuleId; readonly title: string };
 
+/** Through the registry, as a run judges: a check of another operation than the case's does not apply. */
 export function judge(rule: RuleId, c: Case, x: Exchange, context: CheckContext = ctx): Outcome {
-  const check = CHECKS.find((k) => k.rule === rule);
-  if (!check) throw new Error(`no check registered for ${rule}`);
-  try {
-    return check.judge(c, x, context);
-  } catch (error) {
-    if (error instanceof ContractFailure) return { failed: error.rule, title: error.title };
-    throw error;
-  }
+  if (!CHECKS.some((k) => k.rule === rule)) throw new Error(`no check registered for ${rule}`);
+  const outcome = judgeExchange(c, x, context).find((o) => o.rule === rule);
+  if (!outcome) return 'not-applicable';
+  return 'failure' in outcome ? { failed: outcome.failure.rule, title: outcome.failure.title } : outcome.judgement;
 }
 
 /** `ResponseMetadata` as the seed's example gives it, for the target's region. */
