@@ -2,7 +2,7 @@ import type { RuleId } from '../../rules/rules.ts';
 import type { AnswerPlace, Check } from './check.ts';
 import { defineCheck } from './check.ts';
 import { describeAnswer } from '../transport/answer.ts';
-import { specOperation } from './_internals/spec-operation.ts';
+import { specOperation } from '../cases/spec-operation.ts';
 import { readAnswer, type Answer } from './read-answer.ts';
 
 /**

@@ -1,11 +1,12 @@
 import { componentSchema } from '../../spec/component-schema.ts';
+import { documentedEnum } from '../../spec/schema-extensions.ts';
 import type { Check, Ownership } from './check.ts';
 import { defineCheck } from './check.ts';
 import { describeAnswer } from '../transport/answer.ts';
 import { readAnswer } from './read-answer.ts';
 
-const statusSchema = componentSchema('huaweicloud-kps', 'TaskStatus') as { enum: string[]; 'x-documented-enum': string[] };
-const DOCUMENTED = new Set(statusSchema['x-documented-enum']);
+const statusSchema = componentSchema('huaweicloud-kps', 'TaskStatus') as { enum: string[] };
+const DOCUMENTED = new Set(documentedEnum('huaweicloud-kps', 'TaskStatus'));
 const ACCEPTED = new Set(statusSchema.enum);
 
 /**

@@ -7,7 +7,7 @@ import type { Exchange, ReceivedResponse, SentRequest } from '../transport/excha
 import { bodyObject, isSuccess } from '../transport/answer.ts';
 import { readEcsEnvelope, type EcsEnvelopeReading } from './_internals/ecs-envelope-reading.ts';
 import { readKpsErrorBody, type KpsErrorReading } from './_internals/kps-error-reading.ts';
-import { isHuawei } from './_internals/spec-operation.ts';
+import { cloudOfOperation, type Cloud } from '../../families/api-families.ts';
 
 export type { EcsEnvelopeReading, EcsErrorReading, EnvelopeReadings } from './_internals/ecs-envelope-reading.ts';
 export type { KpsErrorReading } from './_internals/kps-error-reading.ts';
@@ -78,7 +78,21 @@ export function readResponse(c: Case, response: ReceivedResponse | undefined, re
     ...(body ? { body } : {}),
     ...mediaTypeOf(response),
   };
-  if (isHuawei(c.operation)) {
+  return FAMILY_READERS[cloudOfOperation(c.operation)]({ c, response, base, ...(body ? { body } : {}), ...(request ? { request } : {}) });
+}
+
+/** What each family's reader is given: the answer read so far, and what it was an answer to. */
+interface FamilyAnswer {
+  readonly c: Case;
+  readonly response: ReceivedResponse;
+  readonly request?: SentRequest;
+  readonly body?: Record<string, unknown>;
+  readonly base: Answer;
+}
+
+/** Each family's own reading of an answer: where its error, request id and envelope are. */
+const FAMILY_READERS: Record<Cloud, (a: FamilyAnswer) => Answer> = {
+  huaweicloud: ({ response, body, base }) => {
     const requestIdHeader = header(response, 'x-request-id');
     if (response.status < 400) return { ...base, huawei: requestIdHeader ? { requestIdHeader } : {} };
     const read = readKpsErrorBody(body);
@@ -88,10 +102,12 @@ export function readResponse(c: Case, response: ReceivedResponse | undefined, re
       ...(requestIdHeader ? { requestIdHeader } : {}),
     };
     return { ...base, huawei, ...(read.error ? { error: { code: read.error.code, message: read.error.message } } : {}) };
-  }
-  const volcengine = readEcsEnvelope(c, request, body);
-  return { ...base, volcengine, ...(volcengine.error ? { error: { code: volcengine.error.code, message: volcengine.error.message } } : {}) };
-}
+  },
+  volcengine: ({ c, request, body, base }) => {
+    const volcengine = readEcsEnvelope(c, request, body);
+    return { ...base, volcengine, ...(volcengine.error ? { error: { code: volcengine.error.code, message: volcengine.error.message } } : {}) };
+  },
+};
 
 function header(r: ReceivedResponse, name: string): string | undefined {
   const key = Object.keys(r.headers).find((k) => k.toLowerCase() === name);

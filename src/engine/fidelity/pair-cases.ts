@@ -1,6 +1,6 @@
 import { instanceRuleOfCode } from '../../rules/instance-kinds.ts';
 import { RULES, type RuleId } from '../../rules/rules.ts';
-import { specOperation } from '../checks/_internals/spec-operation.ts';
+import { specOperation } from '../cases/spec-operation.ts';
 import { echoesRequest, ownerOf, SEQUENCE_RULES } from '../checks/registry.ts';
 import { firstDifference, TIERS, type Tier } from './outcome.ts';
 import { locateDifference, statusPlace } from './locate-difference.ts';

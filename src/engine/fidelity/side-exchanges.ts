@@ -3,7 +3,7 @@ import type { Case } from '../cases/case.ts';
 import type { Cassette, CassetteEntry, UnansweredEntry } from '../cassettes/cassette.ts';
 import { entryExchange } from '../cassettes/entry-exchange.ts';
 import type { CheckContext } from '../checks/check.ts';
-import { specOperation } from '../checks/_internals/spec-operation.ts';
+import { specOperation } from '../cases/spec-operation.ts';
 import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
 import { judgementsOf, type RuleJudgement } from './judgements.ts';
 import { outcomeOf, type Outcome } from './outcome.ts';

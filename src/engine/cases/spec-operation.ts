@@ -1,5 +1,5 @@
-import { getOperation, type Operation } from '../../../spec/operations.ts';
-import type { CaseOperation } from '../../cases/case.ts';
+import { getOperation, type Operation } from '../../spec/operations.ts';
+import type { CaseOperation } from './case.ts';
 
 const IDS: Record<CaseOperation, string> = {
   'kps.associate': 'AssociateKeypair',
@@ -13,5 +13,3 @@ const IDS: Record<CaseOperation, string> = {
 export function specOperation(op: CaseOperation): Operation {
   return getOperation(IDS[op]);
 }
-
-export const isHuawei = (op: CaseOperation) => op.startsWith('kps.');
