@@ -11,6 +11,7 @@ import { loadTargetFile } from '../../../src/engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../../src/engine/target/resolved-target.ts';
 import { mockCredentialEnv, mockTargetFile, startMock, type RunningMock } from '../../../src/mock/index.ts';
 import { expect, test as base } from '../reports/_helpers/system-chromium.ts';
+import type { BrowserGlobal, DomElement, DomTableRow } from '../../_helpers/dom.ts';
 
 // fidelity.html as a person sees it, in Debian's headless Chromium (never a downloaded browser). The
 // report is made by the engine itself: the reference mock against a mock breaking one rule, both in
@@ -24,7 +25,7 @@ const UNBROKEN = 'kps.associate.task-id';
 const SCRIPT = '<script>alert(1)</script>';
 
 /** One fidelity run per worker, shared by every test of this file (a run takes 1-2 s). */
-const test = base.extend<{}, { fidelity: { report: FidelityReport; dir: string } }>({
+const test = base.extend<object, { fidelity: { report: FidelityReport; dir: string } }>({
   fidelity: [
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'conf-fidelity-html-'));
@@ -142,7 +143,7 @@ test(`the matrix has one row per rule; ${FAULT} is marked and scored as the repo
   const rows = page.locator('#rules tr[data-rule]');
   await expect(rows).toHaveCount(report.rules.length);
   // each rule once, under its operation's group
-  const seen = await rows.evaluateAll((trs: any[]) => trs.map((tr) => ({ rule: tr.dataset.rule, operation: tr.closest('tbody').dataset.operation })));
+  const seen = await rows.evaluateAll((trs: DomElement[]) => trs.map((tr) => ({ rule: tr.dataset.rule, operation: tr.closest('tbody')!.dataset.operation })));
   expect(seen.map((r) => r.rule).sort()).toEqual(report.rules.map((r) => r.rule).sort());
   for (const r of report.rules) expect(seen.find((x) => x.rule === r.rule)!.operation, r.rule).toBe(r.operation);
   // the broken rule
@@ -160,7 +161,7 @@ test(`the matrix has one row per rule; ${FAULT} is marked and scored as the repo
   await expect(rowOf(page, should.rule).locator('td[data-tier="core"]')).toHaveAttribute('data-score', '');
   // only rules with a difference or an unsupported answer are marked
   const marked = report.rules.filter((r) => TIERS.some((t) => (r.tiers[t]?.different ?? 0) + (r.tiers[t]?.unsupported ?? 0) > 0)).map((r) => r.rule);
-  expect((await page.locator('#rules tr.differs, #rules tr.unsupported').evaluateAll((trs: any[]) => trs.map((tr) => tr.dataset.rule as string))).sort()).toEqual(marked.sort());
+  expect((await page.locator('#rules tr.differs, #rules tr.unsupported').evaluateAll((trs: DomElement[]) => trs.map((tr) => tr.dataset.rule as string))).sort()).toEqual(marked.sort());
   // the per-operation table has the overall row and one per operation
   await expect(page.locator('#operations tbody tr')).toHaveCount(report.operations.length + 1);
   const op = report.operations.find((o) => o.operation === 'ecs.attach-key-pair')!;
@@ -289,7 +290,7 @@ test('the header, case totals and normalisations are the report\'s; the page fet
   for (const text of ['seed 7', '10 runs per property', 'clouds huaweicloud, volcengine', report.startedAt, `${(report.durationMs / 1000).toFixed(1)} s`, report.reference.source]) await expect(meta).toContainText(text);
   const c = report.cases;
   await expect(page.locator('#cases > div b')).toHaveText([c.reference, c.compared, c.equal, c.different, c.unsupported, c.notSent, c.diverged].map(String));
-  const normalisations = await page.locator('#normalisations tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].map((td: any) => td.textContent)));
+  const normalisations = await page.locator('#normalisations tbody tr').evaluateAll((trs: DomTableRow[]) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
   expect(normalisations).toEqual(report.transformers.map((t) => [t.name, t.description, String(t.replaced.reference), String(t.replaced.candidate)]));
   expect(external, 'requests other than file:').toEqual([]);
   expect(html).not.toMatch(/<script\b/i);
@@ -309,12 +310,12 @@ test('layout at 1280×900: no sideways scroll, rule ids on one line', async ({ r
   // Assert
   expect(page.viewportSize()).toEqual({ width: 1280, height: 900 });
   const { scrollWidth, clientWidth } = await page.evaluate(() => {
-    const el = (globalThis as any).document.scrollingElement;
-    return { scrollWidth: el.scrollWidth as number, clientWidth: el.clientWidth as number };
+    const el = (globalThis as unknown as BrowserGlobal).document.scrollingElement;
+    return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
   });
   expect(scrollWidth, 'scrollWidth vs clientWidth').toBeLessThanOrEqual(clientWidth + 1);
   const code = rowOf(page, longest).locator('td.rule code');
-  const lineHeight = await code.evaluate((el: any) => parseFloat((globalThis as any).getComputedStyle(el).lineHeight) || 18);
+  const lineHeight = await code.evaluate((el: DomElement) => parseFloat((globalThis as unknown as BrowserGlobal).getComputedStyle(el).lineHeight) || 18);
   // (the cell itself is as tall as its row, which the statement sets: its content is what is measured)
   expect((await code.boundingBox())!.height, `height of ${longest} in its cell`).toBeLessThan(3 * lineHeight);
   // the chart fits the page's column

@@ -17,7 +17,7 @@ import { mockCredentialEnv, startTempMock, tempDir } from './_helpers/temp-mock.
 const MUST = 'kps.batch-associate.max-10';
 const SHOULD = 'kps.associate.request-id';
 
-const test = base.extend<{}, { report: ConformanceReport }>({
+const test = base.extend<object, { report: ConformanceReport }>({
   report: [
     async ({}, use) => {
       const dir = tempDir('ci-reports');

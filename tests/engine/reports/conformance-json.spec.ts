@@ -45,7 +45,7 @@ async function runOnMock(faults: readonly RuleId[], extra: readonly string[], us
 }
 
 /** Each CLI run happens once per worker, when a test first asks for it. */
-const test = base.extend<{}, { embedded: Run; mustFault: Run & { received: number }; shouldFault: Run & { junit: string } }>({
+const test = base.extend<object, { embedded: Run; mustFault: Run & { received: number }; shouldFault: Run & { junit: string } }>({
   embedded: [
     async ({}, use) => {
       const dir = tempDir('json-embedded');

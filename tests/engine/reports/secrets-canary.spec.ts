@@ -31,7 +31,12 @@ function evidence(failures: readonly ReportedFailure[]) {
   const keys: unknown[] = [];
   const walk = (node: unknown, parent?: string) => {
     if (Array.isArray(node)) node.forEach((n) => walk(n, parent));
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) k === 'key' && parent === 'auth' ? keys.push(v) : walk(v, k);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'key' && parent === 'auth') keys.push(v);
+        else walk(v, k);
+      }
+    }
   };
   for (const f of failures) {
     walk(f.case.request);

@@ -8,6 +8,7 @@ import { OPERATION_HEADINGS, readReport } from './_helpers/read-report.ts';
 import { childEnv, runCli } from './_helpers/run-cli.ts';
 import { expect, pngSize, test as base } from './_helpers/system-chromium.ts';
 import { mockCredentialEnv, startTempMock, tempDir } from './_helpers/temp-mock.ts';
+import type { BrowserGlobal, DomElement, DomTable, DomTableRow } from '../../_helpers/dom.ts';
 
 // summary.html as a person sees it: the CLI writes it, a real headless Chromium (Debian's, never a
 // downloaded one) opens it. No toHaveScreenshot baseline: the page carries a timestamp, a duration, a
@@ -24,7 +25,7 @@ interface Run {
 }
 
 /** Each CLI run happens once per worker and is shared by the tests that look at its page. */
-const test = base.extend<{}, { embeddedRun: Run; faultedRun: Run }>({
+const test = base.extend<object, { embeddedRun: Run; faultedRun: Run }>({
   embeddedRun: [
     async ({}, use) => {
       const dir = tempDir('summary-embedded');
@@ -60,12 +61,13 @@ test.describe.configure({ mode: 'default', timeout: 90_000 });
 
 /** Every rule row of the page, with the heading of the section it sits in. */
 async function ruleRows(page: Page): Promise<{ heading: string; status: string; rule: string; cases: string }[]> {
-  // (The project compiles without the DOM library: page functions see the DOM as `any`.)
-  return page.locator('h2').evaluateAll((headings: any[]) =>
+  // (The project compiles without the DOM library: page functions name the DOM by tests/_helpers/dom.ts.)
+  return page.locator('h2').evaluateAll((headings: DomElement[]) =>
     headings.flatMap((h) => {
-      const table = h.nextElementSibling;
-      if (!table || table.tagName !== 'TABLE') return [{ heading: h.textContent, rule: '', status: 'no table after this heading', cases: '' }];
-      return [...table.tBodies[0].rows].map((tr: any) => ({ heading: h.textContent, status: tr.cells[0].textContent.trim(), rule: tr.cells[2].textContent.trim(), cases: tr.cells[3].textContent.trim() }));
+      const table = h.nextElementSibling as DomTable | null;
+      if (!table || table.tagName !== 'TABLE') return [{ heading: h.textContent!, rule: '', status: 'no table after this heading', cases: '' }];
+      const text = (tr: DomTableRow, i: number) => tr.cells[i]!.textContent!.trim();
+      return [...table.tBodies[0]!.rows].map((tr) => ({ heading: h.textContent!, status: text(tr, 0), rule: text(tr, 2), cases: text(tr, 3) }));
     }),
   );
 }
@@ -73,7 +75,7 @@ async function ruleRows(page: Page): Promise<{ heading: string; status: string; 
 /** How far the page scrolls sideways, in CSS pixels (0 when it fits its window). */
 const horizontalOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => {
-    const root = (globalThis as any).document.documentElement;
+    const root = (globalThis as unknown as BrowserGlobal).document.documentElement;
     return root.scrollWidth - root.clientWidth;
   });
 

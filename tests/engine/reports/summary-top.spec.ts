@@ -22,7 +22,7 @@ interface Run {
   readonly report: ConformanceReport;
 }
 
-const test = base.extend<{}, { faultedRun: Run }>({
+const test = base.extend<object, { faultedRun: Run }>({
   faultedRun: [
     async ({}, use) => {
       const dir = tempDir('summary-top');

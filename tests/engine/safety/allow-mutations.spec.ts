@@ -1,4 +1,6 @@
 import { test, expect } from '@playwright/test';
+import type { components as Kps } from '../../../generated/huaweicloud-kps.ts';
+import type { components as Ecs } from '../../../generated/volcengine-ecs.ts';
 import type { Case } from '../../../src/engine/cases/case.ts';
 import type { Cloud } from '../../../src/families/api-families.ts';
 import { runCloud, rulesOf } from '../../../src/engine/run/run-cloud.ts';
@@ -13,10 +15,15 @@ import { resolveTarget, targetDocument } from '../trust/_helpers/target-files.ts
 function bound(c: Case, x: Exchange): boolean {
   const status = x.response?.status ?? 0;
   if (status < 200 || status >= 300) return false;
-  const body = x.response!.json as any;
-  if (c.operation === 'kps.associate') return body?.status !== 'FAILED';
-  if (c.operation === 'kps.batch-associate') return (body?.tasks ?? []).some((t: any) => t?.status === 'SUCCESS');
-  if (c.operation === 'ecs.attach-key-pair') return (body?.Result?.OperationDetails ?? []).some((d: any) => d?.Error === null);
+  // A 2xx body of the operation's documented success (members possibly missing: each is tested before use).
+  const json = x.response!.json;
+  if (c.operation === 'kps.associate') return (json as Kps['schemas']['AssociateKeypairResponseBody'] | null | undefined)?.status !== 'FAILED';
+  if (c.operation === 'kps.batch-associate') {
+    return ((json as Kps['schemas']['BatchAssociateKeypairResponseBody'] | null | undefined)?.tasks ?? []).some((t) => t?.status === 'SUCCESS');
+  }
+  if (c.operation === 'ecs.attach-key-pair') {
+    return ((json as Partial<Ecs['schemas']['AttachKeyPairSuccess']> | null | undefined)?.Result?.OperationDetails ?? []).some((d) => d?.Error === null);
+  }
   return c.operation === 'kps.disassociate';
 }
 

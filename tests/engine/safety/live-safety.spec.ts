@@ -47,8 +47,10 @@ test('every bind the plan would send names only fixtures, or ids that exist nowh
   for (const run of [runHuaweiPlan, runVolcenginePlan]) {
     const ctx = new EngineContext(target, settings, undefined, true);
     ctx.onExchange((c) => {
-      const body = c.request.body as any;
-      const servers = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs.map((e: any) => e?.server?.id) : []) : [body?.server?.id];
+      // A Huawei body as the case sends it, mutated ones included: each member is tested before use.
+      type Entry = { server?: { id?: unknown } | null } | null | undefined;
+      const body = c.request.body as (Entry & { batch_keypairs?: unknown }) | null | undefined;
+      const servers = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs.map((e: Entry) => e?.server?.id) : []) : [body?.server?.id];
       for (const id of c.operation.startsWith('kps.') && c.operation !== 'kps.task' ? servers : []) {
         if (typeof id === 'string' && !knownServers.has(id) && !nowhereServer.test(id)) outside.push(`${c.id}: server ${id}`);
       }

@@ -1,5 +1,4 @@
 import { test, expect } from '@playwright/test';
-import type { ServerRuleId as RuleId } from '../../../src/rules/rules.ts';
 import { ALL_FAULTS, describeFault, type FaultId } from '../../../src/mock/index.ts';
 import { cloudOf, inPool, runOnFreshMock, type TargetDocument } from './_helpers/target-files.ts';
 
