@@ -32,7 +32,7 @@ try {
   for (const [name, cloud, adapter] of SDKS) {
     const target = loadTargetFile(embedded.targetFile, { ...process.env, ...embedded.credentialEnv });
     const client = adapterClientOf(adapter);
-    const { verdicts, requests } = await runCloud(cloud, target, { seed: SEED, runs: RUNS, strict: true, restore: false, client }).finally(() => client.close());
+    const { verdicts, requests } = await runCloud(cloud, target, { seed: SEED, runs: RUNS, restore: false, client }).finally(() => client.close());
     const count = (s: string) => verdicts.filter((v) => v.status === s).length;
     const rows = verdicts
       .filter((v) => v.status !== 'pass' || v.rule.startsWith('client.'))

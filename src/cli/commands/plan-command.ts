@@ -36,7 +36,7 @@ export async function planCommand(argv: string[]): Promise<number> {
   }
   // The same default as run: a random seed, printed, so `run --seed N` sends what this plan shows.
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed) | 0;
-  const settings = { seed, runs: Number(values.runs ?? 100), strict: false };
+  const settings = { seed, runs: Number(values.runs ?? 100) };
   let total = 0;
   let mutating = 0;
   for (const cloud of CLOUDS) {

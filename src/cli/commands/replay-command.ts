@@ -69,7 +69,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
         throw error instanceof ClientBroken ? new UsageError(`conformance replay: ${redact(error.message, target.secrets)}`) : error;
       });
     }
-    const ctx = new EngineContext(target, { seed: file.seed, runs: 1, strict: true, ...(client ? { client, caseTimeoutMs: file.client!.caseTimeoutMs } : {}) });
+    const ctx = new EngineContext(target, { seed: file.seed, runs: 1, ...(client ? { client, caseTimeoutMs: file.client!.caseTimeoutMs } : {}) });
     const { exchange, failures } = await replayOnce(ctx, c);
     await ctx.sdk?.close();
     // An in-process adapter keeps what is printed while it is loaded: close it before printing.

@@ -25,7 +25,7 @@ export function replayCassette(dir: string, cloud: Cloud, seed: number): { verdi
   }
   const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
   // The target's credentials are not needed offline: placeholders stand in for the variables it names.
-  const ctx = new EngineContext(offlineTarget(cassette, 'replay'), { seed, runs: 0, strict: false });
+  const ctx = new EngineContext(offlineTarget(cassette, 'replay'), { seed, runs: 0 });
   for (const e of cassette.exchanges) judge(ctx, e.case, entryExchange(e), { seed: cassette.seed, shrunk: false });
   for (const rule of SEQUENCE_RULES) ctx.tally.skip(rule as RuleId, 'decided over live sequences, which a cassette does not hold');
   return { verdicts: ctx.tally.verdicts(rulesOf(cloud), () => `no recorded exchange in ${file} exercised it`), requests: cassette.exchanges.length };

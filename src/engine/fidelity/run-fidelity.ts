@@ -53,7 +53,7 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
   let silent = 0;
   const record = async (side: 'reference' | 'candidate', source: FidelitySource & { kind: 'target' }, cloud: Cloud): Promise<{ cassette: Cassette; target: ResolvedTarget }> => {
     const recorder = new CassetteRecorder('', cloud, source.target);
-    const settings = { seed: options.seed, runs: options.runs, strict: false, exhaustive: true, nonce, restore: source.restore, observe: recorder.record.bind(recorder) };
+    const settings = { seed: options.seed, runs: options.runs, exhaustive: true, nonce, restore: source.restore, observe: recorder.record.bind(recorder) };
     const { verdicts } = await runCloud(cloud, source.target, settings, () => options.onSend?.(side, cloud));
     const cassette = recorder.cassette({ seed: options.seed, runs: options.runs, nonce, exhaustive: true });
     // A side that answered nothing leaves every case unscored: say why, from the run's own skip reason.

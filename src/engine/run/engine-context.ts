@@ -32,7 +32,6 @@ export interface RunSettings {
   readonly seed: number;
   /** Generated cases per property. */
   readonly runs: number;
-  readonly strict: boolean;
   /**
    * Fidelity runs: every property sends all its cases and none is shrunk, so two targets given the same
    * seed get the same cases in the same order whatever they answer.

@@ -19,7 +19,9 @@ export const INTERRUPT_FILE = '.interrupted';
 /** The file a worker writes when the client under test could not be driven: the CLI exits 2 with it. */
 export const CLIENT_BROKEN_FILE = '.client-broken';
 
-export interface RunEnv extends Pick<RunSettings, 'seed' | 'runs' | 'strict'> {
+export interface RunEnv extends Pick<RunSettings, 'seed' | 'runs'> {
+  /** --strict: a failed should rule fails the run, in the report, the tests and the exit code (the engine never reads it). */
+  readonly strict: boolean;
   /**
    * The target, resolved once by the CLI (credentials read, defaults filled in): the workers and the
    * reporter use it as it is, and read no target file. Absent in a merge, which names `mergedTarget`.

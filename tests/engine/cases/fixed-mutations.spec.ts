@@ -12,7 +12,7 @@ import { mockTarget } from '../../_helpers/mock-target.ts';
 const target = mockTarget({ url: 'http://127.0.0.1:9', options: resolveMockOptions() });
 
 async function sentBodies(seed: number, runs: number): Promise<Map<string, string[]>> {
-  const ctx = new EngineContext(target, { seed, runs, strict: true, restore: false }, undefined, true);
+  const ctx = new EngineContext(target, { seed, runs, restore: false }, undefined, true);
   const byCase = new Map<string, string[]>();
   ctx.onExchange((c, x) => {
     if (!c.id.startsWith('kps.associate/mutation/')) return;

@@ -13,7 +13,7 @@ import { mockTarget } from '../../_helpers/mock-target.ts';
 // plan sends nothing, the request budget ends a run cleanly, pacing holds.
 
 const fixtures = defaultFixtures();
-const settings = { seed: 9, runs: 40, strict: false };
+const settings = { seed: 9, runs: 40 };
 
 test('plan builds every request and sends none', async () => {
   // Arrange: an endpoint that counts what reaches it

@@ -13,8 +13,8 @@ test('a run against the mock leaves every binding as it found it', async () => {
     const before = mock.snapshot();
     const target = mockTarget(mock, (t) => (t.huaweicloud.taskPoll = { firstMs: 5, maxIntervalMs: 50 }));
     // Act
-    const huawei = await runCloud('huaweicloud', target, { seed: 21, runs: 20, strict: false });
-    const volc = await runCloud('volcengine', target, { seed: 21, runs: 20, strict: false });
+    const huawei = await runCloud('huaweicloud', target, { seed: 21, runs: 20 });
+    const volc = await runCloud('volcengine', target, { seed: 21, runs: 20 });
     // Assert
     expect(huawei.restore.length).toBeGreaterThan(10);
     expect(volc.restore.length).toBeGreaterThan(5);
@@ -35,8 +35,8 @@ test('what cannot be restored is reported with what the target file lacks', asyn
       t.huaweicloud.taskPoll = { firstMs: 5, maxIntervalMs: 50 };
     });
     // Act
-    const huawei = await runCloud('huaweicloud', target, { seed: 22, runs: 10, strict: false });
-    const volc = await runCloud('volcengine', target, { seed: 22, runs: 10, strict: false });
+    const huawei = await runCloud('huaweicloud', target, { seed: 22, runs: 10 });
+    const volc = await runCloud('volcengine', target, { seed: 22, runs: 10 });
     // Assert
     const notRestored = [...huawei.restore, ...volc.restore].filter((r) => !r.restored);
     expect(notRestored.some((r) => r.detail.includes('huaweicloud.fixtures.originalKeypairs'))).toBe(true);
@@ -52,7 +52,7 @@ test('restore: false leaves the target as the run left it', async () => {
   const mock = await startMock({ taskDelayMs: 10 });
   try {
     const before = mock.snapshot();
-    const { restore } = await runCloud('volcengine', mockTarget(mock), { seed: 23, runs: 10, strict: false, restore: false });
+    const { restore } = await runCloud('volcengine', mockTarget(mock), { seed: 23, runs: 10, restore: false });
     expect(restore).toEqual([]);
     expect(mock.snapshot()).not.toEqual(before);
   } finally {

@@ -61,7 +61,7 @@ for (const world of ['default', 'live-sized'] as const satisfies readonly World[
           const readings = { [name]: value } as Partial<Readings>;
 
           // Act
-          const { verdicts } = await runOnFreshMock(cloud, { readings }, { seed: 1, runs: RUNS, strict: true }, shortTaskTimeout, world);
+          const { verdicts } = await runOnFreshMock(cloud, { readings }, { seed: 1, runs: RUNS }, shortTaskTimeout, world);
 
           // Assert
           expectConformant(cloud, verdicts, maySkip(readings));
@@ -89,7 +89,7 @@ for (const seed of [11, 12, 13]) {
         const readings = combination(seed);
 
         // Act
-        const { verdicts } = await runOnFreshMock(cloud, { readings }, { seed, runs: RUNS, strict: true }, shortTaskTimeout, world);
+        const { verdicts } = await runOnFreshMock(cloud, { readings }, { seed, runs: RUNS }, shortTaskTimeout, world);
 
         // Assert
         expectConformant(cloud, verdicts, maySkip(readings));
@@ -103,7 +103,7 @@ for (const cloud of ['huaweicloud', 'volcengine'] as const) {
   test(`live-sized world at 1-3 s a task, ${cloud}: no failure, every rule decided within the budget`, async () => {
     test.setTimeout(240_000);
     // Act
-    const { verdicts, requests } = await runOnFreshMock(cloud, {}, { seed: 5, runs: 100, strict: true }, undefined, 'live-sized-slow');
+    const { verdicts, requests } = await runOnFreshMock(cloud, {}, { seed: 5, runs: 100 }, undefined, 'live-sized-slow');
 
     // Assert
     expectConformant(cloud, verdicts, maySkip({}));
@@ -125,7 +125,7 @@ test('live-sized world: every fault of the mock is caught, and breaks only the r
   // Act
   const outcomes = await inPool(faults, 4, async (fault) => {
     const spec = describeFault(fault);
-    const { verdicts } = await runOnFreshMock(cloudOf(spec.rule), { faults: [fault] }, { seed: 7, runs: RUNS, strict: true }, shortTaskTimeout, 'live-sized');
+    const { verdicts } = await runOnFreshMock(cloudOf(spec.rule), { faults: [fault] }, { seed: 7, runs: RUNS }, shortTaskTimeout, 'live-sized');
     const failed = verdicts.filter((v) => v.status === 'fail').map((v) => v.rule);
     const allowed = new Set<string>([spec.rule, ...(spec.alsoBreaks ?? [])]);
     return { fault, caught: failed.includes(spec.rule), collateral: failed.filter((r) => !allowed.has(r)) };

@@ -28,7 +28,7 @@ export class ProxySession {
   private unrouted = 0;
 
   constructor(private readonly target: ResolvedTarget) {
-    this.ctx = new EngineContext(target, { seed: 0, runs: 0, strict: false });
+    this.ctx = new EngineContext(target, { seed: 0, runs: 0 });
   }
 
   /** Requests seen (judged or not). */
