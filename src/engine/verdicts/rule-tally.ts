@@ -82,10 +82,6 @@ export class RuleTally {
     }
   }
 
-  failureCount(rule: RuleId): number {
-    return this.entries.get(rule)?.failures.length ?? 0;
-  }
-
   /** Verdicts for `rules` (default: every rule), in the catalogue's order. */
   verdicts(rules: readonly RuleId[] = RULES.map((r) => r.id), noObservationReason: (rule: RuleId) => string = () => 'no case exercised it'): RuleVerdict[] {
     return RULES.filter((r) => rules.includes(r.id)).map((rule) => {
