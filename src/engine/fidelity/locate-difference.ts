@@ -31,7 +31,7 @@ export function statusPlace(ref: KeyedExchange, cand: KeyedExchange): AnswerPlac
 
 /** What the target file says of an id the fixture-id transformer named (`<…instances.windows[0]>`). */
 function fixtureList(normalised: unknown): string | undefined {
-  return typeof normalised === 'string' ? normalised.match(/^<(?:huaweicloud|volcengine)\.fixtures\.(?:servers|instances)\.(\w+)\[\d+\]>$/)?.[1] : undefined;
+  return typeof normalised === 'string' ? normalised.match(/^<(\w+)\.fixtures\.(?:servers|instances)\.(\w+)\[\d+\]>$/)?.[2] : undefined;
 }
 
 /**

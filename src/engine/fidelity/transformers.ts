@@ -1,3 +1,4 @@
+import { CLOUDS, type Cloud } from '../../families/api-families.ts';
 import type { Cassette } from '../cassettes/cassette.ts';
 
 /**
@@ -63,8 +64,8 @@ export function fixturePlaces(cassette: Pick<Cassette, 'target'>): Map<string, s
     } else if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}[${i}]`));
     else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
   };
-  for (const cloud of ['huaweicloud', 'volcengine']) {
-    const fixtures = (cassette.target as Record<string, any>)[cloud]?.fixtures;
+  for (const cloud of CLOUDS) {
+    const fixtures = (cassette.target as Partial<Record<Cloud, { fixtures?: unknown }>>)[cloud]?.fixtures;
     if (fixtures) walk(fixtures, `${cloud}.fixtures`);
   }
   return places;
