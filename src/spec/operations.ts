@@ -20,11 +20,13 @@ export interface Operation {
   readonly method: 'GET' | 'POST';
   /** Path template, e.g. `/v3/{project_id}/keypairs/associate`. */
   readonly path: string;
+  /** `x-supporting`: used to follow and undo a bind, not checked itself. */
   readonly supporting: boolean;
   /** The logical request's schema: the JSON body, or the `x-request-schema` of an RPC action. */
   readonly requestSchemaRef?: string;
   readonly wireEncoding?: WireEncoding;
   readonly responses: readonly DocumentedResponse[];
+  /** `x-conflicts`: where the documents disagree, each accepted variant (the checks accept them in their own code, not from here). */
   readonly conflicts: readonly { rule: string; variants: readonly { name: string; source: string }[] }[];
 }
 
