@@ -10,7 +10,7 @@ import type { Cloud } from '../../families/api-families.ts';
 import { rulesOf, runCloud } from '../run/run-cloud.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { FidelityReport, FidelityThreshold } from './fidelity-report.ts';
-import { TIERS, type Tier } from './outcome.ts';
+import { TIERS } from './outcome.ts';
 import { pairCases, SEVERAL_BROKEN_RULES, type CasePair } from './pair-cases.ts';
 import { aggregate, scoreRules, TIER_WORDS } from './score-fidelity.ts';
 import { CONCURRENT_DUPLICATES, keyExchanges } from './side-exchanges.ts';
@@ -137,7 +137,8 @@ function fixtureMismatches(cloud: Cloud, reference: Cassette, candidate: Cassett
       if (Array.isArray(node)) out.set(path, node.length);
       else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
     };
-    walk((c.target as Record<string, any>)[cloud]?.fixtures, `${cloud}.fixtures`);
+    // A target file as recorded (cassette.ts): its cloud's member, when it has one, holds the fixture lists.
+    walk((c.target[cloud] as { fixtures?: unknown } | undefined)?.fixtures, `${cloud}.fixtures`);
     return out;
   };
   const a = lists(reference);

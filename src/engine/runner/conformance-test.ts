@@ -29,7 +29,7 @@ export interface CloudRun {
   readonly couldNotRun?: string;
 }
 
-export const conformanceTest = base.extend<{}, { cloud: Cloud; cloudRun: CloudRun }>({
+export const conformanceTest = base.extend<object, { cloud: Cloud; cloudRun: CloudRun }>({
   // Set by each cloud's suite file (rule-test.ts's test.use); the first cloud is only Playwright's default.
   cloud: [CLOUDS[0]!, { scope: 'worker', option: true }],
   cloudRun: [

@@ -29,7 +29,7 @@ export function progressWriter(reportDir: string, cloud: string): { sent(): void
 /** The requests sent so far, per cloud, from every worker's progress file. */
 export function readProgress(reportDir: string): Map<string, number> {
   const counts = new Map<string, number>();
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(reportDir).filter((f) => f.startsWith(PREFIX));
   } catch {
