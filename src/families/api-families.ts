@@ -89,5 +89,11 @@ export function cloudOfRequestTarget(requestTarget: string): Cloud | undefined {
   return CLOUDS.find((c) => API_FAMILIES[c].claims(requestTarget));
 }
 
+/**
+ * The family whose shape a request no family claims is answered in (an unknown path): the KPS API
+ * gateway answers every path it does not route, so the mock and the client wire answer as it does.
+ */
+export const UNCLAIMED_CLOUD: Cloud = 'huaweicloud';
+
 /** "huaweicloud or volcengine", for messages that list the clouds. */
 export const CLOUD_LIST = CLOUDS.join(' or ');

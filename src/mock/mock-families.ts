@@ -1,4 +1,4 @@
-import { cloudOfRequestTarget, type Cloud } from '../families/api-families.ts';
+import { cloudOfRequestTarget, UNCLAIMED_CLOUD, type Cloud } from '../families/api-families.ts';
 import { HUAWEI_MOCK_FAMILY } from './huawei/huawei-family.ts';
 import type { MockFamily } from './mock-family.ts';
 import { VOLCENGINE_MOCK_FAMILY } from './volcengine/volcengine-family.ts';
@@ -11,10 +11,7 @@ export const MOCK_FAMILIES: Record<Cloud, MockFamily> = {
   volcengine: VOLCENGINE_MOCK_FAMILY,
 };
 
-/** A request no family claims (an unknown path) is answered as the KPS gateway answers an unknown path. */
-const UNCLAIMED: Cloud = 'huaweicloud';
-
 /** The family a request-target is for (its path alone will do). */
 export function mockFamilyOf(requestTarget: string): MockFamily {
-  return MOCK_FAMILIES[cloudOfRequestTarget(requestTarget) ?? UNCLAIMED];
+  return MOCK_FAMILIES[cloudOfRequestTarget(requestTarget) ?? UNCLAIMED_CLOUD];
 }

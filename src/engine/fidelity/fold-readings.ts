@@ -1,3 +1,4 @@
+import { cloudOfOperation, type Cloud } from '../../families/api-families.ts';
 import type { CaseOperation } from '../cases/case.ts';
 
 /**
@@ -29,17 +30,21 @@ const KPS_BINDS = new Set<CaseOperation>(['kps.associate', 'kps.batch-associate'
 export function foldReadings(operation: CaseOperation, answer: RecordedAnswer): RecordedAnswer {
   const body = answer.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return answer;
-  if (operation.startsWith('kps.')) {
-    const status = KPS_BINDS.has(operation) && answer.status === 200 ? 202 : answer.status;
-    return { ...answer, status, body: foldKps(body as Record<string, any>) };
-  }
-  const error = (body as Record<string, any>).ResponseMetadata?.Error;
-  if (error?.Code === 'InvalidClientTokenId') {
-    const b = body as Record<string, any>;
-    return { ...answer, body: { ...b, ResponseMetadata: { ...b.ResponseMetadata, Error: { ...error, Code: 'InvalidAccessKey' } } } };
-  }
-  return answer;
+  return FOLDS[cloudOfOperation(operation)](operation, answer, body as Record<string, any>);
 }
+
+/** Each family's folds of the readings its documents allow. */
+const FOLDS: Record<Cloud, (operation: CaseOperation, answer: RecordedAnswer, body: Record<string, any>) => RecordedAnswer> = {
+  huaweicloud: (operation, answer, body) => {
+    const status = KPS_BINDS.has(operation) && answer.status === 200 ? 202 : answer.status;
+    return { ...answer, status, body: foldKps(body) };
+  },
+  volcengine: (_operation, answer, body) => {
+    const error = body.ResponseMetadata?.Error;
+    if (error?.Code !== 'InvalidClientTokenId') return answer;
+    return { ...answer, body: { ...body, ResponseMetadata: { ...body.ResponseMetadata, Error: { ...error, Code: 'InvalidAccessKey' } } } };
+  },
+};
 
 function foldKps(body: Record<string, any>): Record<string, any> {
   let b = body;

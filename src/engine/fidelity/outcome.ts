@@ -1,3 +1,4 @@
+import { cloudOfOperation, type Cloud } from '../../families/api-families.ts';
 import type { CaseOperation } from '../cases/case.ts';
 import { foldReadings, type RecordedAnswer } from './fold-readings.ts';
 import type { Normaliser } from './transformers.ts';
@@ -30,7 +31,7 @@ export function outcomeOf(operation: CaseOperation, recorded: RecordedAnswer, no
   return {
     status: answer.status,
     mediaType: (header('content-type') ?? '(none)').split(';')[0]!.trim().toLowerCase(),
-    requestId: operation.startsWith('kps.') ? !!header('x-request-id') : typeof raw?.ResponseMetadata?.RequestId === 'string' && raw.ResponseMetadata.RequestId !== '',
+    requestId: HAS_REQUEST_ID[cloudOfOperation(operation)](header, raw),
     shape: json === undefined ? (String(answer.body).trim() === '' ? 'empty' : 'text') : shapeOf(json),
     code: errorCode(object),
     entries: entriesOf(operation, object),
@@ -109,3 +110,9 @@ function sameOnCommonMembers(a: unknown, b: unknown): boolean {
   }
   return (a === null ? 'null' : typeof a) === (b === null ? 'null' : typeof b);
 }
+
+/** Where each family puts an answer's request id: KPS in a header, Volcengine in ResponseMetadata. */
+const HAS_REQUEST_ID: Record<Cloud, (header: (name: string) => string | undefined, raw: Record<string, any> | null) => boolean> = {
+  huaweicloud: (header) => !!header('x-request-id'),
+  volcengine: (_header, raw) => typeof raw?.ResponseMetadata?.RequestId === 'string' && raw.ResponseMetadata.RequestId !== '',
+};

@@ -1,4 +1,4 @@
-import { cloudOfRequestTarget, type Cloud } from '../../families/api-families.ts';
+import { cloudOfRequestTarget, UNCLAIMED_CLOUD, type Cloud } from '../../families/api-families.ts';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -169,9 +169,9 @@ const FAULT_BODIES: Record<Cloud, (throttled: boolean) => unknown> = {
   }),
 };
 
-/** A fault status in the cloud's own error shape (throttling 429, an internal error 5xx); a request of no known cloud gets KPS's. */
+/** A fault status in the cloud's own error shape (throttling 429, an internal error 5xx). */
 function faultAnswer(cloud: Cloud | undefined, status: number): ReceivedResponse {
-  return scripted({ status, body: FAULT_BODIES[cloud ?? 'huaweicloud'](status === 429) });
+  return scripted({ status, body: FAULT_BODIES[cloud ?? UNCLAIMED_CLOUD](status === 429) });
 }
 
 /** Passes a request on as it arrived: the client's headers (Host included) in order, the same bytes. */

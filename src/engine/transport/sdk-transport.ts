@@ -3,7 +3,7 @@ import type { Case } from '../cases/case.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import { redact } from '../target/redact.ts';
 import type { ClientPlan } from '../cases/client-plan.ts';
-import { API_FAMILIES, cloudOfOperation } from '../../families/api-families.ts';
+import { API_FAMILIES, cloudOfOperation, type Cloud } from '../../families/api-families.ts';
 import { endpointsOf } from '../target/target-clouds.ts';
 import { ClientWire, type WireAttempt } from './client-wire.ts';
 import { clientCredential, clientSecrets } from './clients/client-credentials.ts';
@@ -153,21 +153,25 @@ export class SdkTransport {
 
 /** The answer as the client's caller sees it, in the cloud's shape, so the usual checks can judge it. */
 function asAnswer(c: Case, outcome: SdkOutcome, raw: ReceivedResponse): ReceivedResponse {
-  const huawei = c.operation.startsWith('kps.');
-  const rawBody = (raw.json ?? {}) as Record<string, any>;
-  let body: unknown;
   const headers = { ...raw.headers };
-  if (outcome.ok) {
-    body = huawei ? outcome.data : { ResponseMetadata: { ...rawBody.ResponseMetadata, RequestId: outcome.requestId ?? rawBody.ResponseMetadata?.RequestId }, Result: outcome.data };
-  } else if (huawei) {
-    body = { error_code: outcome.code, error_msg: outcome.message };
-    if (outcome.requestId) headers['x-request-id'] = outcome.requestId;
-  } else {
-    body = { ResponseMetadata: { ...rawBody.ResponseMetadata, RequestId: outcome.requestId, Error: { Code: outcome.code, Message: outcome.message } } };
-  }
+  const body = IN_CLOUD_SHAPE[cloudOfOperation(c.operation)](outcome, raw, headers);
   const text = JSON.stringify(body) ?? '';
   return { status: outcome.status ?? raw.status, headers, text, json: body };
 }
+
+/** Each cloud's answer body for an outcome (a KPS error's request id goes in `headers`, as KPS sends it). */
+const IN_CLOUD_SHAPE: Record<Cloud, (outcome: SdkOutcome, raw: ReceivedResponse, headers: Record<string, string>) => unknown> = {
+  huaweicloud: (outcome, _raw, headers) => {
+    if (outcome.ok) return outcome.data;
+    if (outcome.requestId) headers['x-request-id'] = outcome.requestId;
+    return { error_code: outcome.code, error_msg: outcome.message };
+  },
+  volcengine: (outcome, raw) => {
+    const meta = ((raw.json ?? {}) as { ResponseMetadata?: Record<string, unknown> }).ResponseMetadata;
+    if (outcome.ok) return { ResponseMetadata: { ...meta, RequestId: outcome.requestId ?? meta?.RequestId }, Result: outcome.data };
+    return { ResponseMetadata: { ...meta, RequestId: outcome.requestId, Error: { Code: outcome.code, Message: outcome.message } } };
+  },
+};
 
 function describe(outcome: SdkOutcome): string {
   return outcome.ok ? 'it returned data' : `it failed: ${outcome.code ?? ''} ${outcome.message ?? ''}`.trim();

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
+import { cloudOfOperation, type Cloud } from '../../../families/api-families.ts';
 import type { RuleId } from '../../../rules/rules.ts';
 import type { SdkOutcome } from '../../../sdk/sdk-adapter.ts';
-import { verifyHuaweiSignature, verifyVolcengineSignature } from '../../../signing/index.ts';
+import { verifyHuaweiSignature, verifyVolcengineSignature, type ReceivedRequest } from '../../../signing/index.ts';
 import type { Case } from '../../cases/case.ts';
 import type { ResolvedTarget } from '../../target/resolved-target.ts';
 import type { WireAttempt } from '../../transport/client-wire.ts';
@@ -38,8 +39,21 @@ export function judgeClientCall(c: Case, observation: ClientObservation, target:
 export function wireJudgements(c: Case, a: WireAttempt, target: ResolvedTarget): ClientJudgement[] {
   const url = new URL(a.request.url);
   const received = { method: a.request.method, target: url.pathname + url.search, headers: a.request.headers, body: a.bodyBytes };
-  const headers = a.request.headers;
-  if (c.operation.startsWith('kps.')) {
+  return WIRE_JUDGES[cloudOfOperation(c.operation)]({ a, url, received, target });
+}
+
+/** What a family's wire judge is given: the attempt, its URL, the request as the verifier reads it. */
+interface WireRequest {
+  readonly a: WireAttempt;
+  readonly url: URL;
+  readonly received: ReceivedRequest;
+  readonly target: ResolvedTarget;
+}
+
+/** Each family's client rules over the bytes that arrived: its signature, and KPS's X-Project-Id. */
+const WIRE_JUDGES: Record<Cloud, (w: WireRequest) => ClientJudgement[]> = {
+  huaweicloud: ({ a, url, received, target }) => {
+    const headers = a.request.headers;
     const creds = target.huaweicloud!.credentials;
     if (creds.kind !== 'aksk') return [];
     const out: ClientJudgement[] = [];
@@ -55,13 +69,15 @@ export function wireJudgements(c: Case, a: WireAttempt, target: ResolvedTarget):
           : held('client.project-id'),
     );
     return out;
-  }
-  const v = target.volcengine!;
-  const result = verifyVolcengineSignature(received, { lookupSecretKey: (ak) => (ak === v.credentials.accessKey ? v.credentials.secretKey : undefined) });
-  if (!result.ok) return [broke('client.signature', `The client's signature does not verify (${result.reason})`, result.detail, 'HMAC-SHA256 over the bytes sent, X-Date within 15 minutes')];
-  if (result.region !== v.region || result.service !== 'ecs') return [broke('client.signature', 'The client signed for another scope', `credential scope region ${result.region}, service ${result.service}`, `a credential scope naming the endpoint's region ${v.region} and service ecs`)];
-  return [held('client.signature')];
-}
+  },
+  volcengine: ({ received, target }) => {
+    const v = target.volcengine!;
+    const result = verifyVolcengineSignature(received, { lookupSecretKey: (ak) => (ak === v.credentials.accessKey ? v.credentials.secretKey : undefined) });
+    if (!result.ok) return [broke('client.signature', `The client's signature does not verify (${result.reason})`, result.detail, 'HMAC-SHA256 over the bytes sent, X-Date within 15 minutes')];
+    if (result.region !== v.region || result.service !== 'ecs') return [broke('client.signature', 'The client signed for another scope', `credential scope region ${result.region}, service ${result.service}`, `a credential scope naming the endpoint's region ${v.region} and service ecs`)];
+    return [held('client.signature')];
+  },
+};
 
 /** The ClientToken of a Volcengine request as sent. */
 function clientToken(a: WireAttempt): string | undefined {
