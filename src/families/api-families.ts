@@ -28,6 +28,8 @@ export interface ApiFamily {
   readonly wireStyle: 'rest-json' | 'rpc-query';
   /** True when a request-target (path and query, as it arrives) is for this family. */
   claims(requestTarget: string): boolean;
+  /** The service a signature's credential scope names, where the algorithm has one (Volcengine's `ecs`). */
+  readonly signingService?: string;
   /** The request signer the SDKs use, over the exact bytes sent, and its verifier. */
   readonly signer: typeof huaweiSdkHmacSha256 | typeof volcengineHmacSha256;
   readonly verifier: typeof verifyHuaweiSignature | typeof verifyVolcengineSignature;
@@ -55,6 +57,7 @@ export const API_FAMILIES = {
     wireStyle: 'rpc-query',
     // The RPC style is a query on /.
     claims: (requestTarget: string) => /[?&]Action=/.test(requestTarget) || requestTarget === '/' || requestTarget === '' || requestTarget.startsWith('/?'),
+    signingService: 'ecs',
     signer: volcengineHmacSha256,
     verifier: verifyVolcengineSignature,
   },

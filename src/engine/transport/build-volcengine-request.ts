@@ -1,3 +1,4 @@
+import { API_FAMILIES } from '../../families/api-families.ts';
 import { getOperation } from '../../spec/operations.ts';
 import { encodeRpcQuery, type LogicalRequest } from '../../spec/wire-encoding.ts';
 import { volcengineHmacSha256 } from '../../signing/index.ts';
@@ -58,7 +59,7 @@ export function buildVolcengineRequest(target: VolcengineTarget, c: Case, now: D
       secretKey: auth === 'wrong-secret' ? `${creds.secretKey}-wrong` : creds.secretKey,
       securityToken: creds.securityToken,
       region: signedRegion(target.region, auth),
-      service: 'ecs',
+      service: API_FAMILIES.volcengine.signingService,
       date: auth === 'stale-date' ? new Date(now.getTime() - STALE_MS) : now,
     },
   );

@@ -1,3 +1,4 @@
+import { API_FAMILIES } from '../../families/api-families.ts';
 import { verifyVolcengineSignature } from '../../signing/index.ts';
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
@@ -35,7 +36,7 @@ export function authenticateVolcengine(ctx: MockContext, req: MockRequest, echo:
   );
   if (result.ok) {
     const regionOk = result.region === ctx.options.fixtures.volcengineRegion || ctx.broken('ecs.auth.bad-signature:any-region');
-    if ((result.service === 'ecs' && regionOk) || ctx.broken('ecs.auth.bad-signature')) {
+    if ((result.service === API_FAMILIES.volcengine.signingService && regionOk) || ctx.broken('ecs.auth.bad-signature')) {
       echo.region = result.region;
       return undefined;
     }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { cloudOfOperation, type Cloud } from '../../../families/api-families.ts';
+import { API_FAMILIES, cloudOfOperation, type Cloud } from '../../../families/api-families.ts';
 import type { RuleId } from '../../../rules/rules.ts';
 import type { SdkOutcome } from '../../../sdk/sdk-adapter.ts';
 import { verifyHuaweiSignature, verifyVolcengineSignature, type ReceivedRequest } from '../../../signing/index.ts';
@@ -74,7 +74,8 @@ const WIRE_JUDGES: Record<Cloud, (w: WireRequest) => ClientJudgement[]> = {
     const v = target.volcengine!;
     const result = verifyVolcengineSignature(received, { lookupSecretKey: (ak) => (ak === v.credentials.accessKey ? v.credentials.secretKey : undefined) });
     if (!result.ok) return [broke('client.signature', `The client's signature does not verify (${result.reason})`, result.detail, 'HMAC-SHA256 over the bytes sent, X-Date within 15 minutes')];
-    if (result.region !== v.region || result.service !== 'ecs') return [broke('client.signature', 'The client signed for another scope', `credential scope region ${result.region}, service ${result.service}`, `a credential scope naming the endpoint's region ${v.region} and service ecs`)];
+    const service = API_FAMILIES.volcengine.signingService;
+    if (result.region !== v.region || result.service !== service) return [broke('client.signature', 'The client signed for another scope', `credential scope region ${result.region}, service ${result.service}`, `a credential scope naming the endpoint's region ${v.region} and service ${service}`)];
     return [held('client.signature')];
   },
 };
