@@ -31,6 +31,11 @@ for (const check of CHECKS) {
   seen.add(check.rule);
 }
 
+/** The checks that judge an exchange of any of these operations (a family's, for its registry entry). */
+export function checksFor(operations: readonly CaseOperation[]): Check[] {
+  return CHECKS.filter((check) => check.operations.some((op) => operations.includes(op)));
+}
+
 /** Rules decided by sequences the engine runs itself, not by a per-exchange check. */
 export const SEQUENCE_RULES: readonly RuleId[] = [
   'kps.task.terminal',

@@ -1,6 +1,9 @@
 import { API_FAMILIES, type ApiFamily, type Cloud } from '../../families/api-families.ts';
 import type { RuleId } from '../../rules/rules.ts';
+import { INSTANCE_KINDS } from '../../rules/instance-kinds.ts';
 import type { Case } from '../cases/case.ts';
+import type { Check } from '../checks/check.ts';
+import { checksFor } from '../checks/registry.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { WireAttempt } from '../transport/client-wire.ts';
 import type { EngineContext } from './engine-context.ts';
@@ -14,12 +17,16 @@ import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
 
 // The engine's registry of API families: for each cloud of families/api-families.ts, what the suite
 // runs against it. It is a Record over every Cloud, so a family added there is a compile error here
-// until its plan, SDK answers and proxy decoding exist. The per-exchange checks are found by the
-// operations they judge (checks/registry.ts), the family's operations being listed in its facts.
+// until its plan, SDK answers and proxy decoding exist. Its checks are those of its operations
+// (checks/registry.ts finds them by the operations each declares).
 
 export interface EngineFamily {
   /** What is fixed about the family: spec, rule scope, operations, wire style, signer. */
   readonly facts: ApiFamily;
+  /** Its per-exchange checks (found by the operations they judge). */
+  readonly checks: readonly Check[];
+  /** The kinds of fixture its target section lists, each of which some rule needs (RULES.md). */
+  readonly fixtureKinds: readonly string[];
   /** Sends the family's whole plan: fixed cases, properties, mutations, sequences. */
   runPlan(ctx: EngineContext): Promise<void>;
   /** SDK mode: every documented answer, served to the client by script. */
@@ -37,6 +44,8 @@ export interface EngineFamily {
 export const ENGINE_FAMILIES: Record<Cloud, EngineFamily> = {
   huaweicloud: {
     facts: API_FAMILIES.huaweicloud,
+    checks: checksFor(API_FAMILIES.huaweicloud.operations),
+    fixtureKinds: ['keypairs', 'servers.running', 'servers.bound', 'servers.stopped'],
     runPlan: runHuaweiPlan,
     sdkResponses: huaweiResponseCases,
     sdkFaultedCalls: huaweiFaultedCalls,
@@ -46,6 +55,8 @@ export const ENGINE_FAMILIES: Record<Cloud, EngineFamily> = {
   },
   volcengine: {
     facts: API_FAMILIES.volcengine,
+    checks: checksFor(API_FAMILIES.volcengine.operations),
+    fixtureKinds: ['keyPairs', ...Object.keys(INSTANCE_KINDS).filter((k) => k !== 'unknown').map((k) => `instances.${k}`)],
     runPlan: runVolcenginePlan,
     sdkResponses: volcengineResponseCases,
     sdkFaultedCalls: volcengineFaultedCalls,
