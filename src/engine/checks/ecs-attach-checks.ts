@@ -23,9 +23,11 @@ const REQUEST_ERRORS: Partial<Record<RuleId, { status: number; code: string }>> 
 };
 
 const ids = (c: Case): string[] => [...((c.request.logical?.InstanceIds as readonly string[] | undefined) ?? [])];
-const details = (a: Answer): any[] | undefined => {
+/** An OperationDetails entry as the target sent it: the spec's OperationDetail, any member missing or of another type. */
+type DetailJson = { readonly InstanceId?: unknown; readonly Error?: { readonly Code?: unknown; readonly Message?: unknown } | null } | null | undefined;
+const details = (a: Answer): DetailJson[] | undefined => {
   const d = (a.volcengine?.result as Record<string, unknown> | undefined)?.OperationDetails;
-  return Array.isArray(d) ? d : undefined;
+  return Array.isArray(d) ? (d as DetailJson[]) : undefined;
 };
 /** The OperationDetails of a 200, where the per-instance rules read them. */
 const detailsOf200 = (c: Case, x: Exchange) => {

@@ -1,5 +1,6 @@
 import type { RuleId } from '../../rules/rules.ts';
 import type { Case, ServerKnowledge } from '../cases/case.ts';
+import type { KpsRequestJson } from '../cases/huawei/kps-request-json.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { AnswerPlace, Check, Fail, Judgement, Ownership } from './check.ts';
 import { defineCheck } from './check.ts';
@@ -33,7 +34,7 @@ function rejected400(rule: RuleId, title: string): Check {
 }
 
 /** A check on every successful AssociateKeypair body. */
-function onSuccessBody(rule: RuleId, judge: (body: Record<string, any>, c: Case, x: Exchange, fail: Fail) => Judgement, options: { owns?: Ownership } = {}): Check {
+function onSuccessBody(rule: RuleId, judge: (body: Record<string, unknown>, c: Case, x: Exchange, fail: Fail) => Judgement, options: { owns?: Ownership } = {}): Check {
   return defineCheck(
     rule,
     OPS,
@@ -75,7 +76,7 @@ export const KPS_ASSOCIATE_CHECKS: Check[] = [
   onSuccessBody(
     'kps.associate.server-id-echo',
     (body, c, x, fail) => {
-      const requested = (c.request.body as any)?.server?.id;
+      const requested = (c.request.body as KpsRequestJson | null | undefined)?.server?.id;
       if (typeof requested !== 'string') return 'not-applicable';
       if (body.server_id === undefined) return { variant: 'server-id-absent' };
       if (body.server_id !== requested) return fail('server_id is not the requested server', describeAnswer(x), `server_id ${JSON.stringify(requested)}`);
@@ -117,7 +118,7 @@ export const KPS_ASSOCIATE_CHECKS: Check[] = [
       const a = readAnswer(c, x);
       const accepted = a.success && a.body?.status !== 'FAILED';
       if (!accepted) {
-        const kind = (c.request.body as any)?.server?.auth ? 'replace (with auth)' : 'reset (without auth)';
+        const kind = (c.request.body as KpsRequestJson | null | undefined)?.server?.auth ? 'replace (with auth)' : 'reset (without auth)';
         return fail(`A ${kind} was not accepted`, describeAnswer(x), `accepted on servers.running (${c.title})`);
       }
       return 'held';

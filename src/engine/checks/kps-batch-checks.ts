@@ -1,5 +1,6 @@
 import type { RuleId } from '../../rules/rules.ts';
 import type { Case, ServerKnowledge } from '../cases/case.ts';
+import type { KpsEntryJson, KpsRequestJson } from '../cases/huawei/kps-request-json.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { AnswerPlace, Check, Fail, Judgement, Ownership } from './check.ts';
 import { defineCheck } from './check.ts';
@@ -21,12 +22,21 @@ function rejected400(rule: RuleId, title: string): Check {
   });
 }
 
+/** A task of a batch answer as the target sent it: the spec's TaskResponseBody, any member missing or of another type. */
+type TaskJson = { readonly server_id?: unknown; readonly status?: unknown; readonly task_id?: unknown; readonly error_code?: unknown; readonly error_msg?: unknown };
+
 /** The tasks of a successful batch answer, or undefined. */
-function tasksOf(c: Case, x: Exchange): Record<string, any>[] | undefined {
+function tasksOf(c: Case, x: Exchange): TaskJson[] | undefined {
   const { success, body } = readAnswer(c, x);
   const tasks = success ? body?.tasks : undefined;
-  return Array.isArray(tasks) ? tasks.filter((t) => t && typeof t === 'object') : undefined;
+  return Array.isArray(tasks) ? tasks.filter((t): t is TaskJson => t && typeof t === 'object') : undefined;
 }
+
+/** The entries of the batch a case sent, when its batch_keypairs is an array. */
+const entriesOf = (c: Case): (KpsEntryJson | null | undefined)[] | undefined => {
+  const entries = (c.request.body as KpsRequestJson | null | undefined)?.batch_keypairs;
+  return Array.isArray(entries) ? entries : undefined;
+};
 
 /** Where in the body's `tasks` a place is: the list itself, or an entry's task (its index, and the member path below it). */
 function inTasks(p: AnswerPlace): { readonly index?: number; readonly below: readonly (string | number)[] } | undefined {
@@ -35,7 +45,7 @@ function inTasks(p: AnswerPlace): { readonly index?: number; readonly below: rea
   return typeof second === 'number' ? { index: second, below: rest } : { below: p.path.slice(2) };
 }
 
-function onTasks(rule: RuleId, judge: (task: Record<string, any>, x: Exchange, fail: Fail) => Judgement, options: { owns?: Ownership } = {}): Check {
+function onTasks(rule: RuleId, judge: (task: TaskJson, x: Exchange, fail: Fail) => Judgement, options: { owns?: Ownership } = {}): Check {
   return defineCheck(
     rule,
     OPS,
@@ -54,7 +64,7 @@ function onTasks(rule: RuleId, judge: (task: Record<string, any>, x: Exchange, f
 }
 
 /** The task answering each requested server: by server_id, else by position. */
-function taskFor(tasks: Record<string, any>[], serverId: string, index: number): Record<string, any> | undefined {
+function taskFor(tasks: TaskJson[], serverId: unknown, index: number): TaskJson | undefined {
   return tasks.find((t) => t.server_id === serverId) ?? tasks[index];
 }
 
@@ -75,7 +85,7 @@ function judgeEntries(rule: RuleId, knowledge: ServerKnowledge, accept: (status:
       const tasks = tasksOf(c, x);
       if (!tasks) return 'not-applicable';
       let judged = false;
-      const entries: any[] = (c.request.body as any)?.batch_keypairs ?? [];
+      const entries = entriesOf(c) ?? [];
       c.expect.servers.forEach((k, i) => {
         if (k !== knowledge) return;
         const id = entries[i]?.server?.id;
@@ -114,7 +124,8 @@ export const KPS_BATCH_CHECKS: Check[] = [
   }),
   rejected400('kps.batch-associate.batch-required', 'Missing batch_keypairs accepted'),
   forCasesOf('kps.batch-associate.max-10', (c, x, fail) => {
-    const entries = (c.request.body as any)?.batch_keypairs?.length ?? 0;
+    // batch_keypairs's length as sent (a string's too: a mutation may send one).
+    const entries = (((c.request.body as KpsRequestJson | null | undefined)?.batch_keypairs as { readonly length?: number } | null | undefined)?.length) ?? 0;
     const status = readAnswer(c, x).status;
     if (entries > MAX_ENTRIES) {
       if (status !== 400) return fail(`${entries} entries accepted`, describeAnswer(x), '400 for more than 10 entries');
@@ -134,7 +145,7 @@ export const KPS_BATCH_CHECKS: Check[] = [
     'kps.batch-associate.status-enum',
     (task, x, fail) => {
       if (task.status === undefined) return 'not-applicable';
-      if (!(task.status in TASK_STATUSES)) return fail('Undocumented task status', describeAnswer(x), 'SUCCESS or FAILED (the table), or Failed (the example)');
+      if (typeof task.status !== 'string' || !(task.status in TASK_STATUSES)) return fail('Undocumented task status', describeAnswer(x), 'SUCCESS or FAILED (the table), or Failed (the example)');
       return task.status === 'SUCCESS' ? 'held' : { variant: task.status };
     },
     { owns: { places: sameStatusSpeltApart } },
@@ -156,8 +167,8 @@ export const KPS_BATCH_CHECKS: Check[] = [
     OPS,
     (c, x, _ctx, fail) => {
       const tasks = tasksOf(c, x);
-      const entries: any[] | undefined = (c.request.body as any)?.batch_keypairs;
-      if (!tasks || !Array.isArray(entries)) return 'not-applicable';
+      const entries = entriesOf(c);
+      if (!tasks || !entries) return 'not-applicable';
       const got = tasks.map((t) => t.server_id);
       const wanted = entries.map((e) => e?.server?.id);
       if (JSON.stringify(got) !== JSON.stringify(wanted)) return fail('Tasks do not match the requested servers', JSON.stringify(got), `${JSON.stringify(wanted)}, in request order`);

@@ -36,7 +36,7 @@ export interface Answer {
   /** The body parsed as JSON, when it parsed. */
   readonly json?: unknown;
   /** The body when it is a JSON object. */
-  readonly body?: Record<string, any>;
+  readonly body?: Record<string, unknown>;
   /** `Content-Type` without parameters, lower-cased (`application/json`); undefined without the header. */
   readonly mediaType?: string;
   /** The error's code and message, in whichever documented form the cloud put them; undefined when none was read. */

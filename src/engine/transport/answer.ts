@@ -9,8 +9,12 @@ export function describeAnswer(x: Exchange): string {
 
 export const isSuccess = (r: ReceivedResponse | undefined): r is ReceivedResponse => !!r && r.status >= 200 && r.status < 300;
 
-/** The body as an object, or undefined when it is not a JSON object. */
-export function bodyObject(r: ReceivedResponse | undefined): Record<string, any> | undefined {
+/**
+ * The body as an object, or undefined when it is not a JSON object. `T` is the documented body the caller
+ * reads it as (a type of generated/): the target may have sent another shape, so its members are read
+ * through `?.` and what is iterated is tested first.
+ */
+export function bodyObject<T extends object = Record<string, unknown>>(r: ReceivedResponse | undefined): Partial<T> | undefined {
   const j = r?.json;
-  return j !== null && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, any>) : undefined;
+  return j !== null && typeof j === 'object' && !Array.isArray(j) ? (j as Partial<T>) : undefined;
 }

@@ -56,7 +56,7 @@ const FIXED = getOperation('AttachKeyPair').wireEncoding!.fixed;
 const DEFAULTS = { Action: FIXED.Action!, Version: FIXED.Version! };
 const GATEWAY_CODES = new Set(listErrorCodes('volcengine-ecs').filter((e) => e.scope === 'gateway').map((e) => e.code));
 
-const isObject = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Action and Version as sent: read off the wire, or from the case when the URL cannot be read. */
 function sentFixed(c: Case, request: SentRequest | undefined): { Action?: string; Version?: string } {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { components as Kps } from '../../../../generated/huaweicloud-kps.ts';
 import type { AuthVariant, Case } from '../../cases/case.ts';
 import { bodyObject, isSuccess } from '../../transport/answer.ts';
 import { ContractFailure } from '../../checks/contract-failure.ts';
@@ -57,7 +58,7 @@ async function probe(ctx: EngineContext, pool: ServerPool, rule: ProbedRule, var
     const { exchange } = await executeCase(ctx, c);
     // Judged only after refusals that were sent and refused (one accepted is the auth check's finding).
     if (!refused.every((x) => (x.response?.status ?? 0) >= 400) || !exchange.response) return;
-    const task = isSuccess(exchange.response) ? bodyObject(exchange.response)?.tasks?.[0] : undefined;
+    const task = isSuccess(exchange.response) ? bodyObject<Kps['schemas']['BatchAssociateKeypairResponseBody']>(exchange.response)?.tasks?.[0] : undefined;
     if (task?.status === 'SUCCESS') return ctx.tally.judged(rule, 'held');
     pool.suspect(server);
     const failure = new ContractFailure(

@@ -1,4 +1,7 @@
+import type { components as Kps } from '../../../../generated/huaweicloud-kps.ts';
+import type { components as Ecs } from '../../../../generated/volcengine-ecs.ts';
 import type { Case } from '../../cases/case.ts';
+import type { KpsRequestJson } from '../../cases/huawei/kps-request-json.ts';
 import { bodyObject, isSuccess } from '../../transport/answer.ts';
 import type { ResolvedTarget } from '../../target/resolved-target.ts';
 import type { Exchange } from '../../transport/exchange.ts';
@@ -21,8 +24,9 @@ export class ChangeLedger {
 
   observe(c: Case, x: Exchange): void {
     if (!isSuccess(x.response)) return;
-    const body = bodyObject(x.response);
-    if (c.operation === 'kps.associate' && body?.status !== 'FAILED') this.server((c.request.body as any)?.server?.id, body?.task_id);
+    // The documented success bodies of the three binds, as the target sent them.
+    const body = bodyObject<Kps['schemas']['AssociateKeypairResponseBody'] & Kps['schemas']['BatchAssociateKeypairResponseBody'] & Ecs['schemas']['AttachKeyPairSuccess']>(x.response);
+    if (c.operation === 'kps.associate' && body?.status !== 'FAILED') this.server((c.request.body as KpsRequestJson | null | undefined)?.server?.id, body?.task_id);
     if (c.operation === 'kps.batch-associate' && Array.isArray(body?.tasks)) {
       for (const t of body.tasks) if (t?.status === 'SUCCESS') this.server(t.server_id, t.task_id);
     }

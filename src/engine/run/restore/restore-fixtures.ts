@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { components as Ecs } from '../../../../generated/volcengine-ecs.ts';
 import type { Case } from '../../cases/case.ts';
 import { bodyObject } from '../../transport/answer.ts';
 import { isTerminalTaskStatus } from '../../checks/kps-task-checks.ts';
@@ -76,7 +77,7 @@ async function restoreInstance(ctx: EngineContext, instance: string): Promise<Re
   }
   const c: Case = { id: 'restore/reattach', title: 'the run re-attaches an instance\'s original key pair', source: 'model', operation: 'ecs.attach-key-pair', request: { logical: { InstanceIds: [instance], KeyPairName: original } }, expect: { kind: 'any', rules: [] } };
   const { exchange } = await executeCase(ctx, c, false);
-  const detail = bodyObject(exchange.response)?.Result?.OperationDetails?.[0];
+  const detail = bodyObject<Ecs['schemas']['AttachKeyPairSuccess']>(exchange.response)?.Result?.OperationDetails?.[0];
   const ok = exchange.response?.status === 200 && detail?.Error === null;
   return { resource, restored: ok, detail: ok ? `re-attached ${original}` : `${exchange.response?.status ?? exchange.error} ${exchange.response?.text.slice(0, 200) ?? ''}` };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { runModelSequences } from '../_internals/run-model-sequences.ts';
 import type { RuleId } from '../../../rules/rules.ts';
+import type { components as Ecs } from '../../../../generated/volcengine-ecs.ts';
 import type { Case } from '../../cases/case.ts';
 import type { InstanceSlot } from '../../cases/volcengine/instance-slots.ts';
 import { bodyObject, isSuccess } from '../../transport/answer.ts';
@@ -17,8 +18,8 @@ interface TokenModel {
   tokens: { token: string; slots: InstanceSlot[]; keyPair: KeyPairChoice; details: unknown }[];
 }
 
-const details = (x: Exchange) => bodyObject(x.response)?.Result?.OperationDetails;
-const code = (x: Exchange) => bodyObject(x.response)?.ResponseMetadata?.Error?.Code;
+const details = (x: Exchange) => bodyObject<Ecs['schemas']['AttachKeyPairSuccess']>(x.response)?.Result?.OperationDetails;
+const code = (x: Exchange) => bodyObject<Ecs['schemas']['ErrorEnvelope']>(x.response)?.ResponseMetadata?.Error?.Code;
 
 function attachCase(name: string, title: string, token: string, slots: InstanceSlot[], keyPair: KeyPairChoice, rules: RuleId[]): Case {
   return {
