@@ -114,7 +114,7 @@ function clientCovers(client: ClientUnderTest, cloud: Cloud): boolean {
 function skipMissingFixtures(ctx: EngineContext, target: ResolvedTarget): void {
   for (const rule of RULES) {
     for (const path of ('fixtures' in rule ? rule.fixtures : undefined) ?? []) {
-      const list = path.split('.').reduce<any>((node, key) => node?.[key], target);
+      const list = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | null | undefined)?.[key], target);
       if (!Array.isArray(list) || list.length === 0) ctx.tally.skip(rule.id, `missing fixture: the target file lists no ${path}`);
     }
   }

@@ -1,5 +1,5 @@
 import type { Case, ServerKnowledge } from '../../cases/case.ts';
-import type { ServerSlot } from '../../cases/huawei/kps-arbitraries.ts';
+import type { AssociateKeypairBody, ServerSlot } from '../../cases/huawei/kps-arbitraries.ts';
 import type { ServerPool } from './server-pool.ts';
 
 /** Fresh servers a single batch may use: predictions consume them, and the pool is finite. */
@@ -9,11 +9,11 @@ const MAX_FRESH_PER_BATCH = 2;
  * Resolves a batch shape to distinct servers the suite knows: fresh ones (each predicted SUCCESS), the
  * target's bound and stopped ones (predicted FAILED). A slot with no server left is dropped.
  */
-export function buildBatch(pool: ServerPool, keypair: string, entries: { slot: ServerSlot; body: Record<string, any> }[], id: string, title: string): Case {
+export function buildBatch(pool: ServerPool, keypair: string, entries: { slot: ServerSlot; body: AssociateKeypairBody }[], id: string, title: string): Case {
   const used = new Set<string>();
   let fresh = 0;
   const pick = (list: readonly string[]) => list.find((s) => !used.has(s));
-  const resolved: { server: string; knowledge: ServerKnowledge; body: Record<string, any> }[] = [];
+  const resolved: { server: string; knowledge: ServerKnowledge; body: AssociateKeypairBody }[] = [];
   for (const entry of entries) {
     let server: string | undefined;
     let knowledge: ServerKnowledge = entry.slot;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Case, ServerKnowledge } from '../../cases/case.ts';
 import { loadExampleCases, replaceAtPointers } from '../../cases/examples/load-example-cases.ts';
 import { associateBody, batchShape } from '../../cases/huawei/kps-arbitraries.ts';
-import { ASSOCIATE_MUTATIONS } from '../../cases/huawei/kps-mutations.ts';
+import { ASSOCIATE_MUTATIONS, type AssociateBodyJson, type BodyMutation } from '../../cases/huawei/kps-mutations.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
 import { inParallel } from '../_internals/in-parallel.ts';
@@ -59,8 +59,8 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
 
   // (c) named mutations of valid bodies, each tied to the rules it breaks; rejected requests change
   // nothing, so the mutations run side by side
-  const mutationCase = (mutation: (typeof ASSOCIATE_MUTATIONS)[number], mutate: (valid: Record<string, any>) => unknown, valid: Record<string, any>): Case => {
-    const out = mutate(valid) as any;
+  const mutationCase = (mutation: BodyMutation, mutate: (valid: AssociateBodyJson) => unknown, valid: AssociateBodyJson): Case => {
+    const out = mutate(valid);
     return {
       id: `kps.associate/mutation/${mutation.name}`,
       title: mutation.title,

@@ -1,4 +1,6 @@
+import type { components as Kps } from '../../../../generated/huaweicloud-kps.ts';
 import type { Case } from '../../cases/case.ts';
+import type { KpsEntryJson, KpsRequestJson } from '../../cases/huawei/kps-request-json.ts';
 import { bodyObject, isSuccess } from '../../transport/answer.ts';
 import type { HuaweiTarget } from '../../target/resolved-target.ts';
 import type { Exchange } from '../../transport/exchange.ts';
@@ -182,8 +184,8 @@ export class ServerPool {
 
 /** The server ids a bind request names, in order. */
 function serversOf(c: Case): string[] {
-  const body = c.request.body as any;
-  const entries: any[] = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs : []) : [body];
+  const body = c.request.body as KpsRequestJson | null | undefined;
+  const entries: (KpsEntryJson | null | undefined)[] = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs : []) : [body];
   return entries.map((e) => e?.server?.id).filter((id): id is string => typeof id === 'string');
 }
 
@@ -194,8 +196,9 @@ function noteBind(effect: LeaseEffect, c: Case, x: Exchange, server: string): vo
     return;
   }
   if (!isSuccess(x.response)) return; // refused: changes nothing (RULES.md, State)
-  const body = bodyObject(x.response);
-  const entry = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.tasks) ? body.tasks.find((t: any) => t?.server_id === server) : undefined) : body;
+  // The documented success of either bind, as the target sent it.
+  const body = bodyObject<Kps['schemas']['AssociateKeypairResponseBody'] & Kps['schemas']['BatchAssociateKeypairResponseBody']>(x.response);
+  const entry = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.tasks) ? body.tasks.find((t) => t?.server_id === server) : undefined) : body;
   const status = typeof entry?.status === 'string' ? entry.status.toUpperCase() : undefined;
   if (status === 'FAILED') return;
   if (typeof entry?.task_id === 'string' && entry.task_id !== '') effect.tasks.push(entry.task_id);
