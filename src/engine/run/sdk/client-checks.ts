@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { components as Kps } from '../../../../generated/huaweicloud-kps.ts';
+import type { components as Ecs } from '../../../../generated/volcengine-ecs.ts';
 import { API_FAMILIES, cloudOfOperation, type Cloud } from '../../../families/api-families.ts';
 import type { RuleId } from '../../../rules/rules.ts';
 import type { SdkOutcome } from '../../../sdk/sdk-adapter.ts';
@@ -112,9 +114,13 @@ function describeAttempts(attempts: readonly WireAttempt[]): string {
   return attempts.map((a, i) => `#${i + 1} ${a.response ? a.response.status : a.fault?.kind ?? 'no answer'}`).join(', ');
 }
 
+/** An answer the client got, as far as errorIn reads it: either cloud's documented error, any member possibly missing. */
+type ErrorAnswerJson = { readonly ResponseMetadata?: { readonly Error?: Partial<Ecs['schemas']['EnvelopeError']> | null } | null } & Partial<Kps['schemas']['KpsErrorFlat']>;
+const isFlatKpsError = (v: unknown): v is Kps['schemas']['KpsErrorFlat'] => !!v && typeof v === 'object' && typeof (v as { error_code?: unknown }).error_code === 'string';
+
 /** The documented error in an answer the client got, or undefined for a success. */
 function errorIn(c: Case, r: ReceivedResponse): { status: number; code?: string; message?: string } | undefined {
-  const body = r.json as Record<string, any> | undefined;
+  const body = r.json as ErrorAnswerJson | null | undefined;
   if (c.operation === 'ecs.attach-key-pair') {
     const e = body?.ResponseMetadata?.Error;
     if (!e && r.status < 300) return undefined;
@@ -122,8 +128,8 @@ function errorIn(c: Case, r: ReceivedResponse): { status: number; code?: string;
   }
   if (r.status < 300) return undefined;
   // Flat {error_code, error_msg}, or nested {"<key>": {error_code, error_msg}} (both documented).
-  const flat = typeof body?.error_code === 'string' ? body : Object.values(body ?? {}).find((v: any) => v && typeof v === 'object' && typeof v.error_code === 'string');
-  return { status: r.status, code: (flat as any)?.error_code, message: (flat as any)?.error_msg };
+  const flat = typeof body?.error_code === 'string' ? body : Object.values((body ?? {}) as object).find(isFlatKpsError);
+  return { status: r.status, code: flat?.error_code, message: flat?.error_msg };
 }
 
 /** Every member of `answer` is in `data` with the same value; arrays keep every entry, in order; nulls may go. */
