@@ -24,17 +24,28 @@ export interface RecordedAnswer {
   readonly body: unknown;
 }
 
+/**
+ * A recorded JSON object as either cloud may send it, as far as fidelity reads it: the documented
+ * members, each possibly missing or of another type (the candidate is whatever is being scored).
+ */
+export type AnswerJson = {
+  readonly ResponseMetadata?: { readonly RequestId?: unknown; readonly Error?: { readonly Code?: unknown; readonly [member: string]: unknown } | null; readonly [member: string]: unknown } | null;
+  readonly Result?: { readonly OperationDetails?: unknown } | null;
+  readonly tasks?: unknown;
+  readonly [member: string]: unknown;
+};
+
 const KPS_BINDS = new Set<CaseOperation>(['kps.associate', 'kps.batch-associate', 'kps.disassociate']);
 
 /** The answer in the readings fidelity compares in (READING_FOLDS); anything else is left as it is. */
 export function foldReadings(operation: CaseOperation, answer: RecordedAnswer): RecordedAnswer {
   const body = answer.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return answer;
-  return FOLDS[cloudOfOperation(operation)](operation, answer, body as Record<string, any>);
+  return FOLDS[cloudOfOperation(operation)](operation, answer, body as AnswerJson);
 }
 
 /** Each family's folds of the readings its documents allow. */
-const FOLDS: Record<Cloud, (operation: CaseOperation, answer: RecordedAnswer, body: Record<string, any>) => RecordedAnswer> = {
+const FOLDS: Record<Cloud, (operation: CaseOperation, answer: RecordedAnswer, body: AnswerJson) => RecordedAnswer> = {
   huaweicloud: (operation, answer, body) => {
     const status = KPS_BINDS.has(operation) && answer.status === 200 ? 202 : answer.status;
     return { ...answer, status, body: foldKps(body) };
@@ -46,14 +57,14 @@ const FOLDS: Record<Cloud, (operation: CaseOperation, answer: RecordedAnswer, bo
   },
 };
 
-function foldKps(body: Record<string, any>): Record<string, any> {
+function foldKps(body: AnswerJson): AnswerJson {
   let b = body;
   // Nested: one member of any name holding {error_code, error_msg, ...}.
   const keys = Object.keys(b);
   const inner = keys.length === 1 ? b[keys[0]!] : undefined;
-  if (inner && typeof inner === 'object' && !Array.isArray(inner) && typeof inner.error_code === 'string') b = { ...inner };
+  if (inner && typeof inner === 'object' && !Array.isArray(inner) && typeof (inner as AnswerJson).error_code === 'string') b = { ...(inner as AnswerJson) };
   if (b.error_code === 'KPS.6004') b = { ...b, error_code: 'KPS.4016' };
-  if (Array.isArray(b.tasks)) b = { ...b, tasks: b.tasks.map((t: any) => (t && typeof t === 'object' && t.status === 'Failed' ? { ...t, status: 'FAILED' } : t)) };
+  if (Array.isArray(b.tasks)) b = { ...b, tasks: b.tasks.map((t: unknown) => (t && typeof t === 'object' && (t as AnswerJson).status === 'Failed' ? { ...t, status: 'FAILED' } : t)) };
   if (typeof b.task_status === 'string') b = { ...b, task_status: b.task_status.replace(/_(BIND|REPLACE)$/, '_RESET') };
   return b;
 }

@@ -1,6 +1,6 @@
 import { cloudOfOperation, type Cloud } from '../../families/api-families.ts';
 import type { CaseOperation } from '../cases/case.ts';
-import { foldReadings, type RecordedAnswer } from './fold-readings.ts';
+import { foldReadings, type AnswerJson, type RecordedAnswer } from './fold-readings.ts';
 import type { Normaliser } from './transformers.ts';
 
 /**
@@ -26,8 +26,9 @@ export function outcomeOf(operation: CaseOperation, recorded: RecordedAnswer, no
   const header = (name: string) => Object.entries(answer.headers).find(([k]) => k.toLowerCase() === name)?.[1];
   const body = normaliser.normalise(answer.body);
   const json = typeof answer.body === 'string' ? undefined : body;
-  const object = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, any>) : undefined;
-  const raw = answer.body as Record<string, any> | null;
+  const object = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as AnswerJson) : undefined;
+  // JSON of any shape, or text: read through ?. only.
+  const raw = answer.body as AnswerJson | null;
   return {
     status: answer.status,
     mediaType: (header('content-type') ?? '(none)').split(';')[0]!.trim().toLowerCase(),
@@ -51,28 +52,28 @@ export function shapeOf(value: unknown): string {
 }
 
 /** The request-level error code: Huawei's error_code (flat or nested one level), Volcengine's Error.Code. */
-function errorCode(body: Record<string, any> | undefined): string {
+function errorCode(body: AnswerJson | undefined): string {
   if (!body) return '';
   if (typeof body.ResponseMetadata?.Error?.Code === 'string') return body.ResponseMetadata.Error.Code;
   if (typeof body.error_code === 'string' && !('status' in body)) return body.error_code;
-  const nested = Object.values(body).find((v) => v && typeof v === 'object' && typeof (v as any).error_code === 'string') as any;
+  const nested = Object.values(body).find((v) => v && typeof v === 'object' && typeof (v as AnswerJson).error_code === 'string') as { error_code: string } | undefined;
   return nested && !Array.isArray(body.tasks) ? nested.error_code : '';
 }
 
 /** Each entry's result: the bind's status, each batch task, each instance's error code, a task's status. */
-function entriesOf(operation: CaseOperation, body: Record<string, any> | undefined): string[] {
+function entriesOf(operation: CaseOperation, body: AnswerJson | undefined): string[] {
   if (!body) return [];
   switch (operation) {
     case 'kps.associate':
     case 'kps.disassociate':
       return 'status' in body ? [`${body.server_id ?? ''} ${body.status} ${body.error_code ?? ''}`] : [];
     case 'kps.batch-associate':
-      return Array.isArray(body.tasks) ? body.tasks.map((t: any) => `${t?.server_id ?? ''} ${t?.status ?? ''} ${t?.error_code ?? ''}`) : [];
+      return Array.isArray(body.tasks) ? body.tasks.map((t: AnswerJson | null | undefined) => `${t?.server_id ?? ''} ${t?.status ?? ''} ${t?.error_code ?? ''}`) : [];
     case 'kps.task':
       return 'task_status' in body ? [`${body.server_id ?? ''} ${body.task_status}`] : [];
     case 'ecs.attach-key-pair': {
       const details = body.Result?.OperationDetails;
-      return Array.isArray(details) ? details.map((d: any) => `${d?.InstanceId ?? ''} ${d?.Error?.Code ?? 'null'}`) : [];
+      return Array.isArray(details) ? details.map((d: { InstanceId?: unknown; Error?: { Code?: unknown } | null } | null | undefined) => `${d?.InstanceId ?? ''} ${d?.Error?.Code ?? 'null'}`) : [];
     }
   }
 }
@@ -106,13 +107,13 @@ function sameOnCommonMembers(a: unknown, b: unknown): boolean {
     return a.slice(0, Math.min(a.length, b.length)).every((x, i) => sameOnCommonMembers(x, b[i]));
   }
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-    return Object.keys(a).filter((k) => k in (b as object)).every((k) => sameOnCommonMembers((a as any)[k], (b as any)[k]));
+    return Object.keys(a).filter((k) => k in (b as object)).every((k) => sameOnCommonMembers((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   }
   return (a === null ? 'null' : typeof a) === (b === null ? 'null' : typeof b);
 }
 
 /** Where each family puts an answer's request id: KPS in a header, Volcengine in ResponseMetadata. */
-const HAS_REQUEST_ID: Record<Cloud, (header: (name: string) => string | undefined, raw: Record<string, any> | null) => boolean> = {
+const HAS_REQUEST_ID: Record<Cloud, (header: (name: string) => string | undefined, raw: AnswerJson | null) => boolean> = {
   huaweicloud: (header) => !!header('x-request-id'),
   volcengine: (_header, raw) => typeof raw?.ResponseMetadata?.RequestId === 'string' && raw.ResponseMetadata.RequestId !== '',
 };

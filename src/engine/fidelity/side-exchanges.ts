@@ -5,6 +5,7 @@ import { entryExchange } from '../cassettes/entry-exchange.ts';
 import type { CheckContext } from '../checks/check.ts';
 import { specOperation } from '../cases/spec-operation.ts';
 import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
+import type { AnswerJson } from './fold-readings.ts';
 import { judgementsOf, type RuleJudgement } from './judgements.ts';
 import { outcomeOf, type Outcome } from './outcome.ts';
 import { fixturePlaces, Normaliser } from './transformers.ts';
@@ -106,7 +107,7 @@ function speaksApi(c: Case, response: ReceivedResponse, ctx: CheckContext): bool
   const spec = specOperation(c.operation);
   if (response.json === undefined) return false;
   // A Volcengine gateway that does not know the action answers in its own envelope, but does not speak it.
-  if ((response.json as any)?.ResponseMetadata?.Error?.Code === 'InvalidActionOrVersion' && c.request.fixed === undefined) return false;
+  if ((response.json as AnswerJson | null)?.ResponseMetadata?.Error?.Code === 'InvalidActionOrVersion' && c.request.fixed === undefined) return false;
   return spec.responses.some((r) => r.schemaRef !== undefined && ctx.validators.forSchema(spec.spec, r.schemaRef)(response.json));
 }
 
@@ -131,10 +132,10 @@ function unansweredExchange(e: UnansweredEntry): Exchange {
 
 /** Notes where each task id of an answer came from, so a later lookup of it is keyed by that origin. */
 function rememberTasks(body: unknown, key: string, origins: Map<string, string>): void {
-  const b = body as Record<string, any> | null;
+  const b = body as AnswerJson | null;
   if (!b || typeof b !== 'object') return;
   // The latest answer wins: a mock that answers one fixed id to every bind (Prism's example) still has
   // each lookup keyed by the bind it follows. A lookup's own answer names the id it was asked for.
   if (typeof b.task_id === 'string' && b.task_id !== '' && !('task_status' in b)) origins.set(b.task_id, key);
-  if (Array.isArray(b.tasks)) b.tasks.forEach((t: any, i: number) => typeof t?.task_id === 'string' && t.task_id !== '' && origins.set(t.task_id, `${key} tasks[${i}]`));
+  if (Array.isArray(b.tasks)) b.tasks.forEach((t: AnswerJson | null | undefined, i: number) => typeof t?.task_id === 'string' && t.task_id !== '' && origins.set(t.task_id, `${key} tasks[${i}]`));
 }
