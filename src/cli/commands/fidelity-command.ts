@@ -68,7 +68,8 @@ async function compare(values: ReturnType<typeof parse>, candidateFile: Resolved
   let runs = values.runs === undefined ? 100 : integer('--runs', values.runs, 1, 100_000);
   let nonce: string | undefined;
   let referenceClouds: Cloud[];
-  let referenceDocument: Record<string, any> | undefined;
+  // The reference's target file as JSON, whose fixtures the embedded candidate takes (fixturesFromTarget).
+  let referenceDocument: unknown;
   const given = values.reference;
   if (given !== undefined && existsSync(given) && statSync(given).isDirectory()) {
     const dir = resolve(given);
