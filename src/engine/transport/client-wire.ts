@@ -56,16 +56,16 @@ export class ClientWire {
 
   /** Starts the wire on 127.0.0.1 (`port` 0: any free one). */
   static start(targets: Partial<Record<Cloud, string>>, options: { port?: number; listener?: (a: WireAttempt) => void } = {}): Promise<ClientWire> {
-    let wire: ClientWire | undefined;
-    const server = createServer((req, res) => void wire!.handle(req, res));
-    wire = new ClientWire(server, targets, options.listener);
+    // The handler runs only once a request arrives, by when `wire` is set.
+    const server = createServer((req, res) => void wire.handle(req, res));
+    const wire = new ClientWire(server, targets, options.listener);
     server.on('connection', (s) => {
-      wire!.sockets.add(s);
-      s.on('close', () => wire!.sockets.delete(s));
+      wire.sockets.add(s);
+      s.on('close', () => wire.sockets.delete(s));
     });
     return new Promise((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, '127.0.0.1', () => resolve(wire!));
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve(wire));
     });
   }
 
