@@ -21,7 +21,10 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) {
     throw new Error(`BENCH_SECONDS=${raw} is not a whole number of seconds from 1 to 120.`);
   }
-  const only = (env.BENCH_OPS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (env.BENCH_OPS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const prismLogLevel = env.BENCH_PRISM_LOG || 'info';
   if (!LOG_LEVELS.includes(prismLogLevel)) throw new Error(`BENCH_PRISM_LOG=${prismLogLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
   return { connections: 50, warmupSeconds: 1, seconds, startTimeoutMs: 60_000, only, prismLogLevel };

@@ -32,7 +32,12 @@ function shape(signed: SignedRequest): SignedShape {
 }
 
 function huaweiPost(baseUrl: string, date: Date, op: string, body: unknown): SignedShape {
-  const request = { method: 'POST', url: `${baseUrl}/v3/${projectId}/keypairs/${op}`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const request = {
+    method: 'POST',
+    url: `${baseUrl}/v3/${projectId}/keypairs/${op}`,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
   return shape(huaweiSdkHmacSha256(request, { ...huaweiKey, date }));
 }
 

@@ -19,7 +19,11 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 function statuses(r: LoadResult): string {
-  return Object.entries(r.statusCodes).map(([code, n]) => `${code}×${fmt(n)}`).join(' ') || 'none';
+  return (
+    Object.entries(r.statusCodes)
+      .map(([code, n]) => `${code}×${fmt(n)}`)
+      .join(' ') || 'none'
+  );
 }
 
 /** The measurements, one row per target and operation, as a Markdown table. */
@@ -27,7 +31,9 @@ export function resultTable(rows: readonly Row[]): string {
   return table(
     ['target', 'operation', 'req/s', 'p99 ms', 'requests', 'statuses', 'errors'],
     rows.map(({ target, operation, result: r }) =>
-      r ? [target, operation, fmt(r.rps), fmt(r.p99), fmt(r.total), statuses(r), fmt(r.errors)] : [target, operation, 'n/a', 'n/a', 'n/a', 'not measured', 'n/a'],
+      r
+        ? [target, operation, fmt(r.rps), fmt(r.p99), fmt(r.total), statuses(r), fmt(r.errors)]
+        : [target, operation, 'n/a', 'n/a', 'n/a', 'not measured', 'n/a'],
     ),
   );
 }

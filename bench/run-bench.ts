@@ -58,7 +58,10 @@ async function main(): Promise<string[]> {
       measured.push({ target, load });
     }
     log(`measuring ${op.name}: ${measured.map((m) => m.target.name).join(', ')} in turn, ${config.seconds} s each`);
-    const results = await measureInterleaved(measured.map((m) => m.load), config);
+    const results = await measureInterleaved(
+      measured.map((m) => m.load),
+      config,
+    );
     for (const target of started) {
       const i = measured.findIndex((m) => m.target === target);
       const result = results[i];

@@ -8,8 +8,11 @@ if (existsSync(CHROMIUM)) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 try {
   const sudo = isRoot ? '' : 'sudo -n ';
-  console.log('Installing Debian\'s chromium for the summary-page browser test (apt-get)…');
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: 'ignore', timeout: 15 * 60 * 1000 });
+  console.log("Installing Debian's chromium for the summary-page browser test (apt-get)…");
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, {
+    stdio: 'ignore',
+    timeout: 15 * 60 * 1000,
+  });
 } catch {
   console.log(`Could not install chromium: run "sudo apt-get install -y chromium"; the summary-page test needs ${CHROMIUM}.`);
 }

@@ -14,7 +14,12 @@ const DOC = new URL('../docs/fidelity.md', import.meta.url);
 // Every fault: one per rule, and the variant faults (RULE:NAME), which break their rule another way.
 const rows = await inPool([...ALL_FAULTS], 4, async (fault) => {
   const spec = describeFault(fault);
-  const report = await fidelityOnMocks({ candidate: { faults: [fault] }, clouds: [fault.startsWith('kps') ? 'huaweicloud' : 'volcengine'], seed: SEED, runs: RUNS });
+  const report = await fidelityOnMocks({
+    candidate: { faults: [fault] },
+    clouds: [fault.startsWith('kps') ? 'huaweicloud' : 'volcengine'],
+    seed: SEED,
+    runs: RUNS,
+  });
   const rule = report.rules.find((r) => r.rule === spec.rule)!;
   const others = loweredRules(report).filter((r) => r !== spec.rule);
   const allowed = new Set<string>(spec.alsoBreaks ?? []);
@@ -24,7 +29,7 @@ const rows = await inPool([...ALL_FAULTS], 4, async (fault) => {
 });
 const section = [
   `Seed ${SEED}, ${RUNS} runs per property, each fault's cloud only (\`npm run fidelity:faults\`). Score of the faulted rule per tier`,
-  '(— : the tier does not score a should rule), and every other rule whose score dropped; all of them are in the fault\'s',
+  "(— : the tier does not score a should rule), and every other rule whose score dropped; all of them are in the fault's",
   'declared `alsoBreaks` (`src/mock/faults/fault-catalogue.ts`). Every rule not listed scored 100%. Where a fault',
   'changes state (a stopped server bound on purpose), a later answer depends on task timing: such scores move by a few points between runs.',
   '',

@@ -37,10 +37,27 @@ try {
     const rows = verdicts
       .filter((v) => v.status !== 'pass' || v.rule.startsWith('client.'))
       .map((v) => {
-        const note = v.status === 'fail' ? `${v.failures[0]!.title}: ${v.failures[0]!.received}` : v.status === 'skipped' ? v.reason ?? '' : Object.entries(v.variants ?? {}).map(([k, n]) => `${k} ×${n}`).join(', ');
+        const note =
+          v.status === 'fail'
+            ? `${v.failures[0]!.title}: ${v.failures[0]!.received}`
+            : v.status === 'skipped'
+              ? (v.reason ?? '')
+              : Object.entries(v.variants ?? {})
+                  .map(([k, n]) => `${k} ×${n}`)
+                  .join(', ');
         return `| \`${v.rule}\` | ${v.level} | ${v.status.toUpperCase()} | ${note.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 220)} |`;
       });
-    sections.push([`### ${name}`, '', `${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped of ${verdicts.length} rules (${cloud} and the client rules) · ${requests} requests`, '', '| rule | level | verdict | what was seen |', '|---|---|---|---|', ...rows].join('\n'));
+    sections.push(
+      [
+        `### ${name}`,
+        '',
+        `${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped of ${verdicts.length} rules (${cloud} and the client rules) · ${requests} requests`,
+        '',
+        '| rule | level | verdict | what was seen |',
+        '|---|---|---|---|',
+        ...rows,
+      ].join('\n'),
+    );
   }
 } finally {
   await embedded.close();

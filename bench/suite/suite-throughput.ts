@@ -15,7 +15,10 @@ const env = { ...process.env, ...mockCredentialEnv() };
 
 async function startMockChild(): Promise<{ url: string; targetFile: string; stop: () => void }> {
   const targetFile = join(tmpdir(), `bench-suite-target-${process.pid}.json`);
-  const child = spawn(process.execPath, ['bin/conformance.mjs', 'mock', '--port', '0', '--task-delay-ms', '20', '--write-target', targetFile], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['bin/conformance.mjs', 'mock', '--port', '0', '--task-delay-ms', '20', '--write-target', targetFile], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -31,7 +34,10 @@ async function startMockChild(): Promise<{ url: string; targetFile: string; stop
 /** The mock's raw capacity on one signed AttachKeyPair, at 50 connections (as bench/run-bench.ts measures). */
 async function mockCapacity(url: string): Promise<number> {
   const query = 'Action=AttachKeyPair&Version=2020-04-01&InstanceIds.1=i-running-000&KeyPairName=ssh_key_pair';
-  const signed = volcengineHmacSha256({ method: 'GET', url: `${url}/?${query}` }, { accessKey: DEFAULT_CREDENTIALS.volcengine.accessKey, secretKey: DEFAULT_CREDENTIALS.volcengine.secretKey, region: 'cn-beijing', service: 'ecs' });
+  const signed = volcengineHmacSha256(
+    { method: 'GET', url: `${url}/?${query}` },
+    { accessKey: DEFAULT_CREDENTIALS.volcengine.accessKey, secretKey: DEFAULT_CREDENTIALS.volcengine.secretKey, region: 'cn-beijing', service: 'ecs' },
+  );
   await autocannon({ url: signed.url, headers: signed.headers, connections: 50, duration: 1 });
   const result = await autocannon({ url: signed.url, headers: signed.headers, connections: 50, duration: SECONDS });
   return result.requests.average;

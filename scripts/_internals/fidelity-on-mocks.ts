@@ -29,7 +29,10 @@ export interface MockComparison {
  */
 export async function fidelityOnMocks(c: MockComparison): Promise<FidelityReport> {
   const dir = mkdtempSync(join(tmpdir(), 'conformance-fidelity-'));
-  const [reference, candidate] = await Promise.all([startMock({ port: 0, taskDelayMs: 20, ...c.reference }), startMock({ port: 0, taskDelayMs: 20, ...c.candidate })]);
+  const [reference, candidate] = await Promise.all([
+    startMock({ port: 0, taskDelayMs: 20, ...c.reference }),
+    startMock({ port: 0, taskDelayMs: 20, ...c.candidate }),
+  ]);
   const via = c.candidateVia ? await c.candidateVia(candidate.url) : undefined;
   try {
     const target = (name: string, url: string, fixtures: typeof reference.options.fixtures) => {
@@ -41,7 +44,12 @@ export async function fidelityOnMocks(c: MockComparison): Promise<FidelityReport
     };
     const { report } = await runFidelity({
       reference: { kind: 'target', name: 'reference mock', target: target('reference mock', reference.url, reference.options.fixtures), restore: false },
-      candidate: { kind: 'target', name: 'candidate mock', target: target('candidate mock', via?.url ?? candidate.url, candidate.options.fixtures), restore: c.restoreCandidate ?? false },
+      candidate: {
+        kind: 'target',
+        name: 'candidate mock',
+        target: target('candidate mock', via?.url ?? candidate.url, candidate.options.fixtures),
+        restore: c.restoreCandidate ?? false,
+      },
       clouds: c.clouds ?? ['huaweicloud', 'volcengine'],
       seed: c.seed,
       runs: c.runs,
@@ -56,4 +64,5 @@ export async function fidelityOnMocks(c: MockComparison): Promise<FidelityReport
 }
 
 /** Rules with at least one different case at `tier` (the score dropped below 100). */
-export const loweredRules = (report: FidelityReport, tier: Tier = 'strict'): string[] => report.rules.filter((r) => (r.tiers[tier]?.different ?? 0) > 0).map((r) => r.rule);
+export const loweredRules = (report: FidelityReport, tier: Tier = 'strict'): string[] =>
+  report.rules.filter((r) => (r.tiers[tier]?.different ?? 0) > 0).map((r) => r.rule);

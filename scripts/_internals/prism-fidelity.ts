@@ -31,7 +31,10 @@ export const PRISM_END = '<!-- prism:end -->';
  * with PRISM_FIDELITY's seed, runs and nonce. Both mocks take the built-in test credentials; Prism checks
  * only that an Authorization header is there.
  */
-export async function runPrismFidelity(cwd: string, { prism: started, onSend }: { prism?: RunningPrism; onSend?: FidelityOptions['onSend'] } = {}): ReturnType<typeof runFidelity> {
+export async function runPrismFidelity(
+  cwd: string,
+  { prism: started, onSend }: { prism?: RunningPrism; onSend?: FidelityOptions['onSend'] } = {},
+): ReturnType<typeof runFidelity> {
   const prism = started ?? (await startPrism({ cwd }));
   const dir = mkdtempSync(join(tmpdir(), 'conformance-prism-fidelity-'));
   let mock: RunningMock | undefined;
@@ -102,8 +105,10 @@ export function gist(text: string): string {
   // Whichever answer it is (a cloud's, Prism's problem), or a body of another shape: each member is tested before use.
   const b = parsed as AnswerGist;
   if (b.ResponseMetadata?.Error) return `Error.Code ${b.ResponseMetadata.Error.Code}`;
-  if (Array.isArray(b.Result?.OperationDetails)) return `OperationDetails ${list((b.Result.OperationDetails as (OperationDetailGist | null)[]).map((d) => `${d?.InstanceId} ${d?.Error?.Code ?? 'ok'}`))}`;
-  if (Array.isArray(b.tasks)) return `tasks ${list((b.tasks as (TaskGist | null)[]).map((t) => [t?.server_id ?? '(no server_id)', t?.status, t?.error_code].filter((v) => v !== undefined).join(' ')))}`;
+  if (Array.isArray(b.Result?.OperationDetails))
+    return `OperationDetails ${list((b.Result.OperationDetails as (OperationDetailGist | null)[]).map((d) => `${d?.InstanceId} ${d?.Error?.Code ?? 'ok'}`))}`;
+  if (Array.isArray(b.tasks))
+    return `tasks ${list((b.tasks as (TaskGist | null)[]).map((t) => [t?.server_id ?? '(no server_id)', t?.status, t?.error_code].filter((v) => v !== undefined).join(' ')))}`;
   if (typeof b.task_status === 'string') return `task_status ${b.task_status}`;
   if (typeof b.status === 'string') return `status ${b.status}${b.error_code ? `, error_code ${b.error_code}` : ''}, server_id ${b.server_id}`;
   if (typeof b.error_code === 'string') return `error_code ${b.error_code}`;
@@ -122,7 +127,10 @@ function evidence(r: RuleFidelity): string {
 /** The rules with the most differences and unsupported answers (strict tier, which scores every rule). */
 export function worstRules(report: FidelityReport, n = 10): RuleFidelity[] {
   const bad = (r: RuleFidelity) => r.tiers.strict!.different + r.tiers.strict!.unsupported;
-  return report.rules.filter((r) => bad(r) > 0).sort((a, b) => bad(b) - bad(a)).slice(0, n);
+  return report.rules
+    .filter((r) => bad(r) > 0)
+    .sort((a, b) => bad(b) - bad(a))
+    .slice(0, n);
 }
 
 /** The text between PRISM_START and PRISM_END in docs/fidelity.md, from a run of runPrismFidelity. */
@@ -138,7 +146,9 @@ export function renderPrismSection(report: FidelityReport): string {
     '',
     '| tier | score | coverage | rules scored / exercised |',
     '|---|---|---|---|',
-    ...TIERS.map((t) => `| ${t} | ${pct(report.tiers[t].score)} | ${report.tiers[t].coverage}% | ${report.tiers[t].rulesScored} / ${report.tiers[t].rulesExercised} |`),
+    ...TIERS.map(
+      (t) => `| ${t} | ${pct(report.tiers[t].score)} | ${report.tiers[t].coverage}% | ${report.tiers[t].rulesScored} / ${report.tiers[t].rulesExercised} |`,
+    ),
     '',
     '| operation | core | complete | strict |',
     '|---|---|---|---|',
@@ -151,7 +161,10 @@ export function renderPrismSection(report: FidelityReport): string {
     '',
     '| rule | level | core | complete | strict | different | unsupported | first difference |',
     '|---|---|---|---|---|---|---|---|',
-    ...worstRules(report).map((r) => `| \`${r.rule}\` | ${r.level} | ${TIERS.map((t) => (r.tiers[t] === null ? '—' : pct(r.tiers[t]!.score))).join(' | ')} | ${r.tiers.strict!.different} | ${r.tiers.strict!.unsupported} | ${escape(evidence(r))} |`),
+    ...worstRules(report).map(
+      (r) =>
+        `| \`${r.rule}\` | ${r.level} | ${TIERS.map((t) => (r.tiers[t] === null ? '—' : pct(r.tiers[t]!.score))).join(' | ')} | ${r.tiers.strict!.different} | ${r.tiers.strict!.unsupported} | ${escape(evidence(r))} |`,
+    ),
   ].join('\n');
 }
 
@@ -172,5 +185,9 @@ export function withPrismSection(doc: string, section: string): string {
 
 /** The section without its date line: what must not change between two runs of Prism's static mock. */
 export function withoutDate(section: string): string {
-  return section.split('\n').filter((line) => !DATE_LINE.test(line)).join('\n').trim();
+  return section
+    .split('\n')
+    .filter((line) => !DATE_LINE.test(line))
+    .join('\n')
+    .trim();
 }

@@ -79,7 +79,9 @@ export function mockTargetFile(fixtures: MockFixtures, endpoint: string, setting
           transitional: instances('transitional'),
         },
         originalKeyPairs: Object.fromEntries(
-          fixtures.volcengineInstances.filter((i) => i.keyPairId !== undefined).map((i) => [i.id, fixtures.volcengineKeyPairs.find((k) => k.id === i.keyPairId)!.name]),
+          fixtures.volcengineInstances
+            .filter((i) => i.keyPairId !== undefined)
+            .map((i) => [i.id, fixtures.volcengineKeyPairs.find((k) => k.id === i.keyPairId)!.name]),
         ),
       },
     },

@@ -9,5 +9,5 @@ export function readingsMarkdown(): string {
     const rule = spec.rule.startsWith('(') ? spec.rule : `\`${spec.rule}\``;
     return `| \`${name}\` | ${values} | \`${spec.values[0]}\` | ${cell(spec.effect)} | ${rule}: ${cell(spec.words)} |`;
   });
-  return ['| reading | values | default | what it changes | the documents\' words |', '|---|---|---|---|---|', ...rows].join('\n');
+  return ["| reading | values | default | what it changes | the documents' words |", '|---|---|---|---|---|', ...rows].join('\n');
 }

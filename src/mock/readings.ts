@@ -25,25 +25,26 @@ export const READINGS = {
   batchFailedStatus: {
     values: ['FAILED', 'Failed'],
     rule: 'kps.batch-associate.status-enum',
-    words: 'a task\'s `status` is `SUCCESS` or `FAILED` (the table); the example shows `Failed`',
+    words: "a task's `status` is `SUCCESS` or `FAILED` (the table); the example shows `Failed`",
     effect: 'how a FAILED batch task spells its status',
   },
   kpsErrorForm: {
     values: ['flat', 'nested'],
     rule: 'kps.error-shape',
-    words: 'the nested form, one member of any name holding `{"error_code", "error_msg"}`, … is an accepted variant wherever an error body is read, gateway errors (`APIGW.*`) included',
+    words:
+      'the nested form, one member of any name holding `{"error_code", "error_msg"}`, … is an accepted variant wherever an error body is read, gateway errors (`APIGW.*`) included',
     effect: 'nested: every KPS and gateway error body is `{"error": {"error_code", "error_msg"}}`, a `request_id` inside',
   },
   kpsRequestIdInBody: {
     values: ['gateway', 'all', 'none'],
     rule: 'kps.error-shape',
-    words: 'extra members (such as the gateway\'s `request_id`) allowed',
+    words: "extra members (such as the gateway's `request_id`) allowed",
     effect: 'which error bodies carry `request_id`: gateway (APIGW.*) errors, all, or none',
   },
   associateSuccessBody: {
     values: ['full', 'task-id-only'],
     rule: 'kps.associate.status-enum',
-    words: '`status`, when present, is exactly `SUCCESS` or `FAILED`; `server_id`, when present, equals the request\'s `server.id`',
+    words: "`status`, when present, is exactly `SUCCESS` or `FAILED`; `server_id`, when present, equals the request's `server.id`",
     effect: 'an AssociateKeypair success carries `task_id`, `server_id` and `status`, or `task_id` alone',
   },
   unknownServer: {
@@ -85,14 +86,15 @@ export const READINGS = {
   ecsDefaultsEcho: {
     values: ['absent', 'defaults'],
     rule: 'ecs.envelope',
-    words: '`Action` and `Version` … when it had none, they may be absent or name the operation\'s defaults (`AttachKeyPair`, `2020-04-01`)',
+    words: "`Action` and `Version` … when it had none, they may be absent or name the operation's defaults (`AttachKeyPair`, `2020-04-01`)",
     effect: 'for a request without Action or Version, the envelope leaves the missing one out or names the default',
   },
   ecsGatewayEnvelope: {
     values: ['full', 'minimal'],
     rule: 'ecs.envelope',
-    words: '`Service` and `Region` … may be absent from a gateway error that refuses the request before it reaches a service (a missing `Action` gets only `RequestId` and `Error`)',
-    effect: 'minimal: the gateway\'s own errors (authentication, Action/Version, throttling 429) carry only RequestId and Error',
+    words:
+      '`Service` and `Region` … may be absent from a gateway error that refuses the request before it reaches a service (a missing `Action` gets only `RequestId` and `Error`)',
+    effect: "minimal: the gateway's own errors (authentication, Action/Version, throttling 429) carry only RequestId and Error",
   },
   ecsUnknownAccessKey: {
     values: ['InvalidAccessKey', 'InvalidClientTokenId'],
@@ -109,7 +111,7 @@ export const READINGS = {
   messages: {
     values: ['documented', 'alternate'],
     rule: '(none)',
-    words: 'no rule judges an error\'s wording: rules name statuses, codes and shapes',
+    words: "no rule judges an error's wording: rules name statuses, codes and shapes",
     effect: 'alternate: every error message (and FAILED error_msg, per-instance Message) is worded otherwise',
   },
   severalBroken: {

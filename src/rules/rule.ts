@@ -5,14 +5,7 @@ export type RuleLevel = 'must' | 'should' | 'conflict';
  * What a rule is about: one of the three checked operations, a cloud's gateway (`kps`, `ecs`: every
  * operation of that cloud), the supporting Huawei task lookup (`kps.task`), or a client under test (`client`: SDKs and other callers).
  */
-export type RuleOperation =
-  | 'kps.associate'
-  | 'kps.batch-associate'
-  | 'ecs.attach-key-pair'
-  | 'kps'
-  | 'kps.task'
-  | 'ecs'
-  | 'client';
+export type RuleOperation = 'kps.associate' | 'kps.batch-associate' | 'ecs.attach-key-pair' | 'kps' | 'kps.task' | 'ecs' | 'client';
 
 /** One documented rule: the unit the suite reports by and the mock can break on purpose. */
 export interface Rule {

@@ -53,8 +53,7 @@ export function huaweiSdkHmacSha256(request: RequestToSign, options: HuaweiSigni
   });
   const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(text)}`;
   const signature = hmacSha256(options.secretKey, stringToSign).toString('hex');
-  headers['Authorization'] =
-    `${ALGORITHM} Access=${options.accessKey}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
+  headers['Authorization'] = `${ALGORITHM} Access=${options.accessKey}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
 
   url.search = query;
   url.hash = '';

@@ -32,12 +32,7 @@ export interface ReceivedRequest {
   readonly body?: string | Uint8Array;
 }
 
-export type VerificationFailureReason =
-  | 'missing'
-  | 'malformed'
-  | 'unknown-access-key'
-  | 'stale-date'
-  | 'bad-signature';
+export type VerificationFailureReason = 'missing' | 'malformed' | 'unknown-access-key' | 'stale-date' | 'bad-signature';
 
 export interface VerificationFailure {
   readonly ok: false;

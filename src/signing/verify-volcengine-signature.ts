@@ -10,9 +10,7 @@ import { toBytes } from './_internals/to-bytes.ts';
 import { volcengineSigningKey } from './_internals/volcengine-signing-key.ts';
 import type { ReceivedRequest, VerificationFailure, VerifyOptions } from './types.ts';
 
-export type VolcengineVerification =
-  | { readonly ok: true; readonly accessKey: string; readonly region: string; readonly service: string }
-  | VerificationFailure;
+export type VolcengineVerification = { readonly ok: true; readonly accessKey: string; readonly region: string; readonly service: string } | VerificationFailure;
 
 const ALGORITHM = 'HMAC-SHA256';
 const SHAPE = `${ALGORITHM} Credential=<AK>/<yyyymmdd>/<region>/<service>/request, SignedHeaders=<a;b>, Signature=<64 hex>`;
@@ -37,9 +35,18 @@ function verify(request: ReceivedRequest, options: VerifyOptions): VolcengineVer
   const signedHeaders = parseSignedHeaders(params?.get('SignedHeaders') ?? '');
   const signature = params?.get('Signature')?.toLowerCase();
   if (
-    !params || params.size !== 3 || scope.length !== 5 || terminator !== 'request' || !accessKey ||
-    !day || !/^\d{8}$/.test(day) || !region || !service ||
-    !signedHeaders || !signature || !/^[0-9a-f]{64}$/.test(signature)
+    !params ||
+    params.size !== 3 ||
+    scope.length !== 5 ||
+    terminator !== 'request' ||
+    !accessKey ||
+    !day ||
+    !/^\d{8}$/.test(day) ||
+    !region ||
+    !service ||
+    !signedHeaders ||
+    !signature ||
+    !/^[0-9a-f]{64}$/.test(signature)
   ) {
     return { ok: false, reason: 'malformed', detail: `Authorization ${JSON.stringify(authorization)} is not "${SHAPE}"` };
   }

@@ -56,8 +56,7 @@ export function volcengineHmacSha256(request: RequestToSign, options: Volcengine
   const stringToSign = `${ALGORITHM}\n${date}\n${scope}\n${sha256Hex(text)}`;
   const key = volcengineSigningKey(options.secretKey, date.slice(0, 8), options.region, options.service);
   const signature = hmacSha256(key, stringToSign).toString('hex');
-  headers['Authorization'] =
-    `${ALGORITHM} Credential=${options.accessKey}/${scope}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
+  headers['Authorization'] = `${ALGORITHM} Credential=${options.accessKey}/${scope}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
 
   url.search = query;
   url.hash = '';

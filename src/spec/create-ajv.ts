@@ -8,13 +8,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
  * Annotation-only extensions the specs put on schema nodes. They carry rule ids, sources and
  * should-level constraints for the suite; ajv must know them to stay in strict mode.
  */
-const ANNOTATION_KEYWORDS = [
-  'x-rules',
-  'x-rule-constraints',
-  'x-source',
-  'x-secret',
-  'x-documented-enum',
-] as const;
+const ANNOTATION_KEYWORDS = ['x-rules', 'x-rule-constraints', 'x-source', 'x-secret', 'x-documented-enum'] as const;
 
 /**
  * One Ajv instance configured for the specs: JSON Schema 2020-12 (OpenAPI 3.1), strict mode, every

@@ -47,7 +47,9 @@ export function listOperations(spec?: SpecName): Operation[] {
 export function getOperation(operationId: string): Operation {
   const op = listOperations().find((o) => o.operationId === operationId);
   if (!op) {
-    const known = listOperations().map((o) => o.operationId).join(', ');
+    const known = listOperations()
+      .map((o) => o.operationId)
+      .join(', ');
     throw new Error(`getOperation: no operation ${operationId} in specs/. Known: ${known}.`);
   }
   return op;
@@ -60,8 +62,7 @@ function readOperations(spec: SpecName): Operation[] {
     for (const method of ['get', 'post'] as const) {
       const raw = item[method];
       if (!raw) continue;
-      const requestSchemaRef: string | undefined =
-        raw.requestBody?.content?.['application/json']?.schema?.$ref ?? raw['x-request-schema']?.$ref;
+      const requestSchemaRef: string | undefined = raw.requestBody?.content?.['application/json']?.schema?.$ref ?? raw['x-request-schema']?.$ref;
       ops.push({
         spec,
         operationId: raw.operationId,

@@ -21,18 +21,13 @@ function rewriteRefs(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] =
-      key === '$ref' && typeof value === 'string'
-        ? value.replace(/^#\/components\/schemas\//, '#/$defs/')
-        : rewriteRefs(value);
+    out[key] = key === '$ref' && typeof value === 'string' ? value.replace(/^#\/components\/schemas\//, '#/$defs/') : rewriteRefs(value);
   }
   return out;
 }
 
 /** Turns a spec-local `#/components/schemas/X` (or a plain schema name) into an ajv reference. */
 export function schemaRef(spec: SpecName, ref: string): string {
-  const local = ref.startsWith('#/components/schemas/')
-    ? ref.replace(/^#\/components\/schemas\//, '#/$defs/')
-    : `#/$defs/${ref}`;
+  const local = ref.startsWith('#/components/schemas/') ? ref.replace(/^#\/components\/schemas\//, '#/$defs/') : `#/$defs/${ref}`;
   return `${bundleId(spec)}${local}`;
 }

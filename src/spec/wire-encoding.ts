@@ -44,11 +44,7 @@ export interface DecodedRpcQuery {
  * Decodes query parameters into the logical request: indexed arrays are ordered by their index (gaps
  * closed), and at most `maxIndex` is accepted as an index so that `InstanceIds.99999999` cannot allocate.
  */
-export function decodeRpcQuery(
-  encoding: WireEncoding,
-  params: Iterable<[string, string]>,
-  maxIndex = 10_000,
-): DecodedRpcQuery {
+export function decodeRpcQuery(encoding: WireEncoding, params: Iterable<[string, string]>, maxIndex = 10_000): DecodedRpcQuery {
   const request: Record<string, string | string[]> = {};
   const fixed: Record<string, string> = {};
   const badIndexes: string[] = [];

@@ -57,10 +57,16 @@ export async function huawei(baseUrl: string, method: string, path: string, body
   const headers = { 'content-type': 'application/json', ...o.headers };
   const url = baseUrl + path.replace('{project}', PROJECT);
   if (o.auth === 'none') return answer(await fetch(url, { method, headers, body: text }));
-  if (o.auth === 'token') return answer(await fetch(url, { method, headers: { ...headers, 'X-Auth-Token': DEFAULT_CREDENTIALS.huawei.tokens[0]! }, body: text }));
+  if (o.auth === 'token')
+    return answer(await fetch(url, { method, headers: { ...headers, 'X-Auth-Token': DEFAULT_CREDENTIALS.huawei.tokens[0]! }, body: text }));
   const signed = huaweiSdkHmacSha256(
     { method, url, headers, body: text },
-    { accessKey: o.accessKey ?? DEFAULT_CREDENTIALS.huawei.accessKey, secretKey: o.secretKey ?? DEFAULT_CREDENTIALS.huawei.secretKey, projectId: PROJECT, date: o.date },
+    {
+      accessKey: o.accessKey ?? DEFAULT_CREDENTIALS.huawei.accessKey,
+      secretKey: o.secretKey ?? DEFAULT_CREDENTIALS.huawei.secretKey,
+      projectId: PROJECT,
+      date: o.date,
+    },
   );
   return answer(await fetch(signed.url, { method, headers: signed.headers, body: signed.body }));
 }

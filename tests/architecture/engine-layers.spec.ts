@@ -1,7 +1,15 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { graphOf, readSources, SRC } from './_helpers/import-graph.ts';
-import { cycles, engineFolderGraph, extensionLiterals, extensionNames, floorViolations, internalsViolations, unplacedEngineFiles } from './_helpers/layer-rules.ts';
+import {
+  cycles,
+  engineFolderGraph,
+  extensionLiterals,
+  extensionNames,
+  floorViolations,
+  internalsViolations,
+  unplacedEngineFiles,
+} from './_helpers/layer-rules.ts';
 import { ENGINE_FLOORS } from './engine-floors.ts';
 
 // ARCHITECTURE.md, "Boundaries", inside the engine and across src/: the floors, `_internals/` privacy, no

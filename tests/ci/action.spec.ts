@@ -43,7 +43,12 @@ async function runAction(cwd: string, inputs: Record<string, string>): Promise<S
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const outputs = Object.fromEntries(
+    readFileSync(outputFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
   return { code, outputs, summary: readFileSync(summaryFile, 'utf8'), stdout, stderr };
 }
 
@@ -67,18 +72,26 @@ test('action.yml is a composite action with inputs for target, seed, shard and r
 });
 
 test('the nightly workflow runs the shards and the merge through the action, and diff decides its own warning', () => {
-  const workflow = parse(readFileSync(join(REPO, '.github/workflows/nightly-conformance.yml'), 'utf8')) as { jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, string> }[] }> };
+  const workflow = parse(readFileSync(join(REPO, '.github/workflows/nightly-conformance.yml'), 'utf8')) as {
+    jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
+  };
   const shardStep = workflow.jobs.run!.steps.find((s) => s.uses === './');
   expect(shardStep?.with).toMatchObject({ target: 'targets/live.json', shard: '${{ matrix.shard }}', seed: '${{ needs.seed.outputs.seed }}' });
   const mergeStep = workflow.jobs.merge!.steps.find((s) => s.uses === './');
   expect(mergeStep?.with).toMatchObject({ command: 'merge' });
   const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run ?? ''));
-  expect(runs.filter((r) => /conformance (run|merge)\b/.test(r)), 'run and merge go through the action').toEqual([]);
-  expect(runs.filter((r) => /conformance diff .*\| *tee/.test(r)), 'a pipe into tee hides diff\'s exit code').toEqual([]);
+  expect(
+    runs.filter((r) => /conformance (run|merge)\b/.test(r)),
+    'run and merge go through the action',
+  ).toEqual([]);
+  expect(
+    runs.filter((r) => /conformance diff .*\| *tee/.test(r)),
+    "a pipe into tee hides diff's exit code",
+  ).toEqual([]);
   expect(runs.some((r) => r.includes('npx conformance history'))).toBe(true);
 });
 
-test.describe('the action\'s script', () => {
+test.describe("the action's script", () => {
   test.describe.configure({ timeout: 180_000 });
   let dir = '';
   test.beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'action-'))));
@@ -92,7 +105,7 @@ test.describe('the action\'s script', () => {
     expect(readFileSync(join(dir, 'embedded', 'job-summary.md'), 'utf8')).toBe(step.summary.trimEnd() + '\n');
   });
 
-  test('two shards and their merge: the merge takes the shards\' seed, conforms', async () => {
+  test("two shards and their merge: the merge takes the shards' seed, conforms", async () => {
     for (const shard of ['1/2', '2/2']) {
       const step = await runAction(dir, { seed: '11', shard, 'report-dir': `shard-${shard[0]}`, reporter: '' });
       expect(step.code, step.stderr).toBe(0);
@@ -108,7 +121,18 @@ test.describe('the action\'s script', () => {
   test('a target that never answers: exit-code 3, outcome could-not-run; fail-on usage lets the step pass, verdict fails it', async () => {
     const port = await closedPort();
     const target = join(dir, 'closed.json');
-    writeFileSync(target, JSON.stringify({ name: 'closed', volcengine: { endpoint: `http://127.0.0.1:${port}`, region: 'cn-beijing', auth: { akEnv: 'MOCK_VOLC_AK', skEnv: 'MOCK_VOLC_SK' }, fixtures: { keyPairs: [{ name: 'k', id: 'kp-1' }], instances: { running: ['i-1'] } } } }));
+    writeFileSync(
+      target,
+      JSON.stringify({
+        name: 'closed',
+        volcengine: {
+          endpoint: `http://127.0.0.1:${port}`,
+          region: 'cn-beijing',
+          auth: { akEnv: 'MOCK_VOLC_AK', skEnv: 'MOCK_VOLC_SK' },
+          fixtures: { keyPairs: [{ name: 'k', id: 'kp-1' }], instances: { running: ['i-1'] } },
+        },
+      }),
+    );
     const lenient = await runAction(dir, { target, 'report-dir': 'closed', 'fail-on': 'usage' });
     expect(lenient.code, lenient.stderr).toBe(0);
     expect(lenient.outputs).toEqual({ 'exit-code': '3', outcome: 'could-not-run' });

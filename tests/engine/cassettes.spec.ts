@@ -29,7 +29,12 @@ test('record then replay: the same verdicts offline, but the rules decided over 
   // Assert
   const live = new Map(report(join(dir, 'live')).results.map((r) => [r.rule, r.status]));
   const offline = report(join(dir, 'offline')).results;
-  const sequences = ['kps.task.terminal', 'ecs.attach-key-pair.idempotent-replay', 'ecs.attach-key-pair.idempotent-mismatch', 'ecs.attach-key-pair.idempotent-processing'];
+  const sequences = [
+    'kps.task.terminal',
+    'ecs.attach-key-pair.idempotent-replay',
+    'ecs.attach-key-pair.idempotent-mismatch',
+    'ecs.attach-key-pair.idempotent-processing',
+  ];
   for (const r of offline) {
     if (sequences.includes(r.rule)) expect(r.reason, r.rule).toBe('decided over live sequences, which a cassette does not hold');
     else expect(r.status, r.rule).toBe(live.get(r.rule));
@@ -39,7 +44,9 @@ test('record then replay: the same verdicts offline, but the rules decided over 
 test('a cassette loads into nock and holds no secret', async () => {
   // Arrange: canary credentials for a mock and its target file
   const canary = { ak: `CANARYAK${Date.now()}`, sk: `canary-sk-${Date.now()}` };
-  const mock = await startMock({ credentials: { huawei: { accessKey: canary.ak, secretKey: canary.sk, tokens: [] }, volcengine: { accessKey: `${canary.ak}V`, secretKey: `${canary.sk}v` } } });
+  const mock = await startMock({
+    credentials: { huawei: { accessKey: canary.ak, secretKey: canary.sk, tokens: [] }, volcengine: { accessKey: `${canary.ak}V`, secretKey: `${canary.sk}v` } },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'cassettes-'));
   try {
     const env = { MOCK_HWC_AK: canary.ak, MOCK_HWC_SK: canary.sk, MOCK_VOLC_AK: `${canary.ak}V`, MOCK_VOLC_SK: `${canary.sk}v` };
@@ -64,7 +71,23 @@ test('a cassette recorded from a faulty target fails the faulted rule offline', 
   const mock = await startMock({ faults: ['kps.associate.task-id'] });
   const dir = mkdtempSync(join(tmpdir(), 'cassettes-'));
   try {
-    await cli(['--target', writeMockTarget(mock), '--only', 'huaweicloud', '--runs', '5', '--seed', '8', '--record', join(dir, 'tapes'), '--report-dir', join(dir, 'live')], { MOCK_HWC_AK: 'MOCKHWCACCESSKEY0001', MOCK_HWC_SK: 'mock-hwc-secret-key-not-a-real-secret', MOCK_VOLC_AK: 'x', MOCK_VOLC_SK: 'y' });
+    await cli(
+      [
+        '--target',
+        writeMockTarget(mock),
+        '--only',
+        'huaweicloud',
+        '--runs',
+        '5',
+        '--seed',
+        '8',
+        '--record',
+        join(dir, 'tapes'),
+        '--report-dir',
+        join(dir, 'live'),
+      ],
+      { MOCK_HWC_AK: 'MOCKHWCACCESSKEY0001', MOCK_HWC_SK: 'mock-hwc-secret-key-not-a-real-secret', MOCK_VOLC_AK: 'x', MOCK_VOLC_SK: 'y' },
+    );
   } finally {
     await mock.close();
   }

@@ -3,7 +3,17 @@ import { diffReports } from '../../src/engine/report/diff-reports.ts';
 import type { ConformanceReport, ReportedVerdict } from '../../src/engine/report/report-types.ts';
 
 const verdict = (rule: string, status: ReportedVerdict['status'], more: Partial<ReportedVerdict> = {}): ReportedVerdict =>
-  ({ rule, level: more.level ?? 'must', operation: 'x', statement: 's', source: 'src', status, casesRun: 3, failures: status === 'fail' ? [{ title: 'Broken' } as never] : [], ...more }) as ReportedVerdict;
+  ({
+    rule,
+    level: more.level ?? 'must',
+    operation: 'x',
+    statement: 's',
+    source: 'src',
+    status,
+    casesRun: 3,
+    failures: status === 'fail' ? [{ title: 'Broken' } as never] : [],
+    ...more,
+  }) as ReportedVerdict;
 const report = (results: ReportedVerdict[]) => ({ results, startedAt: 't', target: { name: 'n' } }) as unknown as ConformanceReport;
 
 test('identical runs, apart from counts, have no change', () => {

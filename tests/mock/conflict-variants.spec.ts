@@ -4,7 +4,7 @@ import { FIX, huawei } from '../_helpers/mock-client.ts';
 
 // Where RULES.md lists a conflict, an option picks the variant; the default is the seeds'.
 
-test('the defaults are the seeds\' variants: 202 and FAILED', () => {
+test("the defaults are the seeds' variants: 202 and FAILED", () => {
   const options = resolveMockOptions();
   expect(options.huaweiSuccessStatus).toBe(202);
   expect(options.batchFailedStatus).toBe('FAILED');

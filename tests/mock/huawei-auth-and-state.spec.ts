@@ -19,7 +19,11 @@ const body = (server: string) => ({ keypair_name: 'kp-alpha', server: { id: serv
 test('kps.auth.required: no token and no signature is 401 APIGW.0301, and nothing changes', async () => {
   const answer = await huawei(mock.url, 'POST', ASSOCIATE, body(FIX.running[50]!), { auth: 'none' });
   expect(answer.status).toBe(401);
-  expect(answer.body).toEqual({ error_code: 'APIGW.0301', error_msg: expect.stringContaining('Incorrect IAM authentication information'), request_id: expect.any(String) });
+  expect(answer.body).toEqual({
+    error_code: 'APIGW.0301',
+    error_msg: expect.stringContaining('Incorrect IAM authentication information'),
+    request_id: expect.any(String),
+  });
 });
 
 test('an IAM token in X-Auth-Token is accepted; an unknown one is 401', async () => {
@@ -56,7 +60,8 @@ test('a task goes READY_ → RUNNING_ → SUCCESS_, and the server is bound only
   const taskPath = `/v3/{project}/tasks/${start.body.task_id}`;
   const status = async () => (await huawei(mock.url, 'GET', taskPath, undefined, { date: new Date(clock) })).body;
   const batch = async () =>
-    (await huawei(mock.url, 'POST', '/v3/{project}/keypairs/batch-associate', { batch_keypairs: [body(server)] }, { date: new Date(clock) })).body.tasks[0].status;
+    (await huawei(mock.url, 'POST', '/v3/{project}/keypairs/batch-associate', { batch_keypairs: [body(server)] }, { date: new Date(clock) })).body.tasks[0]
+      .status;
   // Act & Assert: before the task ends the server is still unbound
   expect(await status()).toEqual({ server_id: server, task_id: start.body.task_id, task_status: 'READY_RESET' });
   clock += 600;
@@ -85,7 +90,13 @@ test('DisassociateKeypair unbinds once its task ends; an unknown task id is KPS.
 });
 
 test('a replace (with auth) is a REPLACE task that ends in the documented SUCCESS_RESET', async () => {
-  const start = await huawei(mock.url, 'POST', ASSOCIATE, { keypair_name: 'kp-beta', server: { id: FIX.bound[6]!, auth: { type: 'password', key: 'pw' } } }, { date: new Date(clock) });
+  const start = await huawei(
+    mock.url,
+    'POST',
+    ASSOCIATE,
+    { keypair_name: 'kp-beta', server: { id: FIX.bound[6]!, auth: { type: 'password', key: 'pw' } } },
+    { date: new Date(clock) },
+  );
   const path = `/v3/{project}/tasks/${start.body.task_id}`;
   expect((await huawei(mock.url, 'GET', path, undefined, { date: new Date(clock) })).body.task_status).toBe('READY_REPLACE');
   clock += 1100;

@@ -12,7 +12,7 @@ test('targets/live-sized.json describes the live-sized mock (regenerate with npm
   expect(committed).toEqual(mockTargetFile(liveSizedFixtures(), 'http://127.0.0.1:8080', profile.target));
 });
 
-test('the live-sized fixtures are a test account\'s: 2 key pairs, 2 running, 1 bound, 1 stopped; one instance of each kind', () => {
+test("the live-sized fixtures are a test account's: 2 key pairs, 2 running, 1 bound, 1 stopped; one instance of each kind", () => {
   // Act
   const hw = committed.huaweicloud;
   const volc = committed.volcengine;
@@ -27,7 +27,7 @@ test('the live-sized fixtures are a test account\'s: 2 key pairs, 2 running, 1 b
   for (const name of Object.values(volc.fixtures.originalKeyPairs)) expect(names).toContain(name);
 });
 
-test('the target file sets a live run\'s budget, and polling and a timeout for 1-3 s tasks', () => {
+test("the target file sets a live run's budget, and polling and a timeout for 1-3 s tasks", () => {
   expect(committed.safety.maxRequests).toBe(400);
   expect(committed.huaweicloud.taskPoll).toEqual({ firstMs: 500, maxIntervalMs: 1000 });
   expect(committed.huaweicloud.taskTimeoutMs).toBe(60_000);

@@ -63,7 +63,10 @@ test('bad mock options are one line and exit code 2', async () => {
     [['--huawei-success', '201'], 'conformance mock: --huawei-success 201 is not one of 202, 200.'],
     [['--reading', 'kpsErrorForm=deep'], 'conformance mock: --reading kpsErrorForm=deep: kpsErrorForm is one of flat, nested.'],
     [['--reading', 'colour=red'], 'conformance mock: --reading colour=red is not NAME=VALUE with NAME one of huaweiSuccessStatus,'],
-    [['--reading', 'huaweiSuccessStatus=200', '--huawei-success', '202'], 'conformance mock: --huawei-success says huaweiSuccessStatus 202, another flag 200. Give it once.'],
+    [
+      ['--reading', 'huaweiSuccessStatus=200', '--huawei-success', '202'],
+      'conformance mock: --huawei-success says huaweiSuccessStatus 202, another flag 200. Give it once.',
+    ],
     [['--profile', 'huge'], 'conformance mock: --profile huge is not one of default, live-sized.'],
     [['--fault', 'kps.auth.required:never'], 'conformance mock: startMock: fault "kps.auth.required:never" is not a variant of kps.auth.required'],
     [['--bogus'], "conformance mock: Unknown option '--bogus'"],
@@ -91,7 +94,12 @@ test('--reading and the older flags set readings; --profile live-sized writes th
     expect(Object.keys(unsigned.body.ResponseMetadata)).toEqual(['RequestId', 'Error']);
     expect(cli.output()).toContain('Readings: huaweiSuccessStatus=200, kpsErrorForm=nested, ecsGatewayEnvelope=minimal');
     const target = JSON.parse(readFileSync(targetPath, 'utf8'));
-    expect([target.name, target.safety.maxRequests, target.huaweicloud.fixtures.servers.running.length, target.volcengine.endpoint]).toEqual(['live-sized', 400, 2, url]);
+    expect([target.name, target.safety.maxRequests, target.huaweicloud.fixtures.servers.running.length, target.volcengine.endpoint]).toEqual([
+      'live-sized',
+      400,
+      2,
+      url,
+    ]);
   } finally {
     expect(await cli.stop()).toBe(0);
   }

@@ -14,7 +14,10 @@ test('HTTPS mode serves both clouds over TLS with the given certificate', async 
   const mock = await startMock({ tls: { key: tls.key, cert: tls.cert } });
   try {
     const url = `${mock.url}/?${attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair' })}`;
-    const signed = volcengineHmacSha256({ method: 'GET', url }, { accessKey: DEFAULT_CREDENTIALS.volcengine.accessKey, secretKey: DEFAULT_CREDENTIALS.volcengine.secretKey, region: 'cn-beijing', service: 'ecs' });
+    const signed = volcengineHmacSha256(
+      { method: 'GET', url },
+      { accessKey: DEFAULT_CREDENTIALS.volcengine.accessKey, secretKey: DEFAULT_CREDENTIALS.volcengine.secretKey, region: 'cn-beijing', service: 'ecs' },
+    );
     // Act
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(signed.url, { headers: signed.headers, ca: tls.cert }, (res) => {
@@ -32,7 +35,7 @@ test('HTTPS mode serves both clouds over TLS with the given certificate', async 
   }
 });
 
-test('throttling mode answers every Nth request 429 in the cloud\'s shape', async () => {
+test("throttling mode answers every Nth request 429 in the cloud's shape", async () => {
   // Arrange
   const mock = await startMock({ throttleEvery: 3 });
   try {

@@ -40,7 +40,9 @@ test('@huaweicloud/huaweicloud-sdk-core: AssociateKeypair, BatchAssociateKeypair
   // Arrange
   const client = huaweiClient();
   // Act
-  const single = await client.sendRequest<SdkResponse & Kps['AssociateKeypairResponseBody']>(kpsCall('/keypairs/associate', { keypair_name: 'kp-alpha', server: { id: FIX.running[100]! } }));
+  const single = await client.sendRequest<SdkResponse & Kps['AssociateKeypairResponseBody']>(
+    kpsCall('/keypairs/associate', { keypair_name: 'kp-alpha', server: { id: FIX.running[100]! } }),
+  );
   const batch = await client.sendRequest<SdkResponse & Kps['BatchAssociateKeypairResponseBody']>(
     kpsCall('/keypairs/batch-associate', { batch_keypairs: FIX.running.slice(101, 103).map((id) => ({ keypair_name: 'kp-alpha', server: { id } })) }),
   );
@@ -75,7 +77,7 @@ function volcengineApi(secretKey = DEFAULT_CREDENTIALS.volcengine.secretKey) {
   return service.createAPI<Record<string, string>, { OperationDetails: { InstanceId: string; Error: unknown }[] }>('AttachKeyPair', { method: 'GET' });
 }
 
-test('@volcengine/openapi: createAPI(\'AttachKeyPair\') with flattened InstanceIds.N is accepted', async () => {
+test("@volcengine/openapi: createAPI('AttachKeyPair') with flattened InstanceIds.N is accepted", async () => {
   // Act
   const answer = await volcengineApi()({
     'InstanceIds.1': FIX.instances('running')[0]!,
@@ -96,8 +98,19 @@ test('@volcengine/openapi with a wrong SK gets SignatureDoesNotMatch', async () 
 
 test('@volcengine/openapi: the same action POSTed as a form body is accepted', async () => {
   const { host, protocol } = new URL(mock.url);
-  const service = new Service({ serviceName: 'ecs', defaultVersion: '2020-04-01', region: 'cn-beijing', host, protocol, accessKeyId: DEFAULT_CREDENTIALS.volcengine.accessKey, secretKey: DEFAULT_CREDENTIALS.volcengine.secretKey });
-  const api = service.createAPI<Record<string, string>, { OperationDetails: { InstanceId: string }[] }>('AttachKeyPair', { method: 'POST', contentType: 'urlencode' });
+  const service = new Service({
+    serviceName: 'ecs',
+    defaultVersion: '2020-04-01',
+    region: 'cn-beijing',
+    host,
+    protocol,
+    accessKeyId: DEFAULT_CREDENTIALS.volcengine.accessKey,
+    secretKey: DEFAULT_CREDENTIALS.volcengine.secretKey,
+  });
+  const api = service.createAPI<Record<string, string>, { OperationDetails: { InstanceId: string }[] }>('AttachKeyPair', {
+    method: 'POST',
+    contentType: 'urlencode',
+  });
   const answer = await api({ 'InstanceIds.1': FIX.instances('stopped')[0]!, KeyPairId: FIX.keyPairs[1]!.id });
   expect(answer.ResponseMetadata.Error).toBeUndefined();
   expect(answer.Result?.OperationDetails).toEqual([{ InstanceId: FIX.instances('stopped')[0], Error: null }]);

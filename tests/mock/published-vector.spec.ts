@@ -11,7 +11,10 @@ const DATE = new Date(Date.UTC(2006, 0, 2, 15, 4, 5));
 test('the published GET vector signs as published, and the mock accepts that signing on its own paths', async () => {
   // Arrange
   const options = { accessKey: 'AccessKey', secretKey: 'SecretKey', date: DATE, signedHeaders: ['x-sdk-date'] };
-  const vector = huaweiSdkHmacSha256({ method: 'GET', url: 'https://example.huaweicloud.com/path?limit=1', headers: { TEST_UNDERSCORE: 'TEST_VALUE' } }, options);
+  const vector = huaweiSdkHmacSha256(
+    { method: 'GET', url: 'https://example.huaweicloud.com/path?limit=1', headers: { TEST_UNDERSCORE: 'TEST_VALUE' } },
+    options,
+  );
   const mock = await startMock({
     now: () => DATE.getTime(),
     credentials: { huawei: { accessKey: 'AccessKey', secretKey: 'SecretKey', tokens: [] }, volcengine: { accessKey: 'x', secretKey: 'y' } },

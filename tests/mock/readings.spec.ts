@@ -12,7 +12,8 @@ const ASSOCIATE = '/v3/{project}/keypairs/associate';
 const BATCH = '/v3/{project}/keypairs/batch-associate';
 const validators = new SpecValidators();
 const kpsError = validators.forSchema('huaweicloud-kps', 'KpsError');
-const bind = (url: string, server: string, extra: object = {}) => huawei(url, 'POST', ASSOCIATE, { keypair_name: 'kp-alpha', server: { id: server, ...extra } });
+const bind = (url: string, server: string, extra: object = {}) =>
+  huawei(url, 'POST', ASSOCIATE, { keypair_name: 'kp-alpha', server: { id: server, ...extra } });
 const lookup = async (url: string, taskId: string) => (await huawei(url, 'GET', `/v3/{project}/tasks/${taskId}`)).body.task_status;
 const attach = (url: string, q: Parameters<typeof attachQuery>[0]) => volcengine(url, attachQuery(q));
 
@@ -27,13 +28,17 @@ const rows: Row[] = [
   { reading: { huaweiSuccessStatus: 200 }, probe: async (url) => (await bind(url, FIX.running[0]!)).status, byDefault: 202, withReading: 200 },
   {
     reading: { batchFailedStatus: 'Failed' },
-    probe: async (url) => (await huawei(url, 'POST', BATCH, { batch_keypairs: [{ keypair_name: 'kp-alpha', server: { id: FIX.stopped[0]! } }] })).body.tasks[0].status,
+    probe: async (url) =>
+      (await huawei(url, 'POST', BATCH, { batch_keypairs: [{ keypair_name: 'kp-alpha', server: { id: FIX.stopped[0]! } }] })).body.tasks[0].status,
     byDefault: 'FAILED',
     withReading: 'Failed',
   },
   {
     reading: { kpsErrorForm: 'nested' },
-    probe: async (url) => [(await huawei(url, 'POST', ASSOCIATE, { server: { id: FIX.running[1]! } })).body, (await huawei(url, 'POST', ASSOCIATE, {}, { auth: 'none' })).body],
+    probe: async (url) => [
+      (await huawei(url, 'POST', ASSOCIATE, { server: { id: FIX.running[1]! } })).body,
+      (await huawei(url, 'POST', ASSOCIATE, {}, { auth: 'none' })).body,
+    ],
     byDefault: [
       { error_code: 'KPS.0002', error_msg: expect.any(String) },
       { error_code: 'APIGW.0301', error_msg: expect.any(String), request_id: expect.any(String) },
@@ -103,7 +108,10 @@ const rows: Row[] = [
   },
   {
     reading: { ecsCodeN: 'present' },
-    probe: async (url) => [(await volcengine(url, 'Version=2020-04-01')).body.ResponseMetadata.Error.CodeN, (await attach(url, { name: 'ssh_key_pair' })).body.ResponseMetadata.Error.CodeN],
+    probe: async (url) => [
+      (await volcengine(url, 'Version=2020-04-01')).body.ResponseMetadata.Error.CodeN,
+      (await attach(url, { name: 'ssh_key_pair' })).body.ResponseMetadata.Error.CodeN,
+    ],
     // MissingParameter.InstanceIds is the service's, not a gateway code: no CodeN either way
     byDefault: [undefined, undefined],
     withReading: [100002, undefined],
@@ -127,11 +135,15 @@ const rows: Row[] = [
       ['RequestId', 'Action', 'Version', 'Service', 'Region', 'Error'],
       ['RequestId', 'Action', 'Version', 'Service', 'Region', 'Error'],
     ],
-    withReading: [['RequestId', 'Error'], ['RequestId', 'Error']],
+    withReading: [
+      ['RequestId', 'Error'],
+      ['RequestId', 'Error'],
+    ],
   },
   {
     reading: { ecsUnknownAccessKey: 'InvalidClientTokenId' },
-    probe: async (url) => (await volcengine(url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair' }), { accessKey: 'AKLTnobody' })).body.ResponseMetadata.Error.Code,
+    probe: async (url) =>
+      (await volcengine(url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair' }), { accessKey: 'AKLTnobody' })).body.ResponseMetadata.Error.Code,
     byDefault: 'InvalidAccessKey',
     withReading: 'InvalidClientTokenId',
   },
@@ -151,7 +163,11 @@ const rows: Row[] = [
       (await attach(url, { ids: ['i-running-000'], name: 'nobody' })).body.ResponseMetadata.Error.Message,
       (await attach(url, { ids: ['i-windows-000'], name: 'ssh_key_pair' })).body.Result.OperationDetails[0].Error.Message,
     ],
-    byDefault: [expect.stringContaining("required property 'keypair_name'"), 'The specified KeyPair does not exist.', 'The OSType of this specified instance is Windows, which does not support key pairs.'],
+    byDefault: [
+      expect.stringContaining("required property 'keypair_name'"),
+      'The specified KeyPair does not exist.',
+      'The OSType of this specified instance is Windows, which does not support key pairs.',
+    ],
     withReading: ['Request failed: KPS.0002.', 'Request failed: InvalidKeyPair.NotFound.', 'Request failed: InvalidKeyPairForWindows.Unsupported.'],
   },
   {
@@ -195,7 +211,7 @@ for (const row of rows) {
   });
 }
 
-test('nested KPS errors, the gateway\'s included, are the spec\'s KpsError', async () => {
+test("nested KPS errors, the gateway's included, are the spec's KpsError", async () => {
   const mock = await startMock({ readings: { kpsErrorForm: 'nested', kpsRequestIdInBody: 'all' } });
   try {
     const answers = [
@@ -236,7 +252,9 @@ for (const [name, value] of READING_NAMES.flatMap((n) => READINGS[n].values.slic
 }
 
 test('a reading or value outside the table is refused with the values it may take', () => {
-  expect(() => resolveMockOptions({ readings: { kpsErrorForm: 'deep' as 'flat' } })).toThrow('startMock: reading kpsErrorForm deep is not one of flat, nested.');
+  expect(() => resolveMockOptions({ readings: { kpsErrorForm: 'deep' as 'flat' } })).toThrow(
+    'startMock: reading kpsErrorForm deep is not one of flat, nested.',
+  );
   expect(() => resolveMockOptions({ readings: { colour: 'red' } as never })).toThrow(/^startMock: "colour" is not a reading\. Readings: huaweiSuccessStatus, /);
   expect(resolveMockOptions().readings).toEqual(DEFAULT_READINGS);
 });

@@ -54,7 +54,7 @@ test.describe('Volcengine: a signature scoped to another region or service', () 
     });
   });
 
-  test('the accepted scope is the mock\'s configured region: a cn-shanghai mock takes cn-shanghai and refuses cn-beijing', async () => {
+  test("the accepted scope is the mock's configured region: a cn-shanghai mock takes cn-shanghai and refuses cn-beijing", async () => {
     await withMock({ fixtures: { ...defaultFixtures(), volcengineRegion: 'cn-shanghai' } }, async (mock) => {
       const q = attachQuery({ ids: [instance], name: kp.name });
       const own = await volcengine(mock.url, q, { region: 'cn-shanghai' });
@@ -74,7 +74,7 @@ test.describe('Volcengine: a signature scoped to another region or service', () 
   });
 });
 
-test.describe('Huawei: a project that is not the caller\'s', () => {
+test.describe("Huawei: a project that is not the caller's", () => {
   const OTHER = 'fedcba9876543210fedcba9876543210';
   const bind = (server: string) => ({ keypair_name: 'kp-alpha', server: { id: server } });
   const ROUTES = [
@@ -105,7 +105,7 @@ test.describe('Huawei: a project that is not the caller\'s', () => {
     });
   });
 
-  test('an X-Project-Id other than the path\'s is 403 APIGW.0310; the same one or none is accepted; a token is judged by its path', async () => {
+  test("an X-Project-Id other than the path's is 403 APIGW.0310; the same one or none is accepted; a token is judged by its path", async () => {
     await withMock({}, async (mock) => {
       const route = '/keypairs/associate';
       const mismatch = await huaweiScoped(mock.url, 'POST', route, { pathProject: PROJECT, headerProject: OTHER }, bind(FIX.running[210]!));
@@ -121,7 +121,11 @@ test.describe('Huawei: a project that is not the caller\'s', () => {
   test('authentication comes first: an unsigned, wrongly signed or forged-token request for another project is 401 APIGW.0301', async () => {
     await withMock({}, async (mock) => {
       const body = bind(FIX.running[220]!);
-      const unsigned = await fetch(`${mock.url}/v3/${OTHER}/keypairs/associate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const unsigned = await fetch(`${mock.url}/v3/${OTHER}/keypairs/associate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const wrongKey = await huaweiScoped(mock.url, 'POST', '/keypairs/associate', { pathProject: OTHER, headerProject: OTHER, secretKey: 'wrong' }, body);
       const forged = await huaweiScoped(mock.url, 'POST', '/keypairs/associate', { pathProject: OTHER, token: 'forged' }, body);
       expect([unsigned.status, ((await unsigned.json()) as components['schemas']['KpsErrorFlat']).error_code]).toEqual([401, 'APIGW.0301']);
@@ -129,10 +133,16 @@ test.describe('Huawei: a project that is not the caller\'s', () => {
     });
   });
 
-  test('the caller\'s project is the configured one: a mock of another project accepts it, refuses the default, and shapes the 403 as its reading says', async () => {
+  test("the caller's project is the configured one: a mock of another project accepts it, refuses the default, and shapes the 403 as its reading says", async () => {
     await withMock({ fixtures: { ...defaultFixtures(), projectId: OTHER }, readings: { kpsErrorForm: 'nested' } }, async (mock) => {
       const own = await huaweiScoped(mock.url, 'POST', '/keypairs/associate', { pathProject: OTHER, headerProject: OTHER }, bind(FIX.running[230]!));
-      const defaultProject = await huaweiScoped(mock.url, 'POST', '/keypairs/associate', { pathProject: PROJECT, headerProject: PROJECT }, bind(FIX.running[231]!));
+      const defaultProject = await huaweiScoped(
+        mock.url,
+        'POST',
+        '/keypairs/associate',
+        { pathProject: PROJECT, headerProject: PROJECT },
+        bind(FIX.running[231]!),
+      );
       expect(own.status).toBe(202);
       expect([defaultProject.status, defaultProject.body]).toEqual([403, { error: unavailable }]);
     });
@@ -175,7 +185,7 @@ test.describe('Huawei: a server with a bind in flight is busy for a batch', () =
     });
   });
 
-  test('a batch\'s own bind makes the server busy for the next batch, and the same server twice in one batch gets one bind', async () => {
+  test("a batch's own bind makes the server busy for the next batch, and the same server twice in one batch gets one bind", async () => {
     await withMock(options(), async (mock) => {
       const [a, b] = [FIX.running[340]!, FIX.running[341]!];
       const started = await huawei(mock.url, 'POST', BATCH, { batch_keypairs: [entry(a)] });
@@ -183,7 +193,10 @@ test.describe('Huawei: a server with a bind in flight is busy for a batch', () =
       const twice = await huawei(mock.url, 'POST', BATCH, { batch_keypairs: [entry(b), entry(b)] });
       expect(started.body.tasks[0]).toMatchObject({ status: 'SUCCESS', task_id: expect.any(String) });
       expect(again.body.tasks[0]).toEqual({ ...busyTask, server_id: a });
-      expect(twice.body.tasks.map((t: components['schemas']['TaskResponseBody']) => [t.status, typeof t.task_id])).toEqual([['SUCCESS', 'string'], ['FAILED', 'undefined']]);
+      expect(twice.body.tasks.map((t: components['schemas']['TaskResponseBody']) => [t.status, typeof t.task_id])).toEqual([
+        ['SUCCESS', 'string'],
+        ['FAILED', 'undefined'],
+      ]);
     });
   });
 

@@ -13,10 +13,14 @@ test('with taskDelayMaxMs each task ends at its own time from taskDelayMs to tas
   try {
     const servers = FIX.running.slice(0, 30);
     const tasks: string[] = [];
-    for (const id of servers) tasks.push((await huawei(mock.url, 'POST', '/v3/{project}/keypairs/associate', { keypair_name: 'kp-alpha', server: { id } }, { date: date() })).body.task_id);
+    for (const id of servers)
+      tasks.push(
+        (await huawei(mock.url, 'POST', '/v3/{project}/keypairs/associate', { keypair_name: 'kp-alpha', server: { id } }, { date: date() })).body.task_id,
+      );
     const ended = async () => {
       let count = 0;
-      for (const t of tasks) if ((await huawei(mock.url, 'GET', `/v3/{project}/tasks/${t}`, undefined, { date: date() })).body.task_status === 'SUCCESS_RESET') count++;
+      for (const t of tasks)
+        if ((await huawei(mock.url, 'GET', `/v3/{project}/tasks/${t}`, undefined, { date: date() })).body.task_status === 'SUCCESS_RESET') count++;
       return count;
     };
     const start = clock;

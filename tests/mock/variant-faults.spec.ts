@@ -1,5 +1,14 @@
 import { test, expect } from '@playwright/test';
-import { ALL_FAULTS, DEFAULT_CREDENTIALS, FAULTABLE_RULES, resolveMockOptions, startMock, VARIANT_FAULTS, type RunningMock, type VariantFaultId } from '../../src/mock/index.ts';
+import {
+  ALL_FAULTS,
+  DEFAULT_CREDENTIALS,
+  FAULTABLE_RULES,
+  resolveMockOptions,
+  startMock,
+  VARIANT_FAULTS,
+  type RunningMock,
+  type VariantFaultId,
+} from '../../src/mock/index.ts';
 import { huaweiSdkHmacSha256 } from '../../src/signing/index.ts';
 import { attachQuery, FIX, huawei, PROJECT, volcengine, type Answer, type VolcCallOptions } from '../_helpers/mock-client.ts';
 
@@ -15,7 +24,10 @@ async function sentAfterSigning(baseUrl: string, signedBody: object, sentBody: o
   const url = `${baseUrl}/v3/${PROJECT}/keypairs/associate`;
   const headers = { 'content-type': 'application/json' };
   const creds = DEFAULT_CREDENTIALS.huawei;
-  const signed = huaweiSdkHmacSha256({ method: 'POST', url, headers, body: JSON.stringify(signedBody) }, { accessKey: creds.accessKey, secretKey: creds.secretKey, projectId: PROJECT });
+  const signed = huaweiSdkHmacSha256(
+    { method: 'POST', url, headers, body: JSON.stringify(signedBody) },
+    { accessKey: creds.accessKey, secretKey: creds.secretKey, projectId: PROJECT },
+  );
   return { status: (await fetch(signed.url, { method: 'POST', headers: signed.headers, body: JSON.stringify(sentBody) })).status };
 }
 const errorCodeOf = (a: Pick<Answer, 'status' | 'body'>) => [a.status, a.body.ResponseMetadata.Error?.Code ?? null];
@@ -50,7 +62,11 @@ const rows: Row[] = [
     probe: async (mock) => {
       const [one, two] = [FIX.running[1]!, FIX.running[2]!];
       const wrongKey = await huawei(mock.url, 'POST', BATCH, entries([one]), { secretKey: 'wrong' });
-      const changed = await sentAfterSigning(mock.url, { keypair_name: 'kp-beta', server: { id: FIX.running[9]! } }, { keypair_name: 'kp-beta', server: { id: two } });
+      const changed = await sentAfterSigning(
+        mock.url,
+        { keypair_name: 'kp-beta', server: { id: FIX.running[9]! } },
+        { keypair_name: 'kp-beta', server: { id: two } },
+      );
       const bindings = mock.snapshot().huaweicloud;
       return [wrongKey.status, changed.status, bindings[one], bindings[two]];
     },
@@ -60,14 +76,26 @@ const rows: Row[] = [
   {
     fault: 'ecs.auth.bad-signature:token-taken',
     probe: (mock) => tokenReusedAfterRefusal(mock, 'taken-by-a-bad-signature', { secretKey: 'wrong' }),
-    healthy: [[401, 'SignatureDoesNotMatch'], [200, null]],
-    broken: [[401, 'SignatureDoesNotMatch'], [400, 'IdempotentParameterMismatch']],
+    healthy: [
+      [401, 'SignatureDoesNotMatch'],
+      [200, null],
+    ],
+    broken: [
+      [401, 'SignatureDoesNotMatch'],
+      [400, 'IdempotentParameterMismatch'],
+    ],
   },
   {
     fault: 'ecs.auth.required:token-taken',
     probe: (mock) => tokenReusedAfterRefusal(mock, 'taken-unsigned', { unsigned: true }),
-    healthy: [[401, 'MissingAuthenticationToken'], [200, null]],
-    broken: [[401, 'MissingAuthenticationToken'], [400, 'IdempotentParameterMismatch']],
+    healthy: [
+      [401, 'MissingAuthenticationToken'],
+      [200, null],
+    ],
+    broken: [
+      [401, 'MissingAuthenticationToken'],
+      [400, 'IdempotentParameterMismatch'],
+    ],
   },
   {
     fault: 'ecs.auth.bad-signature:any-region',
@@ -84,8 +112,14 @@ const rows: Row[] = [
       errorCodeOf(await volcengine(mock.url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair', token: 'a'.repeat(65) }))),
       errorCodeOf(await volcengine(mock.url, attachQuery({ ids: ['i-running-000'], name: 'ssh_key_pair', token: 'b'.repeat(66) }))),
     ],
-    healthy: [[400, 'InvalidClientToken.Malformed'], [400, 'InvalidClientToken.Malformed']],
-    broken: [[200, null], [400, 'InvalidClientToken.Malformed']],
+    healthy: [
+      [400, 'InvalidClientToken.Malformed'],
+      [400, 'InvalidClientToken.Malformed'],
+    ],
+    broken: [
+      [200, null],
+      [400, 'InvalidClientToken.Malformed'],
+    ],
   },
   {
     fault: 'ecs.attach-key-pair.max-100:off-by-one',
@@ -93,8 +127,14 @@ const rows: Row[] = [
       errorCodeOf(await volcengine(mock.url, attachQuery({ ids: ids(101), name: 'ssh_key_pair' }))),
       errorCodeOf(await volcengine(mock.url, attachQuery({ ids: ids(102), name: 'ssh_key_pair' }))),
     ],
-    healthy: [[400, 'LimitExceeded.MaximumInstanceIds'], [400, 'LimitExceeded.MaximumInstanceIds']],
-    broken: [[200, null], [400, 'LimitExceeded.MaximumInstanceIds']],
+    healthy: [
+      [400, 'LimitExceeded.MaximumInstanceIds'],
+      [400, 'LimitExceeded.MaximumInstanceIds'],
+    ],
+    broken: [
+      [200, null],
+      [400, 'LimitExceeded.MaximumInstanceIds'],
+    ],
   },
   {
     fault: 'ecs.attach-key-pair.instance-not-found:whole-404',
@@ -111,8 +151,14 @@ const rows: Row[] = [
       const query = attachQuery({ ids: ['i-running-001'], name: 'ssh_key_pair', token: 'replayed-token' });
       return [errorCodeOf(await volcengine(mock.url, query)), errorCodeOf(await volcengine(mock.url, query))];
     },
-    healthy: [[200, null], [200, null]],
-    broken: [[200, null], [400, 'IdempotentParameterMismatch']],
+    healthy: [
+      [200, null],
+      [200, null],
+    ],
+    broken: [
+      [200, null],
+      [400, 'IdempotentParameterMismatch'],
+    ],
   },
   {
     fault: 'ecs.attach-key-pair.idempotent-mismatch:409',
@@ -183,10 +229,22 @@ test('kps.error-shape:nested-wrong breaks the nested reading too', async () => {
 
 test('a fault id the mock does not know is refused with the fix', () => {
   const cases = [
-    ['kps.auth.required:never', 'startMock: fault "kps.auth.required:never" is not a variant of kps.auth.required (its variants: kps.auth.required:carried-out).'],
-    ['kps.associate.port-range:wide', 'startMock: fault "kps.associate.port-range:wide" is not a variant of kps.associate.port-range (it has none; use kps.associate.port-range alone).'],
-    ['client.signature', 'startMock: fault "client.signature" names a client rule, which a server cannot break. Run npx conformance mock --faults for the list.'],
-    ['kps.nothing', 'startMock: fault "kps.nothing" is not a rule id of docs/RULES.md nor a RULE-ID:NAME variant. Run npx conformance mock --faults for the list.'],
+    [
+      'kps.auth.required:never',
+      'startMock: fault "kps.auth.required:never" is not a variant of kps.auth.required (its variants: kps.auth.required:carried-out).',
+    ],
+    [
+      'kps.associate.port-range:wide',
+      'startMock: fault "kps.associate.port-range:wide" is not a variant of kps.associate.port-range (it has none; use kps.associate.port-range alone).',
+    ],
+    [
+      'client.signature',
+      'startMock: fault "client.signature" names a client rule, which a server cannot break. Run npx conformance mock --faults for the list.',
+    ],
+    [
+      'kps.nothing',
+      'startMock: fault "kps.nothing" is not a rule id of docs/RULES.md nor a RULE-ID:NAME variant. Run npx conformance mock --faults for the list.',
+    ],
   ] as const;
   for (const [fault, message] of cases) expect(() => resolveMockOptions({ faults: [fault as never] }), fault).toThrow(message);
 });

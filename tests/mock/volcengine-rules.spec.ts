@@ -22,12 +22,42 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => run[i % run.lengt
 
 const rejections = [
   { rule: 'ecs.attach-key-pair.instance-ids-required', what: 'no InstanceIds', q: { name: kp.name }, status: 400, code: 'MissingParameter.InstanceIds' },
-  { rule: 'ecs.attach-key-pair.keypair-required', what: 'neither key pair member', q: { ids: ids(1) }, status: 400, code: 'MissingParameter.KeyPairNameAndKeyPairId' },
+  {
+    rule: 'ecs.attach-key-pair.keypair-required',
+    what: 'neither key pair member',
+    q: { ids: ids(1) },
+    status: 400,
+    code: 'MissingParameter.KeyPairNameAndKeyPairId',
+  },
   { rule: 'ecs.attach-key-pair.max-100', what: '101 ids', q: { ids: ids(101), name: kp.name }, status: 400, code: 'LimitExceeded.MaximumInstanceIds' },
-  { rule: 'ecs.attach-key-pair.client-token-format', what: 'a 65-character token', q: { ids: ids(1), name: kp.name, token: 'a'.repeat(65) }, status: 400, code: 'InvalidClientToken.Malformed' },
-  { rule: 'ecs.attach-key-pair.client-token-format', what: 'a non-ASCII token', q: { ids: ids(1), name: kp.name, token: 'tök' }, status: 400, code: 'InvalidClientToken.Malformed' },
-  { rule: 'ecs.attach-key-pair.keypair-not-found', what: 'an unknown KeyPairName', q: { ids: ids(1), name: 'nobody' }, status: 404, code: 'InvalidKeyPair.NotFound' },
-  { rule: 'ecs.attach-key-pair.keypair-id-wins', what: 'an unknown KeyPairId with a valid name', q: { ids: ids(1), name: kp.name, id: 'kp-unknown' }, status: 404, code: 'InvalidKeyPair.NotFound' },
+  {
+    rule: 'ecs.attach-key-pair.client-token-format',
+    what: 'a 65-character token',
+    q: { ids: ids(1), name: kp.name, token: 'a'.repeat(65) },
+    status: 400,
+    code: 'InvalidClientToken.Malformed',
+  },
+  {
+    rule: 'ecs.attach-key-pair.client-token-format',
+    what: 'a non-ASCII token',
+    q: { ids: ids(1), name: kp.name, token: 'tök' },
+    status: 400,
+    code: 'InvalidClientToken.Malformed',
+  },
+  {
+    rule: 'ecs.attach-key-pair.keypair-not-found',
+    what: 'an unknown KeyPairName',
+    q: { ids: ids(1), name: 'nobody' },
+    status: 404,
+    code: 'InvalidKeyPair.NotFound',
+  },
+  {
+    rule: 'ecs.attach-key-pair.keypair-id-wins',
+    what: 'an unknown KeyPairId with a valid name',
+    q: { ids: ids(1), name: kp.name, id: 'kp-unknown' },
+    status: 404,
+    code: 'InvalidKeyPair.NotFound',
+  },
 ];
 
 for (const row of rejections) {
@@ -72,7 +102,7 @@ test('each instance kind gets the documented per-instance answer, one entry per 
   expect(answer.body.ResponseMetadata.RequestId).toMatch(/^\d{14}[0-9A-F]{18}$/);
 });
 
-test('ecs.auth: unsigned, wrong SK, unknown AK, stale date and another scope get the gateway\'s codes', async () => {
+test("ecs.auth: unsigned, wrong SK, unknown AK, stale date and another scope get the gateway's codes", async () => {
   const q = attachQuery({ ids: ids(1), name: kp.name });
   const cases = [
     [await volcengine(mock.url, q, { unsigned: true }), 401, 'MissingAuthenticationToken'],
@@ -97,7 +127,7 @@ test('ecs.auth.stale-date: an X-Date 16 minutes off is 400 InvalidTimestamp with
   expect(fresh.status).toBe(200);
 });
 
-test('ecs.envelope-echo: Region is the signed region, which is the endpoint\'s', async () => {
+test("ecs.envelope-echo: Region is the signed region, which is the endpoint's", async () => {
   const answer = await volcengine(mock.url, attachQuery({ ids: ids(1), name: kp.name }), { region: 'cn-beijing' });
   expect(answer.body.ResponseMetadata.Region).toBe('cn-beijing');
 });

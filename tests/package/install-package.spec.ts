@@ -25,7 +25,8 @@ function shellEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs `command args` in `cwd` to its end (its own process group, killed whole on timeout). */
-const run = (command: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<CliResult> => runCommand(command, args, { cwd, env: shellEnv(), timeoutMs });
+const run = (command: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<CliResult> =>
+  runCommand(command, args, { cwd, env: shellEnv(), timeoutMs });
 
 const said = (r: CliResult) => `exit ${r.code}\nstdout: ${r.stdout.slice(-3000)}\nstderr: ${r.stderr.slice(-3000)}`;
 
@@ -98,7 +99,10 @@ test.afterAll(() => {
 test('the tarball holds what runs: the compiled dist/, bin, specs, docs, examples, targets; no sources, tests, bench or CI files', async () => {
   // Act
   const listed = await run('tar', ['-tzf', tarball], work, 60_000);
-  const files = listed.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+  const files = listed.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.replace(/^package\//, ''));
   test.info().annotations.push({ type: 'tarball files', description: String(files.length) });
   // Assert
   expect(listed.code, said(listed)).toBe(0);
@@ -195,7 +199,12 @@ test('an adapter written in TypeScript type-checks against the installed types a
 
 test('npx conformance mock starts from the installed package, prints its URL and answers', async () => {
   // Arrange
-  const child = spawn('npx', ['--no', '--', 'conformance', 'mock', '--port', '0'], { cwd: project, env: shellEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npx', ['--no', '--', 'conformance', 'mock', '--port', '0'], {
+    cwd: project,
+    env: shellEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));

@@ -7,7 +7,11 @@ import { listErrorCodes } from '../../src/spec/error-codes.ts';
 // its rule's statement and is a per-instance code of the catalogue; each code names one kind's rule.
 
 const kinds = Object.keys(INSTANCE_KINDS) as InstanceKind[];
-const perInstance = new Set(listErrorCodes('volcengine-ecs').filter((e) => e.scope === 'instance').map((e) => e.code));
+const perInstance = new Set(
+  listErrorCodes('volcengine-ecs')
+    .filter((e) => e.scope === 'instance')
+    .map((e) => e.code),
+);
 
 for (const kind of kinds) {
   const { rule, code } = INSTANCE_KINDS[kind];

@@ -78,7 +78,7 @@ test('every schema-expressed rule is a must or conflict rule; every constraint r
   }
 });
 
-test('every conflict rule is listed in an operation\'s x-conflicts, with at least two variants', () => {
+test("every conflict rule is listed in an operation's x-conflicts, with at least two variants", () => {
   const conflicts = new Map(SPEC_NAMES.flatMap((name) => [...annotations(loadSpec(name)).conflicts]));
   const ids = new Set<string>(RULES.map((r) => r.id));
   for (const [id, variants] of conflicts) {

@@ -46,12 +46,27 @@ function send(endpoint: string, path: string, headers: string[], body: Buffer, c
   });
 }
 
-test('a body is forwarded byte for byte (Python spacing, key order, UTF-8), headers in the client\'s order, no Content-Length added to a chunked request', async () => {
+test("a body is forwarded byte for byte (Python spacing, key order, UTF-8), headers in the client's order, no Content-Length added to a chunked request", async () => {
   const wire = await ClientWire.start({ huaweicloud: `http://127.0.0.1:${(target.address() as AddressInfo).port}` });
   try {
     const body = Buffer.from('{"server": {"id": "é-1"}, "keypair_name": "kp"}', 'utf8');
     wire.begin();
-    const status = await send(wire.endpoint, '/v3/p/keypairs/associate', ['X-Sdk-Date', '20240101T000000Z', 'Content-Type', 'application/json', 'Transfer-Encoding', 'chunked', 'Authorization', 'SDK-HMAC-SHA256 Access=a, SignedHeaders=x, Signature=00'], body, true);
+    const status = await send(
+      wire.endpoint,
+      '/v3/p/keypairs/associate',
+      [
+        'X-Sdk-Date',
+        '20240101T000000Z',
+        'Content-Type',
+        'application/json',
+        'Transfer-Encoding',
+        'chunked',
+        'Authorization',
+        'SDK-HMAC-SHA256 Access=a, SignedHeaders=x, Signature=00',
+      ],
+      body,
+      true,
+    );
     expect(status).toBe(202);
     const got = arrived[0]!;
     expect(got.body.equals(body)).toBe(true);

@@ -34,7 +34,17 @@ function play(origin: string, faults: Fault[], success: unknown): { method: stri
     const f = faults[n++];
     if (!f) return [200, JSON.stringify(success), { 'content-type': 'application/json' }];
     if (f.kind === 'reset') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-    const error = origin === HW ? { error_code: f.status === 429 ? 'APIGW.0308' : 'KPS.0003', error_msg: 'fault' } : { ResponseMetadata: { RequestId: 'r', Service: 'ecs', Region: 'cn-beijing', Error: { Code: f.status === 429 ? 'FlowLimitExceeded' : 'InternalError', Message: 'fault' } } };
+    const error =
+      origin === HW
+        ? { error_code: f.status === 429 ? 'APIGW.0308' : 'KPS.0003', error_msg: 'fault' }
+        : {
+            ResponseMetadata: {
+              RequestId: 'r',
+              Service: 'ecs',
+              Region: 'cn-beijing',
+              Error: { Code: f.status === 429 ? 'FlowLimitExceeded' : 'InternalError', Message: 'fault' },
+            },
+          };
     return [f.status, JSON.stringify(error), { 'content-type': 'application/json' }];
   };
   scope.get(/.*/).reply(answer).post(/.*/).reply(answer);
@@ -50,7 +60,11 @@ test('Huawei bind: the SDK never retries a bind after a 5xx or a reset, and surf
       const seen = play(HW, faults, { task_id: 't' });
       const outcome: SdkOutcome = await huaweiSdk.associateKeypair!({ keypair_name: 'k', server: { id: 's' } }, hwEnv);
       // Safety: every request after the first follows a 429 (not processed), never a 5xx or a reset.
-      for (let i = 1; i < seen.length; i++) expect(faults[i - 1]!.kind === 'status' && (faults[i - 1] as { status: number }).status === 429, `retry #${i} after ${JSON.stringify(faults[i - 1])}`).toBe(true);
+      for (let i = 1; i < seen.length; i++)
+        expect(
+          faults[i - 1]!.kind === 'status' && (faults[i - 1] as { status: number }).status === 429,
+          `retry #${i} after ${JSON.stringify(faults[i - 1])}`,
+        ).toBe(true);
       // What the SDK does today: one request, the first fault surfaced.
       expect(seen).toHaveLength(1);
       expect(outcome.ok).toBe(false);
@@ -64,7 +78,10 @@ test('Volcengine attach: any retry carries the same ClientToken; today the SDK s
   await fc.assert(
     fc.asyncProperty(schedule, fc.string({ unit: fc.constantFrom(...'abcdef0123456789'), minLength: 8, maxLength: 16 }), async (faults, token) => {
       nock.cleanAll();
-      const seen = play(VOLC, faults, { ResponseMetadata: { RequestId: 'r', Service: 'ecs', Region: 'cn-beijing' }, Result: { OperationDetails: [{ InstanceId: 'i-1', Error: null }] } });
+      const seen = play(VOLC, faults, {
+        ResponseMetadata: { RequestId: 'r', Service: 'ecs', Region: 'cn-beijing' },
+        Result: { OperationDetails: [{ InstanceId: 'i-1', Error: null }] },
+      });
       const outcome = await volcengineSdk.attachKeyPair!({ InstanceIds: ['i-1'], KeyPairName: 'k', ClientToken: token }, volcEnv);
       for (const request of seen) expect(new URL(`https://x${request.path}`).searchParams.get('ClientToken')).toBe(token);
       expect(seen).toHaveLength(1);

@@ -16,7 +16,15 @@ const NODE_BRIDGE = 'node --import tsx examples/node-harness/harness.ts';
 const DEFECTS = 'tests/sdk/_fixtures/python-defects';
 
 /** Rules no client can decide against the mock: unsigned, stale or raw requests, another Version, throttling. */
-const UNREACHABLE = ['kps.auth.required', 'kps.associate.malformed-json', 'ecs.auth.required', 'kps.auth.stale-date', 'ecs.auth.stale-date', 'ecs.version', 'ecs.attach-key-pair.flow-limit'];
+const UNREACHABLE = [
+  'kps.auth.required',
+  'kps.associate.malformed-json',
+  'ecs.auth.required',
+  'kps.auth.stale-date',
+  'ecs.auth.stale-date',
+  'ecs.version',
+  'ecs.attach-key-pair.flow-limit',
+];
 
 let mock: RunningMock;
 test.beforeEach(async () => {
@@ -29,8 +37,11 @@ test('the Python harness (standard library, its own signer, its own JSON bytes) 
   expect(failed).toEqual([]);
   expect([...skipped].sort()).toEqual([...UNREACHABLE].sort());
   // Every client rule was decided, and the retries were seen: resent with the same token, a bind only after a 429.
-  for (const rule of ['client.signature', 'client.project-id', 'client.surfaces-outcome', 'client.retry-safe', 'client.no-secrets-in-output']) expect(verdicts.find((v) => v.rule === rule)?.status, rule).toBe('pass');
-  expect(Object.keys(verdicts.find((v) => v.rule === 'client.retry-safe')!.variants ?? {})).toEqual(expect.arrayContaining(['resent with the same ClientToken', 'resent after a 429']));
+  for (const rule of ['client.signature', 'client.project-id', 'client.surfaces-outcome', 'client.retry-safe', 'client.no-secrets-in-output'])
+    expect(verdicts.find((v) => v.rule === rule)?.status, rule).toBe('pass');
+  expect(Object.keys(verdicts.find((v) => v.rule === 'client.retry-safe')!.variants ?? {})).toEqual(
+    expect.arrayContaining(['resent with the same ClientToken', 'resent after a 429']),
+  );
 });
 
 test('a correct Node client passes the same way in process (--adapter) and through the harness protocol', async () => {

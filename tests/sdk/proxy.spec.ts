@@ -59,30 +59,57 @@ test('both official Node SDKs through the proxy: forwarded, judged, and the rule
   const proxy = await startProxy();
   const hw = { endpoint: proxy.endpoint, projectId: PROJECT, region: 'cn-north-4', accessKey: HW.accessKey, secretKey: HW.secretKey };
   const bound = await huaweiSdk.associateKeypair!({ keypair_name: KEYPAIR, server: { id: SERVERS[0]!, auth: { type: 'password', key: 'x' } } }, hw);
-  const batch = await huaweiSdk.batchAssociateKeypair!({ batch_keypairs: [{ keypair_name: KEYPAIR, server: { id: SERVERS[1]! } }, { keypair_name: KEYPAIR, server: { id: SERVERS[2]! } }] }, hw);
-  const attached = await volcengineSdk.attachKeyPair!({ InstanceIds: [INSTANCE, 'i-unknown0000000000'], KeyPairName: VOLC_KEY }, { endpoint: proxy.endpoint, region: 'cn-beijing', accessKey: VOLC.accessKey, secretKey: VOLC.secretKey });
+  const batch = await huaweiSdk.batchAssociateKeypair!(
+    {
+      batch_keypairs: [
+        { keypair_name: KEYPAIR, server: { id: SERVERS[1]! } },
+        { keypair_name: KEYPAIR, server: { id: SERVERS[2]! } },
+      ],
+    },
+    hw,
+  );
+  const attached = await volcengineSdk.attachKeyPair!(
+    { InstanceIds: [INSTANCE, 'i-unknown0000000000'], KeyPairName: VOLC_KEY },
+    { endpoint: proxy.endpoint, region: 'cn-beijing', accessKey: VOLC.accessKey, secretKey: VOLC.secretKey },
+  );
   expect([bound.ok, batch.ok, attached.ok]).toEqual([true, true, true]);
   const { code, report, stdout } = await proxy.stop();
   expect(code).toBe(0);
   expect(report.requests).toBe(3);
-  for (const rule of ['client.signature', 'client.project-id', 'kps.associate.task-id', 'kps.batch-associate.one-task-per-server', 'ecs.attach-key-pair.one-detail-per-instance', 'ecs.envelope']) expect(statusOf(report, rule), rule).toBe('pass');
+  for (const rule of [
+    'client.signature',
+    'client.project-id',
+    'kps.associate.task-id',
+    'kps.batch-associate.one-task-per-server',
+    'ecs.attach-key-pair.one-detail-per-instance',
+    'ecs.envelope',
+  ])
+    expect(statusOf(report, rule), rule).toBe('pass');
   // What the proxy cannot see is skipped, saying so, never passed.
   expect(report.results.find((r) => r.rule === 'client.surfaces-outcome')?.reason).toMatch(/sees the traffic, not what the client handed back/);
   expect(statusOf(report, 'kps.auth.required')).toBe('skipped');
   expect(readFileSync(join(proxy.dir, 'junit.xml'), 'utf8')).toContain('<testcase classname="client" name="client.signature');
-  for (const secret of [HW.secretKey, VOLC.secretKey, HW.accessKey]) expect(stdout + readFileSync(join(proxy.dir, 'conformance.json'), 'utf8')).not.toContain(secret);
+  for (const secret of [HW.secretKey, VOLC.secretKey, HW.accessKey])
+    expect(stdout + readFileSync(join(proxy.dir, 'conformance.json'), 'utf8')).not.toContain(secret);
 });
 
 test('curl through the proxy: its bytes as sent (chunked, signed by hand), and a tampered body fails client.signature', async () => {
   const proxy = await startProxy();
   const url = `${proxy.endpoint}/v3/${PROJECT}/keypairs/associate`;
   const body = `{"keypair_name": "${KEYPAIR}", "server": {"id": "${SERVERS[3]}", "auth": {"type": "password", "key": "x"}}}`;
-  const signed = huaweiSdkHmacSha256({ method: 'POST', url, headers: { 'content-type': 'application/json' }, body }, { accessKey: HW.accessKey, secretKey: HW.secretKey, projectId: PROJECT });
+  const signed = huaweiSdkHmacSha256(
+    { method: 'POST', url, headers: { 'content-type': 'application/json' }, body },
+    { accessKey: HW.accessKey, secretKey: HW.secretKey, projectId: PROJECT },
+  );
   const file = join(proxy.dir, 'body.json');
   const curl = (data: string) => {
     writeFileSync(file, data);
     const headers = Object.entries(signed.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
-    return execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST', ...headers, '-H', 'Transfer-Encoding: chunked', '--data-binary', `@${file}`, url], { encoding: 'utf8' });
+    return execFileSync(
+      'curl',
+      ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST', ...headers, '-H', 'Transfer-Encoding: chunked', '--data-binary', `@${file}`, url],
+      { encoding: 'utf8' },
+    );
   };
   expect(curl(body)).toBe('202');
   expect(curl(body.replace('"x"', '"y"'))).toBe('401');
@@ -96,13 +123,30 @@ test('curl through the proxy: its bytes as sent (chunked, signed by hand), and a
 
 /** Drives a harness program by hand, its endpoint the proxy's: the Python client through the proxy. */
 async function throughHarness(command: string, endpoint: string): Promise<unknown[]> {
-  const env = { ...process.env, CONFORMANCE_HUAWEICLOUD_AK: HW.accessKey, CONFORMANCE_HUAWEICLOUD_SK: HW.secretKey, CONFORMANCE_VOLCENGINE_AK: VOLC.accessKey, CONFORMANCE_VOLCENGINE_SK: VOLC.secretKey };
+  const env = {
+    ...process.env,
+    CONFORMANCE_HUAWEICLOUD_AK: HW.accessKey,
+    CONFORMANCE_HUAWEICLOUD_SK: HW.secretKey,
+    CONFORMANCE_VOLCENGINE_AK: VOLC.accessKey,
+    CONFORMANCE_VOLCENGINE_SK: VOLC.secretKey,
+  };
   const child = spawn('sh', ['-c', command], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   await lines.next(); // hello
   const cases = [
-    { operation: 'AssociateKeypair', request: { keypair_name: KEYPAIR, server: { id: SERVERS[4], auth: { type: 'password', key: 'x' } } }, region: 'cn-north-4', projectId: PROJECT, credentials: { accessKeyVar: 'CONFORMANCE_HUAWEICLOUD_AK', secretKeyVar: 'CONFORMANCE_HUAWEICLOUD_SK' } },
-    { operation: 'AttachKeyPair', request: { InstanceIds: [INSTANCE], KeyPairName: VOLC_KEY, ClientToken: `proxy-${Date.now()}` }, region: 'cn-beijing', credentials: { accessKeyVar: 'CONFORMANCE_VOLCENGINE_AK', secretKeyVar: 'CONFORMANCE_VOLCENGINE_SK' } },
+    {
+      operation: 'AssociateKeypair',
+      request: { keypair_name: KEYPAIR, server: { id: SERVERS[4], auth: { type: 'password', key: 'x' } } },
+      region: 'cn-north-4',
+      projectId: PROJECT,
+      credentials: { accessKeyVar: 'CONFORMANCE_HUAWEICLOUD_AK', secretKeyVar: 'CONFORMANCE_HUAWEICLOUD_SK' },
+    },
+    {
+      operation: 'AttachKeyPair',
+      request: { InstanceIds: [INSTANCE], KeyPairName: VOLC_KEY, ClientToken: `proxy-${Date.now()}` },
+      region: 'cn-beijing',
+      credentials: { accessKeyVar: 'CONFORMANCE_VOLCENGINE_AK', secretKeyVar: 'CONFORMANCE_VOLCENGINE_SK' },
+    },
   ];
   const outcomes: unknown[] = [];
   for (const [i, c] of cases.entries()) {

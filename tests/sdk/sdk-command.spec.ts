@@ -40,7 +40,12 @@ function everyFile(dir: string): [string, string][] {
   });
 }
 
-const SECRETS = [DEFAULT_CREDENTIALS.huawei.secretKey, DEFAULT_CREDENTIALS.volcengine.secretKey, DEFAULT_CREDENTIALS.huawei.accessKey, DEFAULT_CREDENTIALS.volcengine.accessKey];
+const SECRETS = [
+  DEFAULT_CREDENTIALS.huawei.secretKey,
+  DEFAULT_CREDENTIALS.volcengine.secretKey,
+  DEFAULT_CREDENTIALS.huawei.accessKey,
+  DEFAULT_CREDENTIALS.volcengine.accessKey,
+];
 
 function expectNoCredentialAnywhere(ran: Ran): void {
   for (const secret of SECRETS) {
@@ -54,21 +59,39 @@ test('the Python harness through the CLI: exit 0, both clouds and the client rul
   const ran = await sdk(['--harness', 'python3 examples/python-harness/harness.py', '--runs', '10', '--seed', '4', '--strict']);
   expect(ran.code, ran.stderr).toBe(0);
   const r = report(ran.dir);
-  for (const rule of ['client.signature', 'client.project-id', 'client.surfaces-outcome', 'client.retry-safe', 'client.no-secrets-in-output', 'kps.batch-associate.one-task-per-server', 'ecs.attach-key-pair.one-detail-per-instance']) {
+  for (const rule of [
+    'client.signature',
+    'client.project-id',
+    'client.surfaces-outcome',
+    'client.retry-safe',
+    'client.no-secrets-in-output',
+    'kps.batch-associate.one-task-per-server',
+    'ecs.attach-key-pair.one-detail-per-instance',
+  ]) {
     expect(r.results.find((x) => x.rule === rule)?.status, rule).toBe('pass');
   }
   expectNoCredentialAnywhere(ran);
 });
 
 test('a client that prints its secret key: client.no-secrets-in-output fails (exit 1 with --strict); the key is redacted in every file, client-output.log included, and in the streams', async () => {
-  const ran = await sdk(['--harness', 'python3 tests/sdk/_fixtures/python-defects/prints_secret.py', '--runs', '5', '--seed', '4', '--strict', '--only', 'volcengine']);
+  const ran = await sdk([
+    '--harness',
+    'python3 tests/sdk/_fixtures/python-defects/prints_secret.py',
+    '--runs',
+    '5',
+    '--seed',
+    '4',
+    '--strict',
+    '--only',
+    'volcengine',
+  ]);
   expect(ran.code, ran.stderr).toBe(1);
   expect(report(ran.dir).results.find((x) => x.rule === 'client.no-secrets-in-output')?.status).toBe('fail');
   expect(readFileSync(join(ran.dir, 'client-output.log'), 'utf8')).toContain('[REDACTED]');
   expectNoCredentialAnywhere(ran);
 });
 
-test('an in-process adapter that prints its secret: nothing reaches the run\'s output, junit.xml or the HTML report', async () => {
+test("an in-process adapter that prints its secret: nothing reaches the run's output, junit.xml or the HTML report", async () => {
   const ran = await sdk(['--adapter', 'tests/sdk/_fixtures/prints-secret.adapter.ts', '--runs', '3', '--seed', '4', '--only', 'volcengine']);
   expect(report(ran.dir).results.find((x) => x.rule === 'client.no-secrets-in-output')?.status).toBe('fail');
   expect(readFileSync(join(ran.dir, 'client-output.log'), 'utf8')).toContain('secret=[REDACTED]');
@@ -94,11 +117,19 @@ const BAD: [string, string[], RegExp][] = [
   ['a missing adapter file', ['--adapter', join(dir, 'nope.ts')], /^conformance sdk: the adapter .*nope\.ts does not exist\./],
   ['an adapter with no default export', ['--adapter', file('no-default.mjs', 'export const x = 1;\n')], /has no default export\. Export the adapter object/],
   ['export default 42', ['--adapter', file('forty-two.mjs', 'export default 42;\n')], /default export is number, not an adapter/],
-  ['an object with no operation', ['--adapter', file('empty.mjs', "export default { name: 'x' };\n")], /has none of associateKeypair, batchAssociateKeypair, attachKeyPair/],
+  [
+    'an object with no operation',
+    ['--adapter', file('empty.mjs', "export default { name: 'x' };\n")],
+    /has none of associateKeypair, batchAssociateKeypair, attachKeyPair/,
+  ],
   ['an adapter that throws on import', ['--adapter', file('throws.mjs', "throw new Error('no SDK here');\n")], /throws when it is imported: no SDK here\./],
   ['a harness that exits', ['--harness', 'exit 3'], /^conformance sdk: the harness "exit 3" exited \(code 3\)\./],
   ['a harness that prints something else', ['--harness', 'echo hello; sleep 30'], /printed "hello" instead of its hello line/],
-  ['a harness of another protocol version', ['--harness', `echo '{"protocol":"keypair-conformance.harness/2","name":"x","operations":["AttachKeyPair"]}'; sleep 30`], /speaks protocol "keypair-conformance.harness\/2"/],
+  [
+    'a harness of another protocol version',
+    ['--harness', `echo '{"protocol":"keypair-conformance.harness/2","name":"x","operations":["AttachKeyPair"]}'; sleep 30`],
+    /speaks protocol "keypair-conformance.harness\/2"/,
+  ],
   ['a harness that never says hello', ['--harness', 'sleep 30', '--case-timeout', '1500'], /did not print its hello line within 1500 ms/],
 ];
 for (const [what, args, message] of BAD) {
@@ -116,7 +147,9 @@ test('a harness that hangs on a case, or answers outside the protocol, stops the
   const garbage = file('garbage.sh', `echo '${hello}'\nread line\necho 'not json'\nsleep 60\n`);
   const hung = await sdk(['--harness', `sh ${hangs}`, '--only', 'volcengine', '--case-timeout', '1500', '--runs', '1'], { killAfterMs: 60_000 });
   expect(hung.code).toBe(2);
-  expect(hung.stderr.trim().split('\n').at(-1)).toMatch(/^conformance sdk: the client bad did not finish case .* within 1500 ms|^conformance sdk: the harness .* did not answer case 1 \(AttachKeyPair\) within 1500 ms/);
+  expect(hung.stderr.trim().split('\n').at(-1)).toMatch(
+    /^conformance sdk: the client bad did not finish case .* within 1500 ms|^conformance sdk: the harness .* did not answer case 1 \(AttachKeyPair\) within 1500 ms/,
+  );
   const bad = await sdk(['--harness', `sh ${garbage}`, '--only', 'volcengine', '--runs', '1'], { killAfterMs: 60_000 });
   expect(bad.code).toBe(2);
   expect(bad.stderr.trim().split('\n').at(-1)).toMatch(/answered case 1 with "not json", not a JSON object/);

@@ -47,8 +47,12 @@ test('@huaweicloud/huaweicloud-sdk-core loses the nested error body, signs other
   // 4xx/5xx is logged with the whole request, Authorization header included.
   expect(failed).toEqual(['client.signature', 'client.surfaces-outcome', 'client.no-secrets-in-output']);
   // A JSON body that is not an object ("body", null, 42) is hashed as the SDK re-serialises it, not as sent.
-  expect(new Set(verdicts.find((v) => v.rule === 'client.signature')!.failures.map((f) => f.case.id))).toEqual(new Set(['kps.associate/mutation/body-not-object']));
-  expect(verdicts.find((v) => v.rule === 'client.surfaces-outcome')!.failures.map((f) => f.case.id)).toEqual(['kps.associate/sdk-response/the nested KPS error body']);
+  expect(new Set(verdicts.find((v) => v.rule === 'client.signature')!.failures.map((f) => f.case.id))).toEqual(
+    new Set(['kps.associate/mutation/body-not-object']),
+  );
+  expect(verdicts.find((v) => v.rule === 'client.surfaces-outcome')!.failures.map((f) => f.case.id)).toEqual([
+    'kps.associate/sdk-response/the nested KPS error body',
+  ]);
   expect(skipped).toEqual(['kps.auth.required', 'kps.auth.stale-date', 'kps.associate.malformed-json']);
 });
 
@@ -59,7 +63,9 @@ test('an SDK that drops InstanceIds.2 fails one-detail-per-instance', async () =
 
 test('an SDK that swallows error codes fails the rules that name them', async () => {
   const volc = await sdkRun('volcengine', swallowsErrorCodes);
-  expect(volc.failed).toEqual(expect.arrayContaining(['ecs.envelope', 'ecs.attach-key-pair.keypair-not-found', 'ecs.attach-key-pair.instance-ids-required', 'ecs.auth.bad-signature']));
+  expect(volc.failed).toEqual(
+    expect.arrayContaining(['ecs.envelope', 'ecs.attach-key-pair.keypair-not-found', 'ecs.attach-key-pair.instance-ids-required', 'ecs.auth.bad-signature']),
+  );
   const hw = await sdkRun('huaweicloud', swallowsErrorCodes);
   expect(hw.failed).toEqual(expect.arrayContaining(['kps.error-shape', 'client.surfaces-outcome']));
 });

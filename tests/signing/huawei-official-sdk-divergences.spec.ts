@@ -11,7 +11,9 @@ const DATE = new Date('2024-05-06T07:08:09Z');
 const SDK_DATE = { 'X-Sdk-Date': '20240506T070809Z' };
 const verifyAt = { lookupSecretKey: () => SK, now: () => DATE };
 const sdk = (r: Partial<HuaweiSdkRequest>) =>
-  huaweiSdkSign({ method: 'GET', endpoint: 'https://h.example.com/v3/x', queryParams: {}, ...r, headers: { ...SDK_DATE, ...r.headers } }, AK, SK)['Authorization'];
+  huaweiSdkSign({ method: 'GET', endpoint: 'https://h.example.com/v3/x', queryParams: {}, ...r, headers: { ...SDK_DATE, ...r.headers } }, AK, SK)[
+    'Authorization'
+  ];
 const ours = (url: string, extra: { headers?: Record<string, string>; body?: string } = {}) =>
   huaweiSdkHmacSha256({ method: 'GET', url, ...extra }, { accessKey: AK, secretKey: SK, date: DATE }).headers['Authorization'];
 
@@ -21,7 +23,10 @@ test.describe('AKSKSigner divergences from SDK-HMAC-SHA256 as documented', () =>
     const endpoint = 'https://h.example.com/v3/a b';
     // Act
     const signed = sdk({ endpoint });
-    const sent = verifyHuaweiSignature({ method: 'GET', target: '/v3/a%20b', headers: { host: 'h.example.com', ...SDK_DATE, Authorization: signed } }, verifyAt);
+    const sent = verifyHuaweiSignature(
+      { method: 'GET', target: '/v3/a%20b', headers: { host: 'h.example.com', ...SDK_DATE, Authorization: signed } },
+      verifyAt,
+    );
     // Assert: it signed the path whose decoded form is "a%20b"; the request it sends does not verify.
     expect(signed).toBe(ours('https://h.example.com/v3/a%2520b'));
     expect(sent).toMatchObject({ ok: false, reason: 'bad-signature' });
@@ -48,7 +53,10 @@ test.describe('AKSKSigner divergences from SDK-HMAC-SHA256 as documented', () =>
     const headers = { 'x-a': '1', x_a: '2' };
     // Act
     const signed = sdk({ headers });
-    const result = verifyHuaweiSignature({ method: 'GET', target: '/v3/x', headers: { host: 'h.example.com', ...SDK_DATE, ...headers, Authorization: signed! } }, verifyAt);
+    const result = verifyHuaweiSignature(
+      { method: 'GET', target: '/v3/x', headers: { host: 'h.example.com', ...SDK_DATE, ...headers, Authorization: signed! } },
+      verifyAt,
+    );
     // Assert
     expect(signed).toContain('SignedHeaders=host;x-a;x-sdk-date;x_a');
     expect(result).toMatchObject({ ok: false, reason: 'bad-signature' });

@@ -11,16 +11,14 @@ const GUIDE = {
   secretKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc',
   date: new Date('2019-11-15T03:36:55Z'),
 };
-const GUIDE_URL =
-  'https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?marker=13551d6b-755d-4757-b956-536f674975c0&limit=2';
+const GUIDE_URL = 'https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?marker=13551d6b-755d-4757-b956-536f674975c0&limit=2';
 
 const huaweiVectors: Array<{ name: string; request: RequestToSign; options: HuaweiSigningOptions; authorization: string }> = [
   {
     name: 'Go signer_test GET /path?limit=1',
     request: { method: 'GET', url: 'https://example.huaweicloud.com/path?limit=1', headers: { TEST_UNDERSCORE: 'TEST_VALUE' } },
     options: { ...GO_TEST, signedHeaders: ['x-sdk-date'] },
-    authorization:
-      'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, Signature=5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624',
+    authorization: 'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, Signature=5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624',
   },
   {
     name: 'Go signer_test POST /path?key=value with a JSON body',
@@ -32,8 +30,7 @@ const huaweiVectors: Array<{ name: string; request: RequestToSign; options: Huaw
       body: '{"Name":"test","Id":1}\n',
     },
     options: { ...GO_TEST, signedHeaders: ['x-sdk-date'] },
-    authorization:
-      'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, Signature=cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59',
+    authorization: 'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, Signature=cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59',
   },
   ...[
     { how: 'every header (the default)', signedHeaders: undefined },
@@ -60,8 +57,7 @@ test.describe('Huawei SDK-HMAC-SHA256 gives the published signatures', () => {
 
   test('the Go SDK query vector canonicalises the same', () => {
     // Arrange: canonicalQueryString test in signer_test.go
-    const url = 'https://h.example.com/?limit=1&enable=true&test=' + encodeURIComponent('一 (&=?!#%.*)') +
-      '&path=%2Ftmp%2F123&multi=3&multi=1&multi=2';
+    const url = 'https://h.example.com/?limit=1&enable=true&test=' + encodeURIComponent('一 (&=?!#%.*)') + '&path=%2Ftmp%2F123&multi=3&multi=1&multi=2';
     // Act
     const signed = huaweiSdkHmacSha256({ method: 'GET', url }, GO_TEST);
     // Assert

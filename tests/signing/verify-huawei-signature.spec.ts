@@ -28,14 +28,28 @@ const cases: Array<{ name: string; request: ReceivedRequest; options?: VerifyOpt
   { name: 'a clock 14 minutes ahead is accepted', request: base, options: at(14 * MINUTE), expected: true },
   { name: 'a reordered query is accepted', request: { ...base, target: base.target.replace('a=1&b=x%20y', 'b=x+y&a=1') }, expected: true },
   { name: 'a changed unsigned header is accepted', request: withHeaders({ 'user-agent': 'other' }), expected: true },
-  { name: 'a body changed after signing is refused', request: { ...base, body: '{"keypair_name":"kp-beta","server":{"id":"s-1"}}' }, expected: 'bad-signature' },
+  {
+    name: 'a body changed after signing is refused',
+    request: { ...base, body: '{"keypair_name":"kp-beta","server":{"id":"s-1"}}' },
+    expected: 'bad-signature',
+  },
   { name: 'a changed query value is refused', request: { ...base, target: base.target.replace('a=1', 'a=2') }, expected: 'bad-signature' },
   { name: 'a changed path is refused', request: { ...base, target: base.target.replace('associate', 'disassociate') }, expected: 'bad-signature' },
   { name: 'a changed signed header is refused', request: withHeaders({ 'x-trace': 't-2' }), expected: 'bad-signature' },
   { name: 'a changed method is refused', request: { ...base, method: 'PUT' }, expected: 'bad-signature' },
   { name: 'a wrong secret key is refused', request: base, options: { ...at(0), lookupSecretKey: () => 'another-secret' }, expected: 'bad-signature' },
   { name: 'an unknown access key is refused', request: base, options: { ...at(0), lookupSecretKey: () => undefined }, expected: 'unknown-access-key' },
-  { name: 'a lookup that throws counts as unknown', request: base, options: { ...at(0), lookupSecretKey: () => { throw new Error('db down'); } }, expected: 'unknown-access-key' },
+  {
+    name: 'a lookup that throws counts as unknown',
+    request: base,
+    options: {
+      ...at(0),
+      lookupSecretKey: () => {
+        throw new Error('db down');
+      },
+    },
+    expected: 'unknown-access-key',
+  },
   { name: 'a date 16 minutes old is stale', request: base, options: at(16 * MINUTE), expected: 'stale-date' },
   { name: 'a date 16 minutes ahead is stale', request: base, options: at(-16 * MINUTE), expected: 'stale-date' },
   { name: 'a missing Authorization is missing', request: withHeaders({ Authorization: undefined }), expected: 'missing' },
@@ -45,10 +59,26 @@ const cases: Array<{ name: string; request: ReceivedRequest; options?: VerifyOpt
   { name: 'a garbage Authorization is malformed', request: withHeaders({ Authorization: 'garbage' }), expected: 'malformed' },
   { name: 'another algorithm is malformed', request: withHeaders({ Authorization: auth.replace('SDK-HMAC-SHA256', 'HMAC-SHA256') }), expected: 'malformed' },
   { name: 'a short signature is malformed', request: withHeaders({ Authorization: withAuthParam(auth, 'Signature', 'abc') }), expected: 'malformed' },
-  { name: 'an Authorization without SignedHeaders is malformed', request: withHeaders({ Authorization: auth.replace(/SignedHeaders=[^,]*, /, '') }), expected: 'malformed' },
-  { name: 'a repeated signed header name is malformed', request: withHeaders({ Authorization: withAuthParam(auth, 'SignedHeaders', 'host;host;x-sdk-date') }), expected: 'malformed' },
-  { name: 'SignedHeaders with a name dropped is refused', request: withHeaders({ Authorization: withAuthParam(auth, 'SignedHeaders', 'content-type;host;x-project-id;x-sdk-date') }), expected: 'bad-signature' },
-  { name: 'SignedHeaders naming an absent header is refused', request: withHeaders({ Authorization: withAuthParam(auth, 'SignedHeaders', 'content-type;host;x-absent;x-project-id;x-sdk-date;x-trace') }), expected: 'bad-signature' },
+  {
+    name: 'an Authorization without SignedHeaders is malformed',
+    request: withHeaders({ Authorization: auth.replace(/SignedHeaders=[^,]*, /, '') }),
+    expected: 'malformed',
+  },
+  {
+    name: 'a repeated signed header name is malformed',
+    request: withHeaders({ Authorization: withAuthParam(auth, 'SignedHeaders', 'host;host;x-sdk-date') }),
+    expected: 'malformed',
+  },
+  {
+    name: 'SignedHeaders with a name dropped is refused',
+    request: withHeaders({ Authorization: withAuthParam(auth, 'SignedHeaders', 'content-type;host;x-project-id;x-sdk-date') }),
+    expected: 'bad-signature',
+  },
+  {
+    name: 'SignedHeaders naming an absent header is refused',
+    request: withHeaders({ Authorization: withAuthParam(auth, 'SignedHeaders', 'content-type;host;x-absent;x-project-id;x-sdk-date;x-trace') }),
+    expected: 'bad-signature',
+  },
   { name: 'a bad percent-escape in the target is malformed', request: { ...base, target: `${base.target}&c=%zz` }, expected: 'malformed' },
 ];
 
@@ -83,7 +113,10 @@ test.describe('verifyHuaweiSignature', () => {
 
   test('an unsigned payload leaves the body unprotected, as documented', () => {
     // Arrange
-    const s = huaweiSdkHmacSha256({ method: 'PUT', url: 'http://h.example.com/x', body: 'one' }, { accessKey: AK, secretKey: SK, date: SIGNED_AT, unsignedPayload: true });
+    const s = huaweiSdkHmacSha256(
+      { method: 'PUT', url: 'http://h.example.com/x', body: 'one' },
+      { accessKey: AK, secretKey: SK, date: SIGNED_AT, unsignedPayload: true },
+    );
     // Act
     const result = verifyHuaweiSignature({ ...received(s), body: 'two' }, at(0));
     // Assert

@@ -18,7 +18,10 @@ const requestArb = fc.record({
   method: methodArb,
   origin: hostArb,
   // Any decoded segment but '.' and '..', which every URL parser resolves before a signer sees them.
-  segments: fc.array(text(0, 6).filter((s) => s !== '.' && s !== '..'), { maxLength: 3 }),
+  segments: fc.array(
+    text(0, 6).filter((s) => s !== '.' && s !== '..'),
+    { maxLength: 3 },
+  ),
   // No integer-like names: the SDK keeps sorted params in a plain object, whose keys JS enumerates
   // integers first, so it signs "8=&%20=" where the documents' order is "%20=&8=" (see divergences).
   query: queryArb.filter((q) => q.every(([name]) => !/^(0|[1-9]\d*)$/.test(name))),
@@ -62,7 +65,12 @@ test.describe('Volcengine HMAC-SHA256 agrees with @volcengine/openapi Signer', (
             ...(r.body !== undefined ? { body: r.body } : {}),
           },
           {
-            accessKey: AK, secretKey: SK, region: 'cn-beijing', service: 'ecs', date: DATE, securityToken: r.securityToken,
+            accessKey: AK,
+            secretKey: SK,
+            region: 'cn-beijing',
+            service: 'ecs',
+            date: DATE,
+            securityToken: r.securityToken,
             signedHeaders: [...r.headers.map(([name]) => name), ...SIGNED_HEADER_PRESETS.volcengineNodeSdk],
             contentSha256: 'with-body',
           },

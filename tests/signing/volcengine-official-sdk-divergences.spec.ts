@@ -13,7 +13,15 @@ const sdk = (r: Partial<VolcengineSdkRequest>) =>
 const ours = (url: string, body?: string) =>
   volcengineHmacSha256(
     { method: 'GET', url, ...(body !== undefined ? { body } : {}) },
-    { accessKey: CREDENTIALS.accessKeyId, secretKey: CREDENTIALS.secretKey, region: 'cn-beijing', service: 'ecs', date: DATE, signedHeaders: ['x-date', 'x-content-sha256'], contentSha256: 'with-body' },
+    {
+      accessKey: CREDENTIALS.accessKeyId,
+      secretKey: CREDENTIALS.secretKey,
+      region: 'cn-beijing',
+      service: 'ecs',
+      date: DATE,
+      signedHeaders: ['x-date', 'x-content-sha256'],
+      contentSha256: 'with-body',
+    },
   ).headers['Authorization'];
 
 test.describe('@volcengine/openapi Signer divergences from HMAC-SHA256 as documented', () => {
@@ -21,9 +29,15 @@ test.describe('@volcengine/openapi Signer divergences from HMAC-SHA256 as docume
     // Act
     const headers = sdk({ method: 'POST', body: Buffer.from([0]) });
     // Assert
-    const json = createHash('sha256').update(JSON.stringify(Buffer.from([0]))).digest('hex');
+    const json = createHash('sha256')
+      .update(JSON.stringify(Buffer.from([0])))
+      .digest('hex');
     expect(headers['X-Content-Sha256']).toBe(json);
-    expect(headers['X-Content-Sha256']).not.toBe(createHash('sha256').update(Buffer.from([0])).digest('hex'));
+    expect(headers['X-Content-Sha256']).not.toBe(
+      createHash('sha256')
+        .update(Buffer.from([0]))
+        .digest('hex'),
+    );
   });
 
   test('it puts integer-like parameter names first', () => {

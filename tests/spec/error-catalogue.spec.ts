@@ -2,7 +2,14 @@ import { test, expect } from '@playwright/test';
 import { listOperations } from '../../src/spec/operations.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 
-interface CatalogueEntry { scope: string; status?: number; code: string; message: string | null; meaning: string; source: string }
+interface CatalogueEntry {
+  scope: string;
+  status?: number;
+  code: string;
+  message: string | null;
+  meaning: string;
+  source: string;
+}
 
 const kps = loadSpec('huaweicloud-kps').components['x-error-codes'] as CatalogueEntry[];
 const ecs = loadSpec('volcengine-ecs').components['x-error-codes'] as CatalogueEntry[];
@@ -46,8 +53,19 @@ test('the Volcengine catalogue holds every code of seed 002 in its scope', () =>
     'InvalidInstanceStatus',
     'FlowLimitExceeded',
   ]);
-  for (const code of ['MissingAuthenticationToken', 'SignatureDoesNotMatch', 'InvalidAccessKey', 'InvalidClientTokenId', 'InvalidActionOrVersion', 'MissingParameter', 'RequestLimitExceeded']) {
-    expect(ecs.some((e) => e.scope === 'gateway' && e.code === code), code).toBe(true);
+  for (const code of [
+    'MissingAuthenticationToken',
+    'SignatureDoesNotMatch',
+    'InvalidAccessKey',
+    'InvalidClientTokenId',
+    'InvalidActionOrVersion',
+    'MissingParameter',
+    'RequestLimitExceeded',
+  ]) {
+    expect(
+      ecs.some((e) => e.scope === 'gateway' && e.code === code),
+      code,
+    ).toBe(true);
   }
 });
 
@@ -59,7 +77,11 @@ test('the gateway answers a stale X-Date 400 InvalidTimestamp, CodeN 100006, as 
 });
 
 test('every catalogued status is a documented response status of the operations it applies to', () => {
-  const kpsStatuses = new Set(listOperations('huaweicloud-kps').filter((o) => !o.supporting).flatMap((o) => o.responses.map((r) => r.status)));
+  const kpsStatuses = new Set(
+    listOperations('huaweicloud-kps')
+      .filter((o) => !o.supporting)
+      .flatMap((o) => o.responses.map((r) => r.status)),
+  );
   const ecsStatuses = new Set(listOperations('volcengine-ecs').flatMap((o) => o.responses.map((r) => r.status)));
   for (const e of kps) expect(kpsStatuses.has(e.status!), `${e.code} ${e.status}`).toBe(true);
   for (const e of ecs.filter((x) => x.scope !== 'instance')) expect(ecsStatuses.has(e.status!), `${e.code} ${e.status}`).toBe(true);

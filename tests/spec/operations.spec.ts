@@ -55,7 +55,7 @@ test('every operation, limit and catalogue entry cites a source', () => {
   }
 });
 
-test('the specs\' limits carry their source', () => {
+test("the specs' limits carry their source", () => {
   const seed = (spec: SpecName, schema: string, member: string) =>
     (componentSchema(spec, schema).properties?.[member]?.['x-source'] as { seed?: string } | undefined)?.seed;
   expect(seed('huaweicloud-kps', 'BatchAssociateKeypairRequestBody', 'batch_keypairs')).toBe('seed-001');

@@ -37,7 +37,7 @@ test.describe('the specs carry every example of the seeds', () => {
     expect(missing).toEqual([]);
   });
 
-  test('the seeds\' RPC request lines decode to the spec\'s example requests', () => {
+  test("the seeds' RPC request lines decode to the spec's example requests", () => {
     // Arrange
     const op = getOperation('AttachKeyPair');
     const lines = readSeeds().flatMap(({ text }) => rpcRequestLinesIn(text));

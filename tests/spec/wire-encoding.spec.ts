@@ -4,7 +4,7 @@ import { decodeRpcQuery, encodeRpcQuery } from '../../src/spec/wire-encoding.ts'
 
 const attach = getOperation('AttachKeyPair');
 
-test('the spec records AttachKeyPair\'s wire encoding', () => {
+test("the spec records AttachKeyPair's wire encoding", () => {
   expect(attach.wireEncoding).toEqual({
     description: expect.any(String),
     example: expect.any(String),
@@ -34,7 +34,11 @@ test('the encoder follows the extension, not a built-in name', () => {
   // Act
   const params = encodeRpcQuery(other, { InstanceIds: ['i-a', 'i-b'] });
   // Assert
-  expect(params).toEqual([['Action', 'X'], ['Instance.0.Id', 'i-a'], ['Instance.1.Id', 'i-b']]);
+  expect(params).toEqual([
+    ['Action', 'X'],
+    ['Instance.0.Id', 'i-a'],
+    ['Instance.1.Id', 'i-b'],
+  ]);
 });
 
 test('decoding orders indexed items by index and reports absurd indexes', () => {

@@ -10,7 +10,9 @@ import { UsageError } from '../usage-error.ts';
  */
 export async function checkClient(values: { adapter?: string; harness?: string; 'case-timeout'?: string }): Promise<ClientChoice> {
   if ((values.adapter === undefined) === (values.harness === undefined)) {
-    throw new UsageError('conformance sdk: give either --adapter FILE (a Node module, docs/sdk.md) or --harness "COMMAND" (any language, docs/harness-protocol.md).');
+    throw new UsageError(
+      'conformance sdk: give either --adapter FILE (a Node module, docs/sdk.md) or --harness "COMMAND" (any language, docs/harness-protocol.md).',
+    );
   }
   const timeout = values['case-timeout'];
   if (timeout !== undefined && (!/^\d+$/.test(timeout) || Number(timeout) < 100 || Number(timeout) > 3_600_000)) {
@@ -20,10 +22,16 @@ export async function checkClient(values: { adapter?: string; harness?: string; 
     ...(values.adapter !== undefined ? { adapterFile: resolve(values.adapter) } : { harness: values.harness! }),
     caseTimeoutMs: timeout === undefined ? 30_000 : Number(timeout),
   };
-  if (choice.harness !== undefined && choice.harness.trim() === '') throw new UsageError('conformance sdk: --harness is empty. Give the command that starts the harness, e.g. --harness "python3 harness.py".');
+  if (choice.harness !== undefined && choice.harness.trim() === '')
+    throw new UsageError('conformance sdk: --harness is empty. Give the command that starts the harness, e.g. --harness "python3 harness.py".');
   try {
     // No credentials yet: the check only needs the module to load, or the harness to say hello.
-    const client = await loadClient(choice, { name: 'check', file: '', safety: { allowMutations: false, maxRequests: 0, requestsPerSecond: 1, requestTimeoutMs: 1 }, secrets: [] });
+    const client = await loadClient(choice, {
+      name: 'check',
+      file: '',
+      safety: { allowMutations: false, maxRequests: 0, requestsPerSecond: 1, requestTimeoutMs: 1 },
+      secrets: [],
+    });
     await client.close();
   } catch (error) {
     if (error instanceof ClientBroken) throw new UsageError(`conformance sdk: ${error.message}`);

@@ -36,7 +36,11 @@ export async function startEmbeddedMock(label: string, fixtures?: MockFixtures):
   const targetFile = join(tmpdir(), `conformance-${label}-${process.pid}.json`);
   const document = { ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' };
   writeFileSync(targetFile, JSON.stringify(document, null, 2));
-  const credentialEnv = Object.fromEntries(Object.values(MOCK_CREDENTIAL_ENV).filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+  const credentialEnv = Object.fromEntries(
+    Object.values(MOCK_CREDENTIAL_ENV)
+      .filter((k) => process.env[k] !== undefined)
+      .map((k) => [k, process.env[k]]),
+  );
   return {
     mock,
     targetFile,

@@ -21,7 +21,9 @@ export function runPlaywright(args: readonly string[], env: NodeJS.ProcessEnv, o
     const onSignal = (signal: NodeJS.Signals) => {
       if (interruptedBy === undefined) {
         interruptedBy = signal;
-        process.stderr.write(`\nconformance: ${signal}: stopping the run and putting back what it changed; the report will say it was interrupted (again to stop at once).\n`);
+        process.stderr.write(
+          `\nconformance: ${signal}: stopping the run and putting back what it changed; the report will say it was interrupted (again to stop at once).\n`,
+        );
         onInterrupt();
         child.kill('SIGINT');
       } else if (child.pid !== undefined) {

@@ -46,7 +46,10 @@ candidate that does not answer); 2: bad usage or target file.`;
 /** `npx conformance fidelity`: a candidate mock scored against a reference, with thresholds for its CI. */
 export async function fidelityCommand(argv: string[]): Promise<number> {
   const values = parse(argv);
-  if (!values.candidate && !values.reference) throw new UsageError('conformance fidelity: --candidate FILE is needed: the target file of the mock to score (or --reference alone, to score the embedded mock against it).');
+  if (!values.candidate && !values.reference)
+    throw new UsageError(
+      'conformance fidelity: --candidate FILE is needed: the target file of the mock to score (or --reference alone, to score the embedded mock against it).',
+    );
   parseOnly('fidelity', values.only);
   const thresholds = [...(values['min-score'] ?? []).map((t) => threshold(t, 'score')), ...(values['min-coverage'] ?? []).map((t) => threshold(t, 'coverage'))];
   const reportDir = resolve(values['report-dir'] ?? 'reports');
@@ -61,7 +64,13 @@ export async function fidelityCommand(argv: string[]): Promise<number> {
 }
 
 /** Resolves the reference (cassettes, a target file, or the embedded mock) and the candidate, runs, reports. */
-async function compare(values: ReturnType<typeof parse>, candidateFile: ResolvedTarget | undefined, reportDir: string, thresholds: Pick<FidelityThreshold, 'tier' | 'measure' | 'min'>[], embedded: EmbeddedSide[]): Promise<number> {
+async function compare(
+  values: ReturnType<typeof parse>,
+  candidateFile: ResolvedTarget | undefined,
+  reportDir: string,
+  thresholds: Pick<FidelityThreshold, 'tier' | 'measure' | 'min'>[],
+  embedded: EmbeddedSide[],
+): Promise<number> {
   const only = parseOnly('fidelity', values.only);
   let reference: FidelitySource;
   let seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed, 0, 2 ** 31 - 1);
@@ -74,15 +83,26 @@ async function compare(values: ReturnType<typeof parse>, candidateFile: Resolved
   if (given !== undefined && existsSync(given) && statSync(given).isDirectory()) {
     const dir = resolve(given);
     const cassettes = CLOUDS.map((c) => [c, readCassette(dir, c)] as const).filter(([, k]) => k !== undefined);
-    if (cassettes.length === 0) throw new UsageError(`conformance fidelity: --reference ${given} holds no cassette (${CLOUDS.map((c) => `${c}.cassette.json`).join(', ')}). Record one with --record DIR.`);
+    if (cassettes.length === 0)
+      throw new UsageError(
+        `conformance fidelity: --reference ${given} holds no cassette (${CLOUDS.map((c) => `${c}.cassette.json`).join(', ')}). Record one with --record DIR.`,
+      );
     const first = cassettes[0]![1]!;
-    if (values.seed !== undefined && seed !== first.seed) throw new UsageError(`conformance fidelity: --seed ${seed} differs from the cassettes' seed ${first.seed}. Leave --seed out: a recorded reference brings its own.`);
-    if (values.runs !== undefined && runs !== (first.runs ?? 100)) throw new UsageError(`conformance fidelity: --runs ${runs} differs from the cassettes' ${first.runs ?? 100}. Leave --runs out: a recorded reference brings its own.`);
+    if (values.seed !== undefined && seed !== first.seed)
+      throw new UsageError(
+        `conformance fidelity: --seed ${seed} differs from the cassettes' seed ${first.seed}. Leave --seed out: a recorded reference brings its own.`,
+      );
+    if (values.runs !== undefined && runs !== (first.runs ?? 100))
+      throw new UsageError(
+        `conformance fidelity: --runs ${runs} differs from the cassettes' ${first.runs ?? 100}. Leave --runs out: a recorded reference brings its own.`,
+      );
     seed = first.seed;
     runs = first.runs ?? 100;
     nonce = first.nonce;
     if (cassettes.some(([, k]) => !k!.exhaustive)) {
-      process.stderr.write(`conformance fidelity: the cassettes in ${given} were recorded by a run, which stops a property at its first failure; record with npx conformance fidelity --record for the full comparison.\n`);
+      process.stderr.write(
+        `conformance fidelity: the cassettes in ${given} were recorded by a run, which stops a property at its first failure; record with npx conformance fidelity --record for the full comparison.\n`,
+      );
     }
     referenceClouds = cassettes.map(([c]) => c);
     reference = { kind: 'cassettes', dir };
@@ -107,15 +127,35 @@ async function compare(values: ReturnType<typeof parse>, candidateFile: Resolved
     candidate = m.target;
   }
   const shared = referenceClouds.filter((c) => candidate[c] && (!only || only === c));
-  if (shared.length === 0) throw new UsageError(`conformance fidelity: the reference and the candidate share no cloud${only ? ` named ${only}` : ''}. Give the candidate's target file a ${referenceClouds.join(' or ')} section.`);
+  if (shared.length === 0)
+    throw new UsageError(
+      `conformance fidelity: the reference and the candidate share no cloud${only ? ` named ${only}` : ''}. Give the candidate's target file a ${referenceClouds.join(' or ')} section.`,
+    );
 
   const sent = { reference: 0, candidate: 0 };
   const started = Date.now();
-  const progress = setInterval(() => process.stderr.write(`fidelity: ${sent.reference} requests to the reference, ${sent.candidate} to the candidate · ${((Date.now() - started) / 1000).toFixed(0)} s\n`), 5_000);
+  const progress = setInterval(
+    () =>
+      process.stderr.write(
+        `fidelity: ${sent.reference} requests to the reference, ${sent.candidate} to the candidate · ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      ),
+    5_000,
+  );
   progress.unref();
-  console.log(`conformance fidelity: ${candidate.name} against ${reference.kind === 'target' ? reference.name : `the cassettes in ${given}`} · ${shared.join(', ')} · seed ${seed} · runs ${runs}`);
+  console.log(
+    `conformance fidelity: ${candidate.name} against ${reference.kind === 'target' ? reference.name : `the cassettes in ${given}`} · ${shared.join(', ')} · seed ${seed} · runs ${runs}`,
+  );
   try {
-    const { report, cassettes } = await runFidelity({ reference, candidate: { kind: 'target', name: candidate.name, target: candidate, restore: values.candidate !== undefined }, clouds: shared, seed, runs, nonce, thresholds, onSend: (side) => void sent[side]++ });
+    const { report, cassettes } = await runFidelity({
+      reference,
+      candidate: { kind: 'target', name: candidate.name, target: candidate, restore: values.candidate !== undefined },
+      clouds: shared,
+      seed,
+      runs,
+      nonce,
+      thresholds,
+      onSend: (side) => void sent[side]++,
+    });
     const secrets = [...candidate.secrets, ...(reference.kind === 'target' ? reference.target.secrets : [])];
     const safe = redact(report, secrets);
     mkdirSync(reportDir, { recursive: true });
@@ -129,7 +169,9 @@ async function compare(values: ReturnType<typeof parse>, candidateFile: Resolved
       }
     }
     console.log(fidelityTable(safe));
-    console.log(`\nreports: ${join(reportDir, 'fidelity.json')}, ${join(reportDir, 'fidelity.html')}${values.record !== undefined ? ` · cassettes: ${resolve(values.record)}/{reference,candidate}` : ''}`);
+    console.log(
+      `\nreports: ${join(reportDir, 'fidelity.json')}, ${join(reportDir, 'fidelity.html')}${values.record !== undefined ? ` · cassettes: ${resolve(values.record)}/{reference,candidate}` : ''}`,
+    );
     return safe.exitCode;
   } finally {
     clearInterval(progress);
@@ -160,7 +202,10 @@ function threshold(text: string, measure: 'score' | 'coverage'): { tier: Tier; m
   const m = text.match(/^(\w+)=(\d+(?:\.\d+)?)%?$/);
   const tier = m?.[1] as Tier | undefined;
   const min = Number(m?.[2]);
-  if (!m || !TIERS.includes(tier!) || min > 100) throw new UsageError(`conformance fidelity: --min-${measure} ${text} is not TIER=PCT. Use one of ${TIERS.join(', ')} and a percentage from 0 to 100, e.g. --min-${measure} complete=95.`);
+  if (!m || !TIERS.includes(tier!) || min > 100)
+    throw new UsageError(
+      `conformance fidelity: --min-${measure} ${text} is not TIER=PCT. Use one of ${TIERS.join(', ')} and a percentage from 0 to 100, e.g. --min-${measure} complete=95.`,
+    );
   return { tier: tier!, measure, min };
 }
 

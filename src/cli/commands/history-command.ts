@@ -16,7 +16,8 @@ verdict, and a rule × night matrix of pass, fail, warning, skipped and absent.`
 /** `npx conformance history reports/*`: the nightly runs as one page. */
 export async function historyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
-  if (positionals.length === 0) throw new UsageError('conformance history: no reports named. Name report dirs written by npx conformance run, e.g. npx conformance history nightly/*.');
+  if (positionals.length === 0)
+    throw new UsageError('conformance history: no reports named. Name report dirs written by npx conformance run, e.g. npx conformance history nightly/*.');
   let nights;
   try {
     nights = readHistory(positionals);

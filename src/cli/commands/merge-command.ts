@@ -34,7 +34,8 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   const run = oneRun(shards);
   const reporters = parseReporters('merge', values.reporter);
   const reportDir = resolve(values['report-dir'] ?? 'reports');
-  if (existsSync(reportDir) && !statSync(reportDir).isDirectory()) throw new UsageError(`conformance merge: --report-dir ${values['report-dir']} is a file, not a folder. Name a folder.`);
+  if (existsSync(reportDir) && !statSync(reportDir).isDirectory())
+    throw new UsageError(`conformance merge: --report-dir ${values['report-dir']} is a file, not a folder. Name a folder.`);
   mkdirSync(reportDir, { recursive: true });
   rmSync(join(reportDir, 'conformance.json'), { force: true });
   const blobs = mkdtempSync(join(tmpdir(), 'conformance-blobs-'));
@@ -72,7 +73,8 @@ export async function mergeCommand(argv: string[]): Promise<number> {
 /** One shard's report dir: its conformance.json and blob/ folder, or one line saying what is missing. */
 function readShard(dir: string): ShardRun {
   const path = resolve(dir);
-  if (!existsSync(join(path, 'blob'))) throw new UsageError(`conformance merge: ${dir} has no blob/ folder. Run each shard with --shard I/N --report-dir ${dir}.`);
+  if (!existsSync(join(path, 'blob')))
+    throw new UsageError(`conformance merge: ${dir} has no blob/ folder. Run each shard with --shard I/N --report-dir ${dir}.`);
   const reportPath = join(path, 'conformance.json');
   if (!existsSync(reportPath)) throw new UsageError(`conformance merge: ${dir} has no conformance.json: its shard did not finish. Run it again.`);
   try {
@@ -92,7 +94,10 @@ function oneRun(shards: readonly ShardRun[]): Pick<ConformanceReport, 'seed' | '
     const a = key(first);
     const b = key(shard.report);
     const differs = (Object.keys(a) as (keyof typeof a)[]).find((k) => a[k] !== b[k]);
-    if (differs) throw new UsageError(`conformance merge: ${shard.dir} is a shard of another run (${differs} ${String(b[differs])}, not ${String(a[differs])} as in ${shards[0]!.dir}). Merge the shards of one run.`);
+    if (differs)
+      throw new UsageError(
+        `conformance merge: ${shard.dir} is a shard of another run (${differs} ${String(b[differs])}, not ${String(a[differs])} as in ${shards[0]!.dir}). Merge the shards of one run.`,
+      );
   }
   return { seed: first.seed, runs: first.runs, strict: first.strict, target: first.target };
 }
@@ -101,7 +106,14 @@ function parse(argv: string[]) {
   try {
     return parseArgs({
       args: argv,
-      options: { target: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' }, strict: { type: 'boolean' }, 'report-dir': { type: 'string' }, reporter: { type: 'string' } },
+      options: {
+        target: { type: 'string' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        strict: { type: 'boolean' },
+        'report-dir': { type: 'string' },
+        reporter: { type: 'string' },
+      },
       strict: true,
       allowPositionals: true,
     });

@@ -75,7 +75,7 @@ export async function mockCommand(argv: string[]): Promise<number> {
   if (mock.options.faults.length > 0) console.log(`Breaking on purpose: ${mock.options.faults.join(', ')}`);
   const shown = READING_NAMES.filter((n) => mock.options.readings[n] !== READINGS[n].values[0]);
   if (shown.length > 0) console.log(`Readings: ${shown.map((n) => `${n}=${mock.options.readings[n]}`).join(', ')}`);
-  console.log('Credentials: the mock\'s built-in test keys, or MOCK_HWC_AK/MOCK_HWC_SK/MOCK_HWC_TOKEN/MOCK_VOLC_AK/MOCK_VOLC_SK when set.');
+  console.log("Credentials: the mock's built-in test keys, or MOCK_HWC_AK/MOCK_HWC_SK/MOCK_HWC_TOKEN/MOCK_VOLC_AK/MOCK_VOLC_SK when set.");
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -116,7 +116,8 @@ function readingsFrom(values: ReturnType<typeof parseOrThrow>['values']): Partia
       throw new UsageError(`conformance mock: ${(error as Error).message}`);
     }
   }
-  if (values['huawei-success'] !== undefined) set('--huawei-success', 'huaweiSuccessStatus', Number(oneOf('--huawei-success', values['huawei-success'], ['202', '200'])));
+  if (values['huawei-success'] !== undefined)
+    set('--huawei-success', 'huaweiSuccessStatus', Number(oneOf('--huawei-success', values['huawei-success'], ['202', '200'])));
   if (values['batch-failed'] !== undefined) set('--batch-failed', 'batchFailedStatus', oneOf('--batch-failed', values['batch-failed'], ['FAILED', 'Failed']));
   return readings;
 }

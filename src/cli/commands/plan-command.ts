@@ -17,7 +17,11 @@ and the first one (credentials redacted). Use it before a first live run.`;
 export async function planCommand(argv: string[]): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args: argv, options: { target: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' } }, strict: true }).values;
+    values = parseArgs({
+      args: argv,
+      options: { target: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' } },
+      strict: true,
+    }).values;
   } catch (error) {
     throw new UsageError(`conformance plan: ${(error as Error).message}. Run npx conformance plan --help.`);
   }
@@ -50,11 +54,17 @@ export async function planCommand(argv: string[]): Promise<number> {
       const first = redact(p.first, target.secrets);
       const url = new URL(first.url);
       const shown = `${first.method} ${url.pathname}${url.search.length > 90 ? `${url.search.slice(0, 90)}…` : url.search}`;
-      console.log(`  ${String(p.count).padStart(4)} × ${p.title}\n         ${shown}${first.body ? `  ${first.body.length > 100 ? `${first.body.slice(0, 100)}…` : first.body}` : ''}`);
+      console.log(
+        `  ${String(p.count).padStart(4)} × ${p.title}\n         ${shown}${first.body ? `  ${first.body.length > 100 ? `${first.body.slice(0, 100)}…` : first.body}` : ''}`,
+      );
     }
   }
   console.log(`\nseed ${seed}: npx conformance run --target ${values.target} --seed ${seed}${values.runs ? ` --runs ${values.runs}` : ''} sends these cases.`);
-  console.log(`${total} requests would be sent (${mutating} to binding operations, only on the target file's fixtures and ids that exist nowhere); none was sent.`);
-  console.log(`safety: maxRequests ${target.safety.maxRequests}, requestsPerSecond ${target.safety.requestsPerSecond || 'unlimited'}, requestTimeoutMs ${target.safety.requestTimeoutMs}.`);
+  console.log(
+    `${total} requests would be sent (${mutating} to binding operations, only on the target file's fixtures and ids that exist nowhere); none was sent.`,
+  );
+  console.log(
+    `safety: maxRequests ${target.safety.maxRequests}, requestsPerSecond ${target.safety.requestsPerSecond || 'unlimited'}, requestTimeoutMs ${target.safety.requestTimeoutMs}.`,
+  );
   return 0;
 }

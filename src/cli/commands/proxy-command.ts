@@ -33,7 +33,8 @@ decided, and exits 0 or 1 as run does.
 export async function proxyCommand(argv: string[], stop: Promise<unknown> = signalled()): Promise<number> {
   const values = parse(argv);
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (values.port !== undefined && (!/^\d+$/.test(values.port) || port < 1 || port > 65535)) throw new UsageError(`conformance proxy: --port ${values.port} is not a port number (1 to 65535).`);
+  if (values.port !== undefined && (!/^\d+$/.test(values.port) || port < 1 || port > 65535))
+    throw new UsageError(`conformance proxy: --port ${values.port} is not a port number (1 to 65535).`);
   const reportDir = resolve(values['report-dir'] ?? 'reports');
   let embedded: EmbeddedMock | undefined;
   let target: ResolvedTarget;
@@ -55,16 +56,42 @@ export async function proxyCommand(argv: string[], stop: Promise<unknown> = sign
     wire = await ClientWire.start(endpointsOf(target), { port, listener: (a) => session.observe(a) });
   } catch (error) {
     await embedded?.close();
-    throw new UsageError(`conformance proxy: cannot listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Pick another --port, or leave it out for a free one.`);
+    throw new UsageError(
+      `conformance proxy: cannot listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Pick another --port, or leave it out for a free one.`,
+    );
   }
   console.log(`Proxy listening on ${wire.endpoint}`);
-  console.log(`Forwarding to: ${Object.entries(endpointsOf(target)).map(([cloud, endpoint]) => `${cloud} ${endpoint}`).join(', ')}${embedded ? ' (the embedded reference mock; its built-in test keys, or MOCK_HWC_AK/MOCK_HWC_SK/MOCK_VOLC_AK/MOCK_VOLC_SK when set)' : ''}`);
-  console.log('Point the client\'s endpoint at it; stop with Ctrl-C (SIGINT) or SIGTERM to write the reports.');
+  console.log(
+    `Forwarding to: ${Object.entries(endpointsOf(target))
+      .map(([cloud, endpoint]) => `${cloud} ${endpoint}`)
+      .join(', ')}${embedded ? ' (the embedded reference mock; its built-in test keys, or MOCK_HWC_AK/MOCK_HWC_SK/MOCK_VOLC_AK/MOCK_VOLC_SK when set)' : ''}`,
+  );
+  console.log("Point the client's endpoint at it; stop with Ctrl-C (SIGINT) or SIGTERM to write the reports.");
   await stop;
   await wire.close();
   await embedded?.close();
-  const reported = session.verdicts().map((v) => toReportedVerdict(v, target.secrets, (id) => `npx conformance replay ${id} --report-dir ${reportDir}${values.target ? ` --target ${resolve(values.target)}` : ''}`));
-  const report = redact(buildReport({ target: reportTarget(target), results: reported, seed: 0, runs: 0, strict: values.strict === true, startedAt, requests: session.requests, partial: 'proxy: the rules decided by the traffic that came through' }), target.secrets);
+  const reported = session
+    .verdicts()
+    .map((v) =>
+      toReportedVerdict(
+        v,
+        target.secrets,
+        (id) => `npx conformance replay ${id} --report-dir ${reportDir}${values.target ? ` --target ${resolve(values.target)}` : ''}`,
+      ),
+    );
+  const report = redact(
+    buildReport({
+      target: reportTarget(target),
+      results: reported,
+      seed: 0,
+      runs: 0,
+      strict: values.strict === true,
+      startedAt,
+      requests: session.requests,
+      partial: 'proxy: the rules decided by the traffic that came through',
+    }),
+    target.secrets,
+  );
   writeReports(reportDir, report, { targetFile: target.file, embedded: embedded !== undefined });
   writeFileSync(join(reportDir, 'junit.xml'), junitXml(report));
   printReportSummary(report, [join(reportDir, 'conformance.json'), join(reportDir, 'summary.html'), join(reportDir, 'junit.xml')]);
@@ -86,7 +113,12 @@ function signalled(): Promise<NodeJS.Signals> {
 
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: { target: { type: 'string' }, port: { type: 'string' }, 'report-dir': { type: 'string' }, strict: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
+    return parseArgs({
+      args: argv,
+      options: { target: { type: 'string' }, port: { type: 'string' }, 'report-dir': { type: 'string' }, strict: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (error) {
     throw new UsageError(`conformance proxy: ${(error as Error).message}. Run npx conformance proxy --help.`);
   }

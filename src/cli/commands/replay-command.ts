@@ -80,7 +80,9 @@ export async function replayCommand(argv: string[]): Promise<number> {
     console.log(`Replaying ${file.failure.id}: ${c.title} (${c.id})${name ? ` through ${name}` : ''}`);
     console.log(`${exchange.request.method} ${exchange.request.url.replace(/\?.*/, '?…')} → ${exchange.response?.status ?? exchange.error}`);
     if (SEQUENCE_RULES.includes(file.rule)) {
-      console.log(`Note: ${file.rule} is decided over a sequence of requests; this replays one of them. To replay the sequence: npx conformance run --seed ${file.seed}`);
+      console.log(
+        `Note: ${file.rule} is decided over a sequence of requests; this replays one of them. To replay the sequence: npx conformance run --seed ${file.seed}`,
+      );
     }
     if (mine.length === 0) {
       console.log(`FIXED: ${file.rule} holds for this case now.`);

@@ -115,7 +115,9 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
       caseTimeoutMs: client?.caseTimeoutMs ?? 30_000,
       blob: values.shard !== undefined,
       reporters,
-      ...([only && `--only ${only}`, values.shard && `--shard ${values.shard}`].some(Boolean) ? { partial: [only && `--only ${only}`, values.shard && `--shard ${values.shard}`].filter(Boolean).join(' ') } : {}),
+      ...([only && `--only ${only}`, values.shard && `--shard ${values.shard}`].some(Boolean)
+        ? { partial: [only && `--only ${only}`, values.shard && `--shard ${values.shard}`].filter(Boolean).join(' ') }
+        : {}),
       ...(client?.adapterFile ? { adapterFile: client.adapterFile } : {}),
       ...(client?.harness ? { harness: client.harness } : {}),
       ...(values.record !== undefined ? { recordDir: resolve(values.record) } : {}),
@@ -142,7 +144,9 @@ function exitOfRun(mode: 'run' | 'sdk', reportDir: string, exit: PlaywrightExit)
   }
   const reportPath = join(reportDir, 'conformance.json');
   if (!existsSync(reportPath)) {
-    process.stderr.write(`conformance ${mode}: could not run: the run ended (exit ${exit.code}${exit.interruptedBy ? `, ${exit.interruptedBy}` : ''}) without writing ${reportPath}; see the output above.\n`);
+    process.stderr.write(
+      `conformance ${mode}: could not run: the run ended (exit ${exit.code}${exit.interruptedBy ? `, ${exit.interruptedBy}` : ''}) without writing ${reportPath}; see the output above.\n`,
+    );
     return 3;
   }
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as ConformanceReport;
@@ -166,7 +170,8 @@ function checkShard(mode: string, shard: string): void {
 /** The report dir: a path that names a file is one line, not a hang. Nothing is created yet. */
 function usableReportDir(mode: string, dir: string): string {
   const path = resolve(dir);
-  if (existsSync(path) && !statSync(path).isDirectory()) throw new UsageError(`conformance ${mode}: --report-dir ${dir} is a file, not a folder. Name a folder (it is created if missing).`);
+  if (existsSync(path) && !statSync(path).isDirectory())
+    throw new UsageError(`conformance ${mode}: --report-dir ${dir} is a file, not a folder. Name a folder (it is created if missing).`);
   return path;
 }
 
@@ -175,14 +180,23 @@ function createReportDir(mode: string, path: string, given: string): void {
   try {
     mkdirSync(path, { recursive: true });
   } catch (error) {
-    throw new UsageError(`conformance ${mode}: --report-dir ${given} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Name a folder you can write to.`);
+    throw new UsageError(
+      `conformance ${mode}: --report-dir ${given} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Name a folder you can write to.`,
+    );
   }
 }
 
 /** `--replay DIR`: the cassettes' own seed, runs and target, so the run reports what was recorded. */
-function readCassetteRun(mode: string, dir: string, values: { seed?: string; runs?: string; target?: string; record?: string }): { seed: number; runs: number; target: Record<string, unknown> } {
+function readCassetteRun(
+  mode: string,
+  dir: string,
+  values: { seed?: string; runs?: string; target?: string; record?: string },
+): { seed: number; runs: number; target: Record<string, unknown> } {
   for (const flag of ['seed', 'runs', 'target', 'record'] as const) {
-    if (values[flag] !== undefined) throw new UsageError(`conformance ${mode}: --${flag} does not go with --replay: a replay judges the recorded cases, with the recording's own ${flag === 'record' ? 'exchanges' : flag}. Drop --${flag}.`);
+    if (values[flag] !== undefined)
+      throw new UsageError(
+        `conformance ${mode}: --${flag} does not go with --replay: a replay judges the recorded cases, with the recording's own ${flag === 'record' ? 'exchanges' : flag}. Drop --${flag}.`,
+      );
   }
   const names = CLOUDS.map((c) => `${c}.cassette.json`);
   const cassette = names.map((name) => join(resolve(dir), name)).find((f) => existsSync(f));
@@ -213,7 +227,9 @@ function caBundle(files: string[], base: string): string {
     try {
       return readFileSync(path, 'utf8');
     } catch {
-      throw new UsageError(`conformance run: the target file's caFile ${f} cannot be read (looked at ${path}). Fix the path; it is relative to the target file.`);
+      throw new UsageError(
+        `conformance run: the target file's caFile ${f} cannot be read (looked at ${path}). Fix the path; it is relative to the target file.`,
+      );
     }
   });
   writeFileSync(bundle, pems.join('\n'));

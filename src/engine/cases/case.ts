@@ -8,7 +8,13 @@ import type { ClientPlan } from './client-plan.ts';
 export type CaseOperation = FamilyOperation;
 
 /** How a case authenticates: the target's credentials, or a documented way of getting it wrong. */
-export type AuthVariant = 'default' | 'none' | 'wrong-secret' | 'unknown-access-key' | 'stale-date' | 'tamper-body'
+export type AuthVariant =
+  | 'default'
+  | 'none'
+  | 'wrong-secret'
+  | 'unknown-access-key'
+  | 'stale-date'
+  | 'tamper-body'
   /** Volcengine: signed correctly, but with a credential scope naming another region than the endpoint's. */
   | 'other-region-scope';
 

@@ -11,7 +11,11 @@ export class CassetteRecorder {
   private readonly entries: CassetteEntry[] = [];
   private readonly unanswered: UnansweredEntry[] = [];
 
-  constructor(private readonly dir: string, private readonly cloud: string, private readonly target: ResolvedTarget) {}
+  constructor(
+    private readonly dir: string,
+    private readonly cloud: string,
+    private readonly target: ResolvedTarget,
+  ) {}
 
   record(c: Case, x: Exchange): void {
     if (x.notSent) return;
@@ -29,7 +33,15 @@ export class CassetteRecorder {
       status: x.response.status,
       response: json !== undefined ? json : x.response.text,
       rawHeaders: Object.entries(x.response.headers).flat(),
-      ...(x.throttled.length > 0 ? { throttled: x.throttled.map((t) => ({ status: t.status, response: t.json !== undefined ? t.json : t.text, rawHeaders: Object.entries(t.headers).flat() })) } : {}),
+      ...(x.throttled.length > 0
+        ? {
+            throttled: x.throttled.map((t) => ({
+              status: t.status,
+              response: t.json !== undefined ? t.json : t.text,
+              rawHeaders: Object.entries(t.headers).flat(),
+            })),
+          }
+        : {}),
       case: asRecorded(c),
     });
   }
@@ -59,5 +71,7 @@ export class CassetteRecorder {
 
 /** JSON has no undefined: a dropped Action/Version is kept as null, which the checks read as absent. */
 function asRecorded(c: Case): Case {
-  return c.request.fixed ? ({ ...c, request: { ...c.request, fixed: Object.fromEntries(Object.entries(c.request.fixed).map(([k, v]) => [k, v ?? null])) } } as Case) : c;
+  return c.request.fixed
+    ? ({ ...c, request: { ...c.request, fixed: Object.fromEntries(Object.entries(c.request.fixed).map(([k, v]) => [k, v ?? null])) } } as Case)
+    : c;
 }

@@ -10,8 +10,7 @@ export type Judgement = 'not-applicable' | 'held' | { readonly variant: string }
 
 /** What one rule's check concluded of one exchange it applied to: held, a variant, or the failure. */
 export type RuleOutcome =
-  | { readonly rule: RuleId; readonly judgement: 'held' | { readonly variant: string } }
-  | { readonly rule: RuleId; readonly failure: ContractFailure };
+  { readonly rule: RuleId; readonly judgement: 'held' | { readonly variant: string } } | { readonly rule: RuleId; readonly failure: ContractFailure };
 
 /** The failures among outcomes. */
 export const failuresOf = (outcomes: readonly RuleOutcome[]): ContractFailure[] => outcomes.flatMap((o) => ('failure' in o ? [o.failure] : []));

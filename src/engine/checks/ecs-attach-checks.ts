@@ -88,7 +88,11 @@ function instanceRule(rule: ServerRuleId): Check {
         const a = readAnswer(c, x);
         const whole = a.error?.code;
         if (c.expect.kind !== 'reject' && whole !== undefined && kinds.some((k) => codeOf(k) === whole)) {
-          return fail(`The whole request was refused with ${whole}, an instance's own error`, describeAnswer(x), `200, with ${whole} in that instance's OperationDetails entry`);
+          return fail(
+            `The whole request was refused with ${whole}, an instance's own error`,
+            describeAnswer(x),
+            `200, with ${whole} in that instance's OperationDetails entry`,
+          );
         }
         return 'not-applicable';
       }
@@ -100,7 +104,8 @@ function instanceRule(rule: ServerRuleId): Check {
         const got = detail?.Error?.Code ?? (detail?.Error === null ? null : undefined);
         if (got === 'FlowLimitExceeded') return; // throttling is not a violation (ecs.attach-key-pair.flow-limit)
         const want = codeOf(kind);
-        if (got !== want) fail(`Instance ${requested[i]} (${kind}) got ${JSON.stringify(got)}`, describeAnswer(x), `Error ${want === null ? 'null' : `.Code ${want}`}`);
+        if (got !== want)
+          fail(`Instance ${requested[i]} (${kind}) got ${JSON.stringify(got)}`, describeAnswer(x), `Error ${want === null ? 'null' : `.Code ${want}`}`);
       });
       return 'held';
     },
@@ -122,7 +127,8 @@ export const ECS_ATTACH_CHECKS: Check[] = [
     if (!x.response) return 'not-applicable';
     const a = readAnswer(c, x);
     if (c.expect.kind !== 'accept' && !a.success) return 'not-applicable';
-    if (a.status !== 200 || !details(a)) return fail('A request that passes validation is not 200 with OperationDetails', describeAnswer(x), '200 with Result.OperationDetails');
+    if (a.status !== 200 || !details(a))
+      return fail('A request that passes validation is not 200 with OperationDetails', describeAnswer(x), '200 with Result.OperationDetails');
     return 'held';
   }),
   requestRule('ecs.attach-key-pair.instance-ids-required', (c) => ids(c).length === 0),
@@ -139,7 +145,8 @@ export const ECS_ATTACH_CHECKS: Check[] = [
       if (!list) return 'not-applicable';
       const got = list.map((d) => d?.InstanceId).sort();
       const wanted = ids(c).sort();
-      if (JSON.stringify(got) !== JSON.stringify(wanted)) return fail('OperationDetails do not match the requested ids', JSON.stringify(got), JSON.stringify(wanted));
+      if (JSON.stringify(got) !== JSON.stringify(wanted))
+        return fail('OperationDetails do not match the requested ids', JSON.stringify(got), JSON.stringify(wanted));
       return 'held';
     },
     // The list itself (another number of entries), not one instance's entry.
@@ -150,7 +157,8 @@ export const ECS_ATTACH_CHECKS: Check[] = [
     if (!list) return 'not-applicable';
     for (const d of list) {
       const errorOk = d?.Error === null || (typeof d?.Error?.Code === 'string' && typeof d?.Error?.Message === 'string');
-      if (typeof d?.InstanceId !== 'string' || !('Error' in (d ?? {})) || !errorOk) return fail('OperationDetails entry of the wrong shape', JSON.stringify(d), '{InstanceId, Error: null | {Code, Message}}');
+      if (typeof d?.InstanceId !== 'string' || !('Error' in (d ?? {})) || !errorOk)
+        return fail('OperationDetails entry of the wrong shape', JSON.stringify(d), '{InstanceId, Error: null | {Code, Message}}');
     }
     return 'held';
   }),

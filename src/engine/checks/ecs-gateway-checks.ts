@@ -47,7 +47,8 @@ function envelopeProblems(success: boolean, v: EcsEnvelopeReading): string[] {
     if (got === undefined) continue;
     const sent = v.sent[key];
     if (sent !== undefined && got !== sent) problems.push(`ResponseMetadata.${key} ${JSON.stringify(got)} is not the request's ${JSON.stringify(sent)}`);
-    if (sent === undefined && got !== v.defaults[key]) problems.push(`ResponseMetadata.${key} ${JSON.stringify(got)}: the request had none, so it is absent or ${JSON.stringify(v.defaults[key])}`);
+    if (sent === undefined && got !== v.defaults[key])
+      problems.push(`ResponseMetadata.${key} ${JSON.stringify(got)}: the request had none, so it is absent or ${JSON.stringify(v.defaults[key])}`);
   }
   if (success) {
     if (v.hasError) problems.push('a success carries ResponseMetadata.Error');
@@ -72,7 +73,11 @@ function envelopeVariant(v: EcsEnvelopeReading): string {
 export const ECS_GATEWAY_CHECKS: Check[] = [
   defineCheck('ecs.auth.required', OPS, authCase(['none'], ['MissingAuthenticationToken', 'MissingSignature'], 'Unsigned request not refused')),
   // A wrong secret, a query parameter changed after signing, a scope naming another region.
-  defineCheck('ecs.auth.bad-signature', OPS, authCase(['wrong-secret', 'tamper-body', 'other-region-scope'], ['SignatureDoesNotMatch'], 'Bad signature not refused')),
+  defineCheck(
+    'ecs.auth.bad-signature',
+    OPS,
+    authCase(['wrong-secret', 'tamper-body', 'other-region-scope'], ['SignatureDoesNotMatch'], 'Bad signature not refused'),
+  ),
   defineCheck('ecs.auth.stale-date', OPS, (c, x, _ctx, fail) => {
     if (c.request.auth !== 'stale-date' || !x.response) return 'not-applicable';
     const a = readAnswer(c, x);
@@ -98,7 +103,11 @@ export const ECS_GATEWAY_CHECKS: Check[] = [
     const v = a.volcengine!;
     const problems = envelopeProblems(a.success, v);
     if (problems.length > 0) {
-      return fail('Envelope does not follow the documents', `${problems.join('; ')} — ${describeAnswer(x)}`, 'ResponseMetadata {RequestId, Action?, Version?, Service?, Region?, Error?}: Error {Code, Message, CodeN?} and no Result on an error, Result on success');
+      return fail(
+        'Envelope does not follow the documents',
+        `${problems.join('; ')} — ${describeAnswer(x)}`,
+        'ResponseMetadata {RequestId, Action?, Version?, Service?, Region?, Error?}: Error {Code, Message, CodeN?} and no Result on an error, Result on success',
+      );
     }
     return { variant: envelopeVariant(v) };
   }),
@@ -118,7 +127,11 @@ export const ECS_GATEWAY_CHECKS: Check[] = [
       const wrong = keys.filter((k) => v[k] !== undefined && !wanted[k].includes(v[k] as string));
       const echoed = Object.fromEntries(keys.map((k) => [k, v[k]]));
       if (wrong.length > 0 || (absent.length > 0 && !v.gatewayError)) {
-        return fail('Envelope does not echo the request', JSON.stringify(echoed), JSON.stringify({ Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: regions[0] }));
+        return fail(
+          'Envelope does not echo the request',
+          JSON.stringify(echoed),
+          JSON.stringify({ Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: regions[0] }),
+        );
       }
       // A gateway error may leave them out (ecs.envelope); what it does say must still be right.
       return absent.length > 0 ? { variant: 'gateway-minimal' } : 'held';
@@ -134,7 +147,11 @@ export const ECS_GATEWAY_CHECKS: Check[] = [
     const missingParameter = a.status === 400 && code === 'MissingParameter';
     const notFound = a.status === 404 && code === 'InvalidActionOrVersion';
     if (missing ? !(missingParameter || notFound) : !notFound) {
-      return fail('Wrong answer to an unknown or missing Version', describeAnswer(x), missing ? '400 MissingParameter or 404 InvalidActionOrVersion' : '404 InvalidActionOrVersion');
+      return fail(
+        'Wrong answer to an unknown or missing Version',
+        describeAnswer(x),
+        missing ? '400 MissingParameter or 404 InvalidActionOrVersion' : '404 InvalidActionOrVersion',
+      );
     }
     // A missing Action or Version has two documented answers: record which.
     return missing ? { variant: code! } : 'held';

@@ -53,7 +53,10 @@ export const GENERIC_CHECKS: Check[] = OPS.flatMap((op): Check[] => {
       }
       const validate = ctx.validators.forSchema(spec.spec, ref);
       if (!validate(x.response.json)) {
-        const errors = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+        const errors = (validate.errors ?? [])
+          .slice(0, 3)
+          .map((e) => `${e.instancePath || '/'} ${e.message}`)
+          .join('; ');
         return fail('Response violates schema', `${describeAnswer(x)} — ${errors}`, `${ref.split('/').pop()} for ${x.response.status}`);
       }
       return 'held';
@@ -71,7 +74,8 @@ export const GENERIC_CHECKS: Check[] = OPS.flatMap((op): Check[] => {
         if (c.expect.kind !== 'reject' || !x.response) return 'not-applicable';
         const a = readAnswer(c, x);
         const status = a.status!;
-        if (status < 400 || status >= 500 || !hasDocumentedErrorShape(a)) return fail('Invalid request not rejected', describeAnswer(x), `a 4xx in the documented error shape (${c.title})`);
+        if (status < 400 || status >= 500 || !hasDocumentedErrorShape(a))
+          return fail('Invalid request not rejected', describeAnswer(x), `a 4xx in the documented error shape (${c.title})`);
         return 'held';
       },
       // A refusal turned into an acceptance, where the case was meant to be refused.

@@ -34,7 +34,11 @@ function rejected400(rule: RuleId, title: string): Check {
 }
 
 /** A check on every successful AssociateKeypair body. */
-function onSuccessBody(rule: RuleId, judge: (body: Record<string, unknown>, c: Case, x: Exchange, fail: Fail) => Judgement, options: { owns?: Ownership } = {}): Check {
+function onSuccessBody(
+  rule: RuleId,
+  judge: (body: Record<string, unknown>, c: Case, x: Exchange, fail: Fail) => Judgement,
+  options: { owns?: Ownership } = {},
+): Check {
   return defineCheck(
     rule,
     OPS,
@@ -51,13 +55,15 @@ export const KPS_ASSOCIATE_CHECKS: Check[] = [
   defineCheck('kps.associate.success-status', OPS, (c, x, _ctx, fail) => {
     const { success, status } = readAnswer(c, x);
     if (!success) return 'not-applicable';
-    if (!SUCCESS_STATUSES.includes(status!)) return fail('Success status is neither documented variant', String(status), '202 (seeds) or 200 (earlier revisions, SDKs)');
+    if (!SUCCESS_STATUSES.includes(status!))
+      return fail('Success status is neither documented variant', String(status), '202 (seeds) or 200 (earlier revisions, SDKs)');
     return { variant: String(status) };
   }),
   // The page's example answers with task_id alone, its table lists server_id and status too: both are read.
   onSuccessBody('kps.associate.task-id', (body, _c, x, fail) => {
     if (body.status === 'FAILED') return 'not-applicable';
-    if (typeof body.task_id !== 'string' || body.task_id === '') return fail('Success without a task id', describeAnswer(x), 'a non-empty task_id unless status is FAILED');
+    if (typeof body.task_id !== 'string' || body.task_id === '')
+      return fail('Success without a task id', describeAnswer(x), 'a non-empty task_id unless status is FAILED');
     return { variant: Object.keys(body).every((k) => k === 'task_id') ? 'task-id-only' : 'full' };
   }),
   onSuccessBody('kps.associate.status-enum', (body, _c, x, fail) => {
@@ -92,7 +98,8 @@ export const KPS_ASSOCIATE_CHECKS: Check[] = [
   rejected400('kps.associate.port-range', 'Port outside 1-65535 accepted'),
   forCasesOf('kps.associate.malformed-json', (c, x, fail) => {
     const a = readAnswer(c, x);
-    if (a.status !== 400 || !a.error) return fail('Malformed JSON not answered 400 with the error shape', describeAnswer(x), `400 {error_code, error_msg}, flat or nested (${c.title})`);
+    if (a.status !== 400 || !a.error)
+      return fail('Malformed JSON not answered 400 with the error shape', describeAnswer(x), `400 {error_code, error_msg}, flat or nested (${c.title})`);
     return 'held';
   }),
   forCasesOf('kps.associate.unknown-keypair', (c, x, fail) => {

@@ -23,7 +23,13 @@ function rejected400(rule: RuleId, title: string): Check {
 }
 
 /** A task of a batch answer as the target sent it: the spec's TaskResponseBody, any member missing or of another type. */
-type TaskJson = { readonly server_id?: unknown; readonly status?: unknown; readonly task_id?: unknown; readonly error_code?: unknown; readonly error_msg?: unknown };
+type TaskJson = {
+  readonly server_id?: unknown;
+  readonly status?: unknown;
+  readonly task_id?: unknown;
+  readonly error_code?: unknown;
+  readonly error_msg?: unknown;
+};
 
 /** The tasks of a successful batch answer, or undefined. */
 function tasksOf(c: Case, x: Exchange): TaskJson[] | undefined {
@@ -111,7 +117,14 @@ function allFresh(c: Case, entries: number): boolean {
 function sameStatusSpeltApart(p: AnswerPlace): boolean {
   const at = inTasks(p);
   const [a, b] = p.values;
-  return at?.index !== undefined && at.below.length === 1 && at.below[0] === 'status' && typeof a === 'string' && typeof b === 'string' && a.toUpperCase() === b.toUpperCase();
+  return (
+    at?.index !== undefined &&
+    at.below.length === 1 &&
+    at.below[0] === 'status' &&
+    typeof a === 'string' &&
+    typeof b === 'string' &&
+    a.toUpperCase() === b.toUpperCase()
+  );
 }
 
 /** The rules of BatchAssociateKeypair (seed 001). */
@@ -119,13 +132,14 @@ export const KPS_BATCH_CHECKS: Check[] = [
   defineCheck('kps.batch-associate.success-status', OPS, (c, x, _ctx, fail) => {
     const { success, status } = readAnswer(c, x);
     if (!success) return 'not-applicable';
-    if (status !== 202 && status !== 200) return fail('Success status is neither documented variant', String(status), '202 (seeds) or 200 (earlier revisions, SDKs)');
+    if (status !== 202 && status !== 200)
+      return fail('Success status is neither documented variant', String(status), '202 (seeds) or 200 (earlier revisions, SDKs)');
     return { variant: String(status) };
   }),
   rejected400('kps.batch-associate.batch-required', 'Missing batch_keypairs accepted'),
   forCasesOf('kps.batch-associate.max-10', (c, x, fail) => {
     // batch_keypairs's length as sent (a string's too: a mutation may send one).
-    const entries = (((c.request.body as KpsRequestJson | null | undefined)?.batch_keypairs as { readonly length?: number } | null | undefined)?.length) ?? 0;
+    const entries = ((c.request.body as KpsRequestJson | null | undefined)?.batch_keypairs as { readonly length?: number } | null | undefined)?.length ?? 0;
     const status = readAnswer(c, x).status;
     if (entries > MAX_ENTRIES) {
       if (status !== 400) return fail(`${entries} entries accepted`, describeAnswer(x), '400 for more than 10 entries');
@@ -134,7 +148,8 @@ export const KPS_BATCH_CHECKS: Check[] = [
     if (status !== 400 || c.expect.kind === 'reject') return 'held';
     // A 400 may refuse the batch for its servers (not-running, already-bound: "the whole request is 400"),
     // not for its number: only a batch whose every server is known running and unbound rules that out.
-    if (allFresh(c, entries)) return fail(`${entries} valid entries rejected`, describeAnswer(x), 'not rejected for their number (every server running and unbound)');
+    if (allFresh(c, entries))
+      return fail(`${entries} valid entries rejected`, describeAnswer(x), 'not rejected for their number (every server running and unbound)');
     return { variant: 'refused-for-its-servers' };
   }),
   rejected400('kps.batch-associate.non-empty', 'Empty batch_keypairs accepted'),
@@ -145,7 +160,8 @@ export const KPS_BATCH_CHECKS: Check[] = [
     'kps.batch-associate.status-enum',
     (task, x, fail) => {
       if (task.status === undefined) return 'not-applicable';
-      if (typeof task.status !== 'string' || !(task.status in TASK_STATUSES)) return fail('Undocumented task status', describeAnswer(x), 'SUCCESS or FAILED (the table), or Failed (the example)');
+      if (typeof task.status !== 'string' || !(task.status in TASK_STATUSES))
+        return fail('Undocumented task status', describeAnswer(x), 'SUCCESS or FAILED (the table), or Failed (the example)');
       return task.status === 'SUCCESS' ? 'held' : { variant: task.status };
     },
     { owns: { places: sameStatusSpeltApart } },
@@ -171,14 +187,30 @@ export const KPS_BATCH_CHECKS: Check[] = [
       if (!tasks || !entries) return 'not-applicable';
       const got = tasks.map((t) => t.server_id);
       const wanted = entries.map((e) => e?.server?.id);
-      if (JSON.stringify(got) !== JSON.stringify(wanted)) return fail('Tasks do not match the requested servers', JSON.stringify(got), `${JSON.stringify(wanted)}, in request order`);
+      if (JSON.stringify(got) !== JSON.stringify(wanted))
+        return fail('Tasks do not match the requested servers', JSON.stringify(got), `${JSON.stringify(wanted)}, in request order`);
       return 'held';
     },
     // The list of tasks itself (another number of tasks), not one entry's.
     { owns: { places: (p) => inTasks(p) !== undefined && inTasks(p)!.index === undefined } },
   ),
   // Any status but SUCCESS counts as failing the server: how it is spelt is status-enum's to judge.
-  judgeEntries('kps.batch-associate.not-running', 'stopped', (s) => typeof s === 'string' && s !== 'SUCCESS', 'FAILED (or the whole request 400), never SUCCESS, for a stopped server'),
-  judgeEntries('kps.batch-associate.already-bound', 'bound', (s) => typeof s === 'string' && s !== 'SUCCESS', 'FAILED (or the whole request 400), never SUCCESS, for a bound server'),
-  judgeEntries('kps.batch-associate.partial-independence', 'fresh', (s) => s === 'SUCCESS', 'SUCCESS for a running, unbound server whatever the other entries are'),
+  judgeEntries(
+    'kps.batch-associate.not-running',
+    'stopped',
+    (s) => typeof s === 'string' && s !== 'SUCCESS',
+    'FAILED (or the whole request 400), never SUCCESS, for a stopped server',
+  ),
+  judgeEntries(
+    'kps.batch-associate.already-bound',
+    'bound',
+    (s) => typeof s === 'string' && s !== 'SUCCESS',
+    'FAILED (or the whole request 400), never SUCCESS, for a bound server',
+  ),
+  judgeEntries(
+    'kps.batch-associate.partial-independence',
+    'fresh',
+    (s) => s === 'SUCCESS',
+    'SUCCESS for a running, unbound server whatever the other entries are',
+  ),
 ];

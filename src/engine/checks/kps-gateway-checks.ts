@@ -40,7 +40,11 @@ export const KPS_GATEWAY_CHECKS: Check[] = [
     if (!x.response || x.response.status < 400) return 'not-applicable';
     const { huawei } = readAnswer(c, x);
     if (!huawei?.error) {
-      return fail('Undocumented error body', `${huawei?.errorProblem} — ${describeAnswer(x)}`, '{"error_code": string, "error_msg": string}, or nested under one member');
+      return fail(
+        'Undocumented error body',
+        `${huawei?.errorProblem} — ${describeAnswer(x)}`,
+        '{"error_code": string, "error_msg": string}, or nested under one member',
+      );
     }
     return { variant: huawei.error.form };
   }),

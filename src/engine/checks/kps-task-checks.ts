@@ -23,7 +23,8 @@ export const KPS_TASK_CHECKS: Check[] = [
   defineCheck('kps.task.lookup', ['kps.task'], (c, x, _ctx, fail) => {
     if (!x.response) return 'not-applicable';
     const { status, body } = readAnswer(c, x);
-    if (status !== 200 || typeof body?.task_status !== 'string') return fail('Task cannot be looked up', describeAnswer(x), '200 {server_id, task_id, task_status}');
+    if (status !== 200 || typeof body?.task_status !== 'string')
+      return fail('Task cannot be looked up', describeAnswer(x), '200 {server_id, task_id, task_status}');
     if (!ACCEPTED.has(body.task_status)) return fail('Undocumented task_status', body.task_status, [...ACCEPTED].join(', '));
     return { variant: variantOf(body.task_status) };
   }),

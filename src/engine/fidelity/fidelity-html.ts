@@ -16,7 +16,11 @@ const cov = (n: number) => `${n < 100 && Math.round(n) === 100 ? Math.floor(n * 
 /** A score's colour class: full, close (≥ 90) or low; none when nothing was compared. */
 const band = (n: number | null) => (n === null ? 'none' : n >= 100 ? 'full' : n >= 90 ? 'close' : 'low');
 const verdictOf = (r: FidelityReport) =>
-  r.exitCode !== 0 ? { word: 'Below a threshold', cls: 'bad' } : r.thresholds.length === 0 ? { word: 'No threshold set', cls: 'neutral' } : { word: 'Meets every threshold', cls: 'ok' };
+  r.exitCode !== 0
+    ? { word: 'Below a threshold', cls: 'bad' }
+    : r.thresholds.length === 0
+      ? { word: 'No threshold set', cls: 'neutral' }
+      : { word: 'Meets every threshold', cls: 'ok' };
 
 /**
  * The fidelity page: who was compared with whom, the tier scores as a bar chart, per operation, then
@@ -103,11 +107,16 @@ function chart(report: FidelityReport): string {
   const bars = TIERS.map((t, i) => {
     const a = report.tiers[t];
     const y = 4 + i * rowH;
-    const fill = a.score === null ? '' : `<rect class="fill fill-${band(a.score)}" x="${labelW}" y="${y}" width="${((trackW * a.score) / 100).toFixed(1)}" height="${barH}" rx="3"/>`;
-    const mins = report.thresholds.filter((x) => x.tier === t && x.measure === 'score').map((x) => {
-      const x0 = (labelW + (trackW * Math.min(100, Math.max(0, x.min))) / 100).toFixed(1);
-      return `<line class="min" x1="${x0}" x2="${x0}" y1="${y - 3}" y2="${y + barH + 3}"><title>threshold ${x.min}%</title></line>`;
-    });
+    const fill =
+      a.score === null
+        ? ''
+        : `<rect class="fill fill-${band(a.score)}" x="${labelW}" y="${y}" width="${((trackW * a.score) / 100).toFixed(1)}" height="${barH}" rx="3"/>`;
+    const mins = report.thresholds
+      .filter((x) => x.tier === t && x.measure === 'score')
+      .map((x) => {
+        const x0 = (labelW + (trackW * Math.min(100, Math.max(0, x.min))) / 100).toFixed(1);
+        return `<line class="min" x1="${x0}" x2="${x0}" y1="${y - 3}" y2="${y + barH + 3}"><title>threshold ${x.min}%</title></line>`;
+      });
     return `<g class="bar" data-tier="${t}" data-score="${a.score ?? ''}"><text class="name" x="${labelW - 10}" y="${y + 14}" text-anchor="end">${t}</text><rect class="track" x="${labelW}" y="${y}" width="${trackW}" height="${barH}" rx="3"/>${fill}${mins.join('')}<text class="value" x="${labelW + trackW + 12}" y="${y + 14}">${label(t)}</text><title>${t}: ${label(t)}, ${a.rulesScored} of ${a.rulesExercised} exercised rules scored</title></g>`;
   });
   const aria = `Scores by tier: ${TIERS.map((t) => `${t} ${label(t)}`).join('; ')}`;
@@ -116,7 +125,8 @@ function chart(report: FidelityReport): string {
 
 /** An aggregate's cell: score, then coverage and how many rules it averages, in small text. */
 function aggregateCell(t: Tier, a: AggregateScore): string {
-  if (a.rulesInTier === 0) return `<td class="agg" data-tier="${t}" data-score="" title="this tier scores none of these rules (should rules are scored at strict)">—</td>`;
+  if (a.rulesInTier === 0)
+    return `<td class="agg" data-tier="${t}" data-score="" title="this tier scores none of these rules (should rules are scored at strict)">—</td>`;
   return `<td class="agg" data-tier="${t}" data-score="${a.score ?? ''}"><span class="sc sc-${band(a.score)}">${pct(a.score)}</span><br><small>coverage ${cov(a.coverage)} · ${a.rulesScored}/${a.rulesExercised} rules</small></td>`;
 }
 
@@ -152,7 +162,10 @@ ${groups.join('\n')}</table>`;
 /** Which documented variant each side showed (conflict rules): what a nightly run tracks. */
 function variantLine(r: RuleFidelity): string {
   if (!r.variants) return '';
-  const side = (v: Readonly<Record<string, number>>) => Object.entries(v).map(([k, n]) => `${esc(k)} ×${n}`).join(', ') || 'none';
+  const side = (v: Readonly<Record<string, number>>) =>
+    Object.entries(v)
+      .map(([k, n]) => `${esc(k)} ×${n}`)
+      .join(', ') || 'none';
   return `<br><small class="variants">reference ${side(r.variants.reference)} · candidate ${side(r.variants.candidate)}</small>`;
 }
 
@@ -165,8 +178,12 @@ function ruleRow(r: RuleFidelity): string {
   const row = `<tr data-rule="${esc(r.rule)}"${cls ? ` class="${cls}"` : ''}><td class="rule"><code>${esc(r.rule)}</code>${mark}${variantLine(r)}${r.notCompared ? `<br><small class="not-compared">not compared: ${esc(r.notCompared)}</small>` : ''}</td><td>${esc(r.level)}</td>${TIERS.map((t) => tierCell(t, r.tiers[t])).join('')}<td>${esc(r.statement).replace(/`([^`]+)`/g, '<code>$1</code>')}</td></tr>`;
   // The evidence gets a full-width row under its rule: two bodies side by side need the room.
   const evidence = [
-    r.differences.length > 0 ? records(`Differences: ${r.differences.length} of ${r.tiers.strict?.different ?? r.differences.length} shown`, r.differences) : '',
-    r.unsupported.length > 0 ? records(`Unsupported: ${r.unsupported.length} of ${r.tiers.strict?.unsupported ?? r.unsupported.length} shown`, r.unsupported) : '',
+    r.differences.length > 0
+      ? records(`Differences: ${r.differences.length} of ${r.tiers.strict?.different ?? r.differences.length} shown`, r.differences)
+      : '',
+    r.unsupported.length > 0
+      ? records(`Unsupported: ${r.unsupported.length} of ${r.tiers.strict?.unsupported ?? r.unsupported.length} shown`, r.unsupported)
+      : '',
   ].join('');
   return evidence ? `${row}\n<tr class="evidence" data-evidence="${esc(r.rule)}"><td colspan="${TIERS.length + 3}">${evidence}</td></tr>` : row;
 }
@@ -175,7 +192,11 @@ function ruleRow(r: RuleFidelity): string {
 function tierCell(t: Tier, c: TierCount | null): string {
   if (c === null) return `<td class="tier" data-tier="${t}" data-score="" title="not scored at ${t}"><span class="sc sc-none">—</span></td>`;
   const title = `${c.equal} equal, ${c.different} different, ${c.unsupported} unsupported, ${c.notCompared} not compared; coverage ${c.coverage}%`;
-  const extra = [c.different > 0 ? `${c.different} differ` : '', c.unsupported > 0 ? `${c.unsupported} unsupported` : '', c.notCompared > 0 ? `${c.notCompared} not compared` : ''].filter(Boolean);
+  const extra = [
+    c.different > 0 ? `${c.different} differ` : '',
+    c.unsupported > 0 ? `${c.unsupported} unsupported` : '',
+    c.notCompared > 0 ? `${c.notCompared} not compared` : '',
+  ].filter(Boolean);
   const small = `${c.equal}/${c.equal + c.different} alike${extra.length > 0 ? ` · ${extra.join(' · ')}` : ''}`;
   return `<td class="tier" data-tier="${t}" data-score="${c.score ?? ''}" title="${esc(title)}"><span class="sc sc-${band(c.score)}">${pct(c.score)}</span><br><small>${small}</small></td>`;
 }
@@ -185,7 +206,8 @@ function records(summary: string, list: readonly DifferenceRecord[]): string {
 }
 
 function record(d: DifferenceRecord): string {
-  const side = (label: string, a: DifferenceRecord['reference']) => `<div class="side"><b>${label}</b>: status <b>${a.status}</b><pre>${esc(body(a.body))}</pre></div>`;
+  const side = (label: string, a: DifferenceRecord['reference']) =>
+    `<div class="side"><b>${label}</b>: status <b>${a.status}</b><pre>${esc(body(a.body))}</pre></div>`;
   return `<div class="record" data-case="${esc(d.case)}"><div><b>${esc(d.title)}</b> — case <code>${esc(d.case)}</code> · differs at ${esc(d.tier)}: ${esc(d.what)}</div>
 <div class="sides">${side('Reference', d.reference)}${side('Candidate', d.candidate)}</div></div>`;
 }

@@ -81,8 +81,20 @@ export interface FidelityReport {
   readonly tiers: Readonly<Record<Tier, AggregateScore>>;
   readonly tierRules: Readonly<Record<Tier, string>>;
   readonly operations: readonly { readonly operation: string; readonly tiers: Readonly<Record<Tier, AggregateScore>> }[];
-  readonly cases: { readonly reference: number; readonly compared: number; readonly equal: number; readonly different: number; readonly unsupported: number; readonly notSent: number; readonly diverged: number };
-  readonly transformers: readonly { readonly name: string; readonly description: string; readonly replaced: { readonly reference: number; readonly candidate: number } }[];
+  readonly cases: {
+    readonly reference: number;
+    readonly compared: number;
+    readonly equal: number;
+    readonly different: number;
+    readonly unsupported: number;
+    readonly notSent: number;
+    readonly diverged: number;
+  };
+  readonly transformers: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly replaced: { readonly reference: number; readonly candidate: number };
+  }[];
   /** --min-score and --min-coverage: what was asked of which tier, what it measured, and whether it held. */
   readonly thresholds: readonly FidelityThreshold[];
   readonly rules: readonly RuleFidelity[];

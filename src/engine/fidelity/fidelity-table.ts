@@ -25,12 +25,24 @@ export function fidelityTable(report: FidelityReport): string {
     row('overall', report.tiers),
     ...report.operations.map((o) => row(`  ${o.operation}`, o.tiers)),
     '',
-    below.length === 0 ? (report.cases.compared > 0 ? 'Every compared case was answered alike.' : 'No case was compared.') : `${'RULE'.padEnd(width)} LEVEL     CORE COMPLETE STRICT`,
+    below.length === 0
+      ? report.cases.compared > 0
+        ? 'Every compared case was answered alike.'
+        : 'No case was compared.'
+      : `${'RULE'.padEnd(width)} LEVEL     CORE COMPLETE STRICT`,
     ...below.map(ruleLine),
     '',
     `${c.reference} reference cases: ${c.compared} compared (${c.equal} alike, ${c.different} different), ${c.unsupported} unsupported, ${c.notSent} not sent, ${c.diverged} diverged`,
-    `normalised: ${report.transformers.filter((t) => t.replaced.reference + t.replaced.candidate > 0).map((t) => `${t.name} ${t.replaced.reference}/${t.replaced.candidate}`).join(', ') || 'nothing'}`,
+    `normalised: ${
+      report.transformers
+        .filter((t) => t.replaced.reference + t.replaced.candidate > 0)
+        .map((t) => `${t.name} ${t.replaced.reference}/${t.replaced.candidate}`)
+        .join(', ') || 'nothing'
+    }`,
     ...report.rules.filter((r) => r.notCompared).map((r) => `NOT COMPARED ${r.rule}: ${r.notCompared}`),
-    ...report.thresholds.map((t) => `${t.met ? 'MET    ' : 'NOT MET'} --min-${t.measure} ${t.tier}=${t.min}: ${t.tier} ${t.measure === 'score' ? 'scored' : 'covered'} ${t.value === null ? 'nothing (no case compared)' : `${t.value}%`}`),
+    ...report.thresholds.map(
+      (t) =>
+        `${t.met ? 'MET    ' : 'NOT MET'} --min-${t.measure} ${t.tier}=${t.min}: ${t.tier} ${t.measure === 'score' ? 'scored' : 'covered'} ${t.value === null ? 'nothing (no case compared)' : `${t.value}%`}`,
+    ),
   ].join('\n');
 }

@@ -29,7 +29,11 @@ export interface RecordedAnswer {
  * members, each possibly missing or of another type (the candidate is whatever is being scored).
  */
 export type AnswerJson = {
-  readonly ResponseMetadata?: { readonly RequestId?: unknown; readonly Error?: { readonly Code?: unknown; readonly [member: string]: unknown } | null; readonly [member: string]: unknown } | null;
+  readonly ResponseMetadata?: {
+    readonly RequestId?: unknown;
+    readonly Error?: { readonly Code?: unknown; readonly [member: string]: unknown } | null;
+    readonly [member: string]: unknown;
+  } | null;
   readonly Result?: { readonly OperationDetails?: unknown } | null;
   readonly tasks?: unknown;
   readonly [member: string]: unknown;
@@ -64,7 +68,8 @@ function foldKps(body: AnswerJson): AnswerJson {
   const inner = keys.length === 1 ? b[keys[0]!] : undefined;
   if (inner && typeof inner === 'object' && !Array.isArray(inner) && typeof (inner as AnswerJson).error_code === 'string') b = { ...(inner as AnswerJson) };
   if (b.error_code === 'KPS.6004') b = { ...b, error_code: 'KPS.4016' };
-  if (Array.isArray(b.tasks)) b = { ...b, tasks: b.tasks.map((t: unknown) => (t && typeof t === 'object' && (t as AnswerJson).status === 'Failed' ? { ...t, status: 'FAILED' } : t)) };
+  if (Array.isArray(b.tasks))
+    b = { ...b, tasks: b.tasks.map((t: unknown) => (t && typeof t === 'object' && (t as AnswerJson).status === 'Failed' ? { ...t, status: 'FAILED' } : t)) };
   if (typeof b.task_status === 'string') b = { ...b, task_status: b.task_status.replace(/_(BIND|REPLACE)$/, '_RESET') };
   return b;
 }

@@ -46,7 +46,10 @@ export function shapeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${[...new Set(value.map(shapeOf))].sort().join('|')}]`;
   if (typeof value === 'object') {
-    return `{${Object.keys(value as object).sort().map((k) => `${k}:${shapeOf((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${k}:${shapeOf((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return typeof value;
 }
@@ -56,7 +59,8 @@ function errorCode(body: AnswerJson | undefined): string {
   if (!body) return '';
   if (typeof body.ResponseMetadata?.Error?.Code === 'string') return body.ResponseMetadata.Error.Code;
   if (typeof body.error_code === 'string' && !('status' in body)) return body.error_code;
-  const nested = Object.values(body).find((v) => v && typeof v === 'object' && typeof (v as AnswerJson).error_code === 'string') as { error_code: string } | undefined;
+  const nested = Object.values(body).find((v) => v && typeof v === 'object' && typeof (v as AnswerJson).error_code === 'string') as
+    { error_code: string } | undefined;
   return nested && !Array.isArray(body.tasks) ? nested.error_code : '';
 }
 
@@ -68,12 +72,18 @@ function entriesOf(operation: CaseOperation, body: AnswerJson | undefined): stri
     case 'kps.disassociate':
       return 'status' in body ? [`${body.server_id ?? ''} ${body.status} ${body.error_code ?? ''}`] : [];
     case 'kps.batch-associate':
-      return Array.isArray(body.tasks) ? body.tasks.map((t: AnswerJson | null | undefined) => `${t?.server_id ?? ''} ${t?.status ?? ''} ${t?.error_code ?? ''}`) : [];
+      return Array.isArray(body.tasks)
+        ? body.tasks.map((t: AnswerJson | null | undefined) => `${t?.server_id ?? ''} ${t?.status ?? ''} ${t?.error_code ?? ''}`)
+        : [];
     case 'kps.task':
       return 'task_status' in body ? [`${body.server_id ?? ''} ${body.task_status}`] : [];
     case 'ecs.attach-key-pair': {
       const details = body.Result?.OperationDetails;
-      return Array.isArray(details) ? details.map((d: { InstanceId?: unknown; Error?: { Code?: unknown } | null } | null | undefined) => `${d?.InstanceId ?? ''} ${d?.Error?.Code ?? 'null'}`) : [];
+      return Array.isArray(details)
+        ? details.map(
+            (d: { InstanceId?: unknown; Error?: { Code?: unknown } | null } | null | undefined) => `${d?.InstanceId ?? ''} ${d?.Error?.Code ?? 'null'}`,
+          )
+        : [];
     }
   }
 }
@@ -107,7 +117,9 @@ function sameOnCommonMembers(a: unknown, b: unknown): boolean {
     return a.slice(0, Math.min(a.length, b.length)).every((x, i) => sameOnCommonMembers(x, b[i]));
   }
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-    return Object.keys(a).filter((k) => k in (b as object)).every((k) => sameOnCommonMembers((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return Object.keys(a)
+      .filter((k) => k in (b as object))
+      .every((k) => sameOnCommonMembers((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   }
   return (a === null ? 'null' : typeof a) === (b === null ? 'null' : typeof b);
 }

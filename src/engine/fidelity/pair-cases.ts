@@ -76,7 +76,11 @@ function unsupported(ref: KeyedExchange, cand: KeyedExchange): boolean {
  * scores every must rule), at core when it is a status or schema rule, even where the answers compare
  * alike (an empty task_id is still a string; a throttled retry leaves no trace in the final answer).
  */
-function raiseForBrokenRules(difference: { tier: Tier; what: string } | undefined, ref: KeyedExchange, cand: KeyedExchange): { tier: Tier; what: string } | undefined {
+function raiseForBrokenRules(
+  difference: { tier: Tier; what: string } | undefined,
+  ref: KeyedExchange,
+  cand: KeyedExchange,
+): { tier: Tier; what: string } | undefined {
   const broken = brokenOnOneSide(ref, cand);
   if (broken.length === 0) return difference;
   const floor: Tier = broken.some((r) => /\.(status-documented|response-schema)$/.test(r)) ? 'core' : 'complete';

@@ -45,13 +45,19 @@ export function readCassette(dir: string, cloud: Cloud): Cassette | undefined {
  * and the candidate, or takes the reference's from its cassettes, pairs them case by case, and scores the
  * candidate rule by rule, per operation and overall, at each tier.
  */
-export async function runFidelity(options: FidelityOptions): Promise<{ report: FidelityReport; cassettes: { side: 'reference' | 'candidate'; cassette: Cassette }[] }> {
+export async function runFidelity(
+  options: FidelityOptions,
+): Promise<{ report: FidelityReport; cassettes: { side: 'reference' | 'candidate'; cassette: Cassette }[] }> {
   const started = Date.now();
   const nonce = options.nonce ?? randomBytes(4).toString('hex');
   const validators = new SpecValidators();
   const notes: string[] = [];
   let silent = 0;
-  const record = async (side: 'reference' | 'candidate', source: FidelitySource & { kind: 'target' }, cloud: Cloud): Promise<{ cassette: Cassette; target: ResolvedTarget }> => {
+  const record = async (
+    side: 'reference' | 'candidate',
+    source: FidelitySource & { kind: 'target' },
+    cloud: Cloud,
+  ): Promise<{ cassette: Cassette; target: ResolvedTarget }> => {
     const recorder = new CassetteRecorder('', cloud, source.target);
     const settings = { seed: options.seed, runs: options.runs, exhaustive: true, nonce, restore: source.restore, observe: recorder.record.bind(recorder) };
     const { verdicts } = await runCloud(cloud, source.target, settings, () => options.onSend?.(side, cloud));
@@ -59,7 +65,9 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
     // A side that answered nothing leaves every case unscored: say why, from the run's own skip reason.
     if (cassette.exchanges.length === 0) {
       silent++;
-      notes.push(`the ${side} (${cloud} at ${source.target[cloud]!.endpoint}) gave no HTTP answer: ${verdicts.find((v) => v.reason)?.reason ?? 'no request was answered'}`);
+      notes.push(
+        `the ${side} (${cloud} at ${source.target[cloud]!.endpoint}) gave no HTTP answer: ${verdicts.find((v) => v.reason)?.reason ?? 'no request was answered'}`,
+      );
     }
     return { cassette, target: source.target };
   };
@@ -68,16 +76,21 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
     const cassette = readCassette(options.reference.dir, cloud)!;
     return { cassette, target: offlineTarget(cassette, 'fidelity') };
   };
-  const sides = await Promise.all(options.clouds.map(async (cloud) => {
-    const [reference, candidate] = await Promise.all([referenceOf(cloud), record('candidate', options.candidate, cloud)]);
-    notes.push(...fixtureMismatches(cloud, reference.cassette, candidate.cassette));
-    const ref = keyExchanges(reference.cassette, checkContext(validators, reference.target));
-    const cand = keyExchanges(candidate.cassette, checkContext(validators, candidate.target));
-    return { cloud, reference, candidate, ref, cand, pairs: pairCases(ref.exchanges, cand.exchanges) };
-  }));
+  const sides = await Promise.all(
+    options.clouds.map(async (cloud) => {
+      const [reference, candidate] = await Promise.all([referenceOf(cloud), record('candidate', options.candidate, cloud)]);
+      notes.push(...fixtureMismatches(cloud, reference.cassette, candidate.cassette));
+      const ref = keyExchanges(reference.cassette, checkContext(validators, reference.target));
+      const cand = keyExchanges(candidate.cassette, checkContext(validators, candidate.target));
+      return { cloud, reference, candidate, ref, cand, pairs: pairCases(ref.exchanges, cand.exchanges) };
+    }),
+  );
 
   const pairs: CasePair[] = sides.flatMap((s) => s.pairs);
-  const rules = scoreRules(pairs, options.clouds.flatMap((c) => rulesOf(c)));
+  const rules = scoreRules(
+    pairs,
+    options.clouds.flatMap((c) => rulesOf(c)),
+  );
   const tiers = Object.fromEntries(TIERS.map((t) => [t, aggregate(rules, t)])) as FidelityReport['tiers'];
   const operations = [...new Set(rules.map((r) => r.operation))].map((operation) => {
     const of = rules.filter((r) => r.operation === operation);
@@ -92,10 +105,21 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
   const sum = (side: 'ref' | 'cand', name: string) => sides.reduce((n, s) => n + (s[side].transformed.get(name) ?? 0), 0);
   const report: FidelityReport = {
     tool: 'keypair-conformance-fidelity',
-    reference: options.reference.kind === 'target'
-      ? { name: options.reference.name, kind: 'target', source: options.reference.target.file, cases: sides.reduce((n, s) => n + s.ref.exchanges.length, 0) }
-      : { name: `cassettes in ${options.reference.dir}`, kind: 'cassettes', source: options.reference.dir, cases: sides.reduce((n, s) => n + s.ref.exchanges.length, 0) },
-    candidate: { name: options.candidate.name, kind: 'target', source: options.candidate.target.file, cases: sides.reduce((n, s) => n + s.cand.exchanges.length, 0) },
+    reference:
+      options.reference.kind === 'target'
+        ? { name: options.reference.name, kind: 'target', source: options.reference.target.file, cases: sides.reduce((n, s) => n + s.ref.exchanges.length, 0) }
+        : {
+            name: `cassettes in ${options.reference.dir}`,
+            kind: 'cassettes',
+            source: options.reference.dir,
+            cases: sides.reduce((n, s) => n + s.ref.exchanges.length, 0),
+          },
+    candidate: {
+      name: options.candidate.name,
+      kind: 'target',
+      source: options.candidate.target.file,
+      cases: sides.reduce((n, s) => n + s.cand.exchanges.length, 0),
+    },
     clouds: options.clouds,
     seed: options.seed,
     runs: options.runs,
@@ -114,8 +138,19 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
       diverged: count('diverged'),
     },
     transformers: [
-      ...[...TRANSFORMERS, CONCURRENT_DUPLICATES].map((t) => ({ name: t.name, description: t.description, replaced: { reference: sum('ref', t.name), candidate: sum('cand', t.name) } })),
-      { name: SEVERAL_BROKEN_RULES.name, description: SEVERAL_BROKEN_RULES.description, replaced: { reference: pairs.filter((p) => SEVERAL_BROKEN_RULES.applies(p.reference)).length, candidate: pairs.filter((p) => p.candidate && SEVERAL_BROKEN_RULES.applies(p.candidate)).length } },
+      ...[...TRANSFORMERS, CONCURRENT_DUPLICATES].map((t) => ({
+        name: t.name,
+        description: t.description,
+        replaced: { reference: sum('ref', t.name), candidate: sum('cand', t.name) },
+      })),
+      {
+        name: SEVERAL_BROKEN_RULES.name,
+        description: SEVERAL_BROKEN_RULES.description,
+        replaced: {
+          reference: pairs.filter((p) => SEVERAL_BROKEN_RULES.applies(p.reference)).length,
+          candidate: pairs.filter((p) => p.candidate && SEVERAL_BROKEN_RULES.applies(p.candidate)).length,
+        },
+      },
     ],
     thresholds,
     rules,
@@ -123,7 +158,13 @@ export async function runFidelity(options: FidelityOptions): Promise<{ report: F
     // A comparison that compared nothing, or a side that answered nothing, is no pass, whatever was asked.
     exitCode: thresholds.every((t) => t.met) && compared.length > 0 && silent === 0 ? 0 : 1,
   };
-  return { report, cassettes: sides.flatMap((s) => [{ side: 'reference' as const, cassette: s.reference.cassette }, { side: 'candidate' as const, cassette: s.candidate.cassette }]) };
+  return {
+    report,
+    cassettes: sides.flatMap((s) => [
+      { side: 'reference' as const, cassette: s.reference.cassette },
+      { side: 'candidate' as const, cassette: s.candidate.cassette },
+    ]),
+  };
 }
 
 /**
@@ -144,5 +185,9 @@ function fixtureMismatches(cloud: Cloud, reference: Cassette, candidate: Cassett
   const a = lists(reference);
   const b = lists(candidate);
   const differing = [...new Set([...a.keys(), ...b.keys()])].filter((k) => (a.get(k) ?? 0) !== (b.get(k) ?? 0));
-  return differing.length === 0 ? [] : [`the target files list other numbers of fixtures (${differing.map((k) => `${k}: ${a.get(k) ?? 0} on the reference, ${b.get(k) ?? 0} on the candidate`).join('; ')}): cases on the places one side lacks cannot be paired. Give both the same fixture lists.`];
+  return differing.length === 0
+    ? []
+    : [
+        `the target files list other numbers of fixtures (${differing.map((k) => `${k}: ${a.get(k) ?? 0} on the reference, ${b.get(k) ?? 0} on the candidate`).join('; ')}): cases on the places one side lacks cannot be paired. Give both the same fixture lists.`,
+      ];
 }

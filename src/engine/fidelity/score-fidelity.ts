@@ -16,7 +16,7 @@ export const TIER_RULES: Readonly<Record<Tier, (rule: Rule) => boolean>> = {
 
 export const TIER_WORDS: Readonly<Record<Tier, string>> = {
   core: 'must and conflict rules: status, media type, request id and body shape',
-  complete: 'must and conflict rules: also the error code and every entry\'s result',
+  complete: "must and conflict rules: also the error code and every entry's result",
   strict: 'every rule, should ones too: also messages and every value, after normalisation',
 };
 
@@ -39,7 +39,14 @@ export function scoreRules(pairs: readonly CasePair[], rules: readonly RuleId[])
         else equal++;
       }
       const compared = equal + different;
-      return { equal, different, unsupported, notCompared, score: compared > 0 ? percent(equal, compared) : null, coverage: mine.length > 0 ? percent(compared, mine.length) : 0 };
+      return {
+        equal,
+        different,
+        unsupported,
+        notCompared,
+        score: compared > 0 ? percent(equal, compared) : null,
+        coverage: mine.length > 0 ? percent(compared, mine.length) : 0,
+      };
     };
     return {
       rule: rule.id,
@@ -47,8 +54,14 @@ export function scoreRules(pairs: readonly CasePair[], rules: readonly RuleId[])
       operation: rule.operation,
       statement: rule.statement,
       tiers: { core: tier('core'), complete: tier('complete'), strict: tier('strict') },
-      differences: mine.filter((p) => p.status === 'compared' && p.charged.includes(rule.id)).slice(0, EVIDENCE_PER_RULE).map(evidence),
-      unsupported: mine.filter((p) => p.status === 'unsupported').slice(0, EVIDENCE_PER_RULE).map(evidence),
+      differences: mine
+        .filter((p) => p.status === 'compared' && p.charged.includes(rule.id))
+        .slice(0, EVIDENCE_PER_RULE)
+        .map(evidence),
+      unsupported: mine
+        .filter((p) => p.status === 'unsupported')
+        .slice(0, EVIDENCE_PER_RULE)
+        .map(evidence),
       ...variantsOf(mine, rule.id),
       ...notCompared(mine),
     };
@@ -58,9 +71,12 @@ export function scoreRules(pairs: readonly CasePair[], rules: readonly RuleId[])
 /** Why a rule with no compared case was not compared, in words a reader can act on. */
 function notCompared(pairs: readonly CasePair[]): Pick<RuleFidelity, 'notCompared'> {
   if (pairs.some((p) => p.status === 'compared')) return {};
-  if (pairs.length === 0) return { notCompared: 'no case of the run reached it on the reference (nothing exercised it: a throttle that never came, a fixture the target file lacks)' };
+  if (pairs.length === 0)
+    return {
+      notCompared: 'no case of the run reached it on the reference (nothing exercised it: a throttle that never came, a fixture the target file lacks)',
+    };
   if (pairs.every((p) => p.status === 'unsupported')) return { notCompared: 'the candidate does not support any case that reaches it' };
-  return { notCompared: 'the candidate\'s earlier answers made the run send other cases, or it was not sent there' };
+  return { notCompared: "the candidate's earlier answers made the run send other cases, or it was not sent there" };
 }
 
 /** How often each side showed each documented variant of the rule, over the pairs both answered. */

@@ -16,7 +16,8 @@ import { fixturePlaces, Normaliser } from './transformers.ts';
  */
 export const CONCURRENT_DUPLICATES = {
   name: 'concurrent-duplicates',
-  description: 'identical requests sent at once with one ClientToken → compared as the set of their answers other than 412 IdempotentProcessing, since which copy waits depends on timing',
+  description:
+    'identical requests sent at once with one ClientToken → compared as the set of their answers other than 412 IdempotentProcessing, since which copy waits depends on timing',
   caseIds: new Set(['ecs.attach-key-pair/model/first-call-concurrent']),
 } as const;
 
@@ -61,7 +62,13 @@ export function keyExchanges(cassette: Cassette, ctx: CheckContext): { exchanges
       key,
       fingerprint,
       case: c,
-      outcome: response ? outcomeOf(c.operation, { status: response.status, headers: response.headers, body: response.json !== undefined ? response.json : response.text }, normaliser) : NO_ANSWER,
+      outcome: response
+        ? outcomeOf(
+            c.operation,
+            { status: response.status, headers: response.headers, body: response.json !== undefined ? response.json : response.text },
+            normaliser,
+          )
+        : NO_ANSWER,
       judgements: judgementsOf(c, exchange, ctx),
       speaksApi: response ? speaksApi(c, response, ctx) : false,
       answer: response ? { status: response.status, body: response.text } : { status: 0, body: `no HTTP answer (${exchange.error})` },
@@ -82,7 +89,9 @@ function merge(members: readonly KeyedExchange[]): KeyedExchange {
   if (members.length === 1) return members[0]!;
   const answered = members.filter((m) => m.outcome.status !== 412);
   const kept = answered.length > 0 ? answered : [members[0]!];
-  const distinct = [...new Map(kept.map((m) => [JSON.stringify(m.outcome), m])).values()].sort((a, b) => JSON.stringify(a.outcome).localeCompare(JSON.stringify(b.outcome)));
+  const distinct = [...new Map(kept.map((m) => [JSON.stringify(m.outcome), m])).values()].sort((a, b) =>
+    JSON.stringify(a.outcome).localeCompare(JSON.stringify(b.outcome)),
+  );
   const join = (f: (m: KeyedExchange) => string) => distinct.map(f).join(' | ');
   const judgements = new Map<RuleId, RuleJudgement>();
   for (const m of distinct) for (const [r, j] of m.judgements) if (judgements.get(r) !== 'fail') judgements.set(r, j);
@@ -137,5 +146,8 @@ function rememberTasks(body: unknown, key: string, origins: Map<string, string>)
   // The latest answer wins: a mock that answers one fixed id to every bind (Prism's example) still has
   // each lookup keyed by the bind it follows. A lookup's own answer names the id it was asked for.
   if (typeof b.task_id === 'string' && b.task_id !== '' && !('task_status' in b)) origins.set(b.task_id, key);
-  if (Array.isArray(b.tasks)) b.tasks.forEach((t: AnswerJson | null | undefined, i: number) => typeof t?.task_id === 'string' && t.task_id !== '' && origins.set(t.task_id, `${key} tasks[${i}]`));
+  if (Array.isArray(b.tasks))
+    b.tasks.forEach(
+      (t: AnswerJson | null | undefined, i: number) => typeof t?.task_id === 'string' && t.task_id !== '' && origins.set(t.task_id, `${key} tasks[${i}]`),
+    );
 }

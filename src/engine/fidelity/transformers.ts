@@ -33,7 +33,14 @@ export const TRANSFORMERS: readonly Transformer[] = [
   {
     name: 'task-id',
     description: 'task_id: generated per bind → <task-id>; a task looked up is named by the answer it came from',
-    replace: (value, key, side) => (value === '' ? undefined : key === 'task_id' ? '<task-id>' : key === 'taskId' ? `<task of ${side.taskOrigins.get(value) ?? 'an unknown answer'}>` : undefined),
+    replace: (value, key, side) =>
+      value === ''
+        ? undefined
+        : key === 'task_id'
+          ? '<task-id>'
+          : key === 'taskId'
+            ? `<task of ${side.taskOrigins.get(value) ?? 'an unknown answer'}>`
+            : undefined,
   },
   {
     name: 'timestamp',

@@ -10,7 +10,11 @@ import type { ConformanceReport, CouldNotRun, ReportedVerdict, RunOutcome } from
  * rule), since a failure is a verdict whatever else happened; otherwise 3 when part of the run could not
  * run (a cloud that never answered, an interruption), and 0 when it conforms.
  */
-export function outcomeOf(results: readonly ReportedVerdict[], strict: boolean, couldNotRun: readonly CouldNotRun[] = []): { outcome: RunOutcome; exitCode: 0 | 1 | 3 } {
+export function outcomeOf(
+  results: readonly ReportedVerdict[],
+  strict: boolean,
+  couldNotRun: readonly CouldNotRun[] = [],
+): { outcome: RunOutcome; exitCode: 0 | 1 | 3 } {
   const failed = results.filter((r) => r.status === 'fail');
   if (failed.some((r) => r.level !== 'should' || strict)) return { outcome: 'does-not-conform', exitCode: 1 };
   if (couldNotRun.some((c) => c.cloud === undefined)) return { outcome: 'interrupted', exitCode: 3 };
@@ -36,8 +40,8 @@ function completeResults(results: readonly ReportedVerdict[], partial: string | 
         status: 'skipped' as const,
         casesRun: 0,
         reason: isClientRule(rule.id)
-          ? 'a client rule: it is decided on a client\'s own traffic (npx conformance sdk); a run against a server has no client under test'
-          : notRunReason ?? (partial ? `not run in this part of the run (${partial})` : 'not run'),
+          ? "a client rule: it is decided on a client's own traffic (npx conformance sdk); a run against a server has no client under test"
+          : (notRunReason ?? (partial ? `not run in this part of the run (${partial})` : 'not run')),
         failures: [],
       },
   );

@@ -39,7 +39,7 @@ function annotations(report: ConformanceReport): string[] {
     .map((r) => {
       const kind = r.level === 'should' && !report.strict ? 'warning' : 'error';
       const first = r.failures[0];
-      return `::${kind} title=${escape(`${r.level} rule ${r.rule}`).replace(/[,:]/g, ' ')}::${escape(first ? `${first.title}. Received: ${first.received.slice(0, 300)}. Reproduce with: ${first.replay}` : r.reason ?? 'failed')}`;
+      return `::${kind} title=${escape(`${r.level} rule ${r.rule}`).replace(/[,:]/g, ' ')}::${escape(first ? `${first.title}. Received: ${first.received.slice(0, 300)}. Reproduce with: ${first.replay}` : (r.reason ?? 'failed'))}`;
     });
   for (const c of report.couldNotRun ?? []) lines.push(`::error title=could not run${c.cloud ? ` ${c.cloud}` : ''}::${escape(c.reason)}`);
   return lines;

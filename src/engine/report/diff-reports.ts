@@ -8,7 +8,10 @@ export interface ReportChange {
   readonly detail: string;
 }
 
-const variantsOf = (v: ReportedVerdict) => Object.keys(v.variants ?? {}).sort().join(', ') || '(none)';
+const variantsOf = (v: ReportedVerdict) =>
+  Object.keys(v.variants ?? {})
+    .sort()
+    .join(', ') || '(none)';
 
 /**
  * What changed between two conformance.json reports: rules that started or stopped failing, became or
@@ -25,10 +28,13 @@ export function diffReports(before: ConformanceReport, after: ConformanceReport)
       changes.push({ rule: now.rule, kind: 'added', level: now.level, detail: `new rule, ${now.status}` });
       continue;
     }
-    if (was.status !== 'fail' && now.status === 'fail') changes.push({ rule: now.rule, kind: 'started-failing', level: now.level, detail: now.failures[0]?.title ?? 'failed' });
-    if (was.status === 'fail' && now.status !== 'fail') changes.push({ rule: now.rule, kind: 'stopped-failing', level: now.level, detail: `now ${now.status}` });
+    if (was.status !== 'fail' && now.status === 'fail')
+      changes.push({ rule: now.rule, kind: 'started-failing', level: now.level, detail: now.failures[0]?.title ?? 'failed' });
+    if (was.status === 'fail' && now.status !== 'fail')
+      changes.push({ rule: now.rule, kind: 'stopped-failing', level: now.level, detail: `now ${now.status}` });
     if (was.status !== 'skipped' && now.status === 'skipped') changes.push({ rule: now.rule, kind: 'now-skipped', level: now.level, detail: now.reason ?? '' });
-    if (was.status === 'skipped' && now.status !== 'skipped') changes.push({ rule: now.rule, kind: 'no-longer-skipped', level: now.level, detail: `now ${now.status}` });
+    if (was.status === 'skipped' && now.status !== 'skipped')
+      changes.push({ rule: now.rule, kind: 'no-longer-skipped', level: now.level, detail: `now ${now.status}` });
     if (now.level === 'conflict' && was.status !== 'skipped' && now.status !== 'skipped' && variantsOf(was) !== variantsOf(now)) {
       changes.push({ rule: now.rule, kind: 'variant-changed', level: now.level, detail: `${variantsOf(was)} → ${variantsOf(now)}` });
     }

@@ -15,7 +15,10 @@ const ICON = { conforms: '✅', 'does-not-conform': '❌', 'could-not-run': '⚠
 function md(text: string, max = MAX_TEXT): string {
   const line = text.replace(/\s+/g, ' ').trim();
   const cut = line.length > max ? `${line.slice(0, max - 1)}…` : line;
-  return cut.replace(/[\\`*_[\]|]/g, '\\$&').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return cut
+    .replace(/[\\`*_[\]|]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** A code span that survives backticks in its text; in a table row a pipe must be escaped even there. */
@@ -42,7 +45,13 @@ export function jobSummaryMarkdown(report: ConformanceReport): string {
 
   const stopped = capped(report.couldNotRun ?? [], MAX_FIXTURES);
   if (stopped.shown.length > 0) {
-    out.push('', '#### Could not run', '', ...stopped.shown.map((c) => `- **${md(couldNotRunSubject(c))}**: ${md(c.reason)}`), ...more(stopped.leftOut, 'causes'));
+    out.push(
+      '',
+      '#### Could not run',
+      '',
+      ...stopped.shown.map((c) => `- **${md(couldNotRunSubject(c))}**: ${md(c.reason)}`),
+      ...more(stopped.leftOut, 'causes'),
+    );
   }
 
   const failing = capped(failingRules(report), MAX_FAILING);
@@ -50,7 +59,9 @@ export function jobSummaryMarkdown(report: ConformanceReport): string {
     out.push('', '#### What broke', '', '| Status | Level | Rule | First failure | Replay |', '| --- | --- | --- | --- | --- |');
     for (const r of failing.shown) {
       const first = r.failures[0];
-      out.push(`| ${statusLabel(r, report.strict)} | ${r.level} | ${code(r.rule, true)} | ${md(first?.title ?? r.reason ?? 'failed')} | ${first ? code(first.replay, true) : ''} |`);
+      out.push(
+        `| ${statusLabel(r, report.strict)} | ${r.level} | ${code(r.rule, true)} | ${md(first?.title ?? r.reason ?? 'failed')} | ${first ? code(first.replay, true) : ''} |`,
+      );
     }
     out.push(...more(failing.leftOut, 'failing rules'));
   }
@@ -60,14 +71,22 @@ export function jobSummaryMarkdown(report: ConformanceReport): string {
     out.push('', '#### Not decided', '');
     for (const g of groups.shown) {
       const ids = capped(g.rules, MAX_IDS);
-      out.push(`- **${g.rules.length}** ${g.rules.length === 1 ? 'rule' : 'rules'}: ${md(g.reason)} (${ids.shown.map((id) => code(id)).join(', ')}${ids.leftOut > 0 ? `, and ${ids.leftOut} more` : ''})`);
+      out.push(
+        `- **${g.rules.length}** ${g.rules.length === 1 ? 'rule' : 'rules'}: ${md(g.reason)} (${ids.shown.map((id) => code(id)).join(', ')}${ids.leftOut > 0 ? `, and ${ids.leftOut} more` : ''})`,
+      );
     }
     out.push(...more(groups.leftOut, 'reasons'));
   }
 
   const left = capped(notRestored(report), MAX_FIXTURES);
   if (left.shown.length > 0) {
-    out.push('', '#### Not restored', '', `The run changed these fixtures and could not put them back (${left.shown.length + left.leftOut} of ${report.restore.length}):`, '');
+    out.push(
+      '',
+      '#### Not restored',
+      '',
+      `The run changed these fixtures and could not put them back (${left.shown.length + left.leftOut} of ${report.restore.length}):`,
+      '',
+    );
     out.push(...left.shown.map((r) => `- ${code(r.resource)}: ${md(r.detail)}`), ...more(left.leftOut, 'fixtures'));
   }
   return `${out.join('\n')}\n`;

@@ -12,7 +12,9 @@ export function junitXml(report: ConformanceReport): string {
     const name = `${r.rule}: ${r.statement.slice(0, 90)}`;
     const body = failing(r)
       ? `<failure message="${escape(r.failures[0]?.title ?? 'failed')}">${escape(r.failures.map((f) => `${f.title}\nReceived: ${f.received}\nDocumented: ${f.documented}`).join('\n\n'))}</failure>`
-      : r.status === 'skipped' ? `<skipped message="${escape(r.reason ?? 'skipped')}"/>` : '';
+      : r.status === 'skipped'
+        ? `<skipped message="${escape(r.reason ?? 'skipped')}"/>`
+        : '';
     return `  <testcase classname="${escape(r.operation)}" name="${escape(name)}">${body}</testcase>`;
   });
   const failures = report.results.filter(failing).length;

@@ -9,14 +9,30 @@ export interface ReportedFailure {
   /** The rule as the documents state it, and where. */
   readonly documents: { readonly statement: string; readonly source: string };
   /** The case, with its request as the suite built it (secrets removed), so `replay` can send it again. */
-  readonly case: { readonly id: string; readonly title: string; readonly source: string; readonly operation: string; readonly request: unknown; readonly expect: unknown; readonly clientPlan?: unknown };
+  readonly case: {
+    readonly id: string;
+    readonly title: string;
+    readonly source: string;
+    readonly operation: string;
+    readonly request: unknown;
+    readonly expect: unknown;
+    readonly clientPlan?: unknown;
+  };
   readonly request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body?: string };
   readonly response?: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string };
   readonly error?: string;
   /** A client under test: what it handed back, and every request it sent for the call (retries included). */
   readonly client?: {
     readonly outcome: unknown;
-    readonly attempts: readonly { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body?: string; readonly status?: number; readonly fault?: string; readonly error?: string }[];
+    readonly attempts: readonly {
+      readonly method: string;
+      readonly url: string;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body?: string;
+      readonly status?: number;
+      readonly fault?: string;
+      readonly error?: string;
+    }[];
   };
   readonly seed: number;
   readonly path?: string;
@@ -52,7 +68,14 @@ export interface ConformanceReport {
   readonly requests: number;
   /** Present when only part of the rules ran (--only, --shard): the rest are not in `results`. */
   readonly partial?: string;
-  readonly summary: { readonly pass: number; readonly fail: number; readonly skipped: number; readonly failedMust: number; readonly failedShould: number; readonly failedConflict: number };
+  readonly summary: {
+    readonly pass: number;
+    readonly fail: number;
+    readonly skipped: number;
+    readonly failedMust: number;
+    readonly failedShould: number;
+    readonly failedConflict: number;
+  };
   /** What the run concluded: a verdict, or why none could be reached (docs/DESIGN.md, exit codes). */
   readonly outcome: RunOutcome;
   /** 0 conforms, 1 does not conform, 3 no verdict (a cloud never answered, or the run was interrupted). */

@@ -66,7 +66,7 @@ export function sarifLog(report: ConformanceReport): SarifLog {
         ruleId: r.rule,
         ruleIndex: index.get(r.rule)!,
         level: levelOf(r, report.strict),
-        message: { text: first ? `${first.title}. Received: ${first.received}. Documented: ${first.documented}.` : r.reason ?? 'failed' },
+        message: { text: first ? `${first.title}. Received: ${first.received}. Documented: ${first.documented}.` : (r.reason ?? 'failed') },
         locations: [{ physicalLocation: { artifactLocation: { uri: RULES_DOC } } }],
         properties: { failures: r.failures.length, ...(first ? { replay: first.replay, caseId: first.case.id } : {}) },
       };
@@ -83,10 +83,19 @@ export function sarifLog(report: ConformanceReport): SarifLog {
             // A failure is a verdict even when a cloud never answered (exit 1); the scan is still incomplete.
             executionSuccessful: (report.couldNotRun ?? []).length === 0,
             exitCode: report.exitCode,
-            toolExecutionNotifications: (report.couldNotRun ?? []).map((c) => ({ level: 'error' as const, message: { text: `${couldNotRunSubject(c)}: ${c.reason}` } })),
+            toolExecutionNotifications: (report.couldNotRun ?? []).map((c) => ({
+              level: 'error' as const,
+              message: { text: `${couldNotRunSubject(c)}: ${c.reason}` },
+            })),
           },
         ],
-        properties: { target: report.target.name, outcome: report.outcome, seed: report.seed, strict: report.strict, ...(report.partial ? { partial: report.partial } : {}) },
+        properties: {
+          target: report.target.name,
+          outcome: report.outcome,
+          seed: report.seed,
+          strict: report.strict,
+          ...(report.partial ? { partial: report.partial } : {}),
+        },
       },
     ],
   };

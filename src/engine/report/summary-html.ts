@@ -9,7 +9,9 @@ import { ruleAnchor, SUMMARY_TOP_CSS, summaryTopHtml, verdictHtml } from './_int
  */
 export function summaryHtml(report: ConformanceReport): string {
   const s = report.summary;
-  const groups = Object.keys(OPERATIONS).map((op) => ({ op, rows: report.results.filter((r) => r.operation === op) })).filter((g) => g.rows.length > 0);
+  const groups = Object.keys(OPERATIONS)
+    .map((op) => ({ op, rows: report.results.filter((r) => r.operation === op) }))
+    .filter((g) => g.rows.length > 0);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Conformance: ${esc(report.target.name)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -29,7 +31,11 @@ ${SUMMARY_TOP_CSS}
 details{margin-top:4px}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f8fa;padding:8px;border-radius:6px;font-size:12px;margin:4px 0}
 </style></head><body>
 <h1>Conformance of ${esc(report.target.name)}</h1>
-<div class="meta">${esc(Object.entries(report.target.endpoints).map(([k, v]) => `${k}: ${v}`).join(' · '))} · seed ${report.seed} · ${report.runs} runs per property${report.strict ? ' · strict' : ''} · ${report.requests} requests · ${(report.durationMs / 1000).toFixed(1)} s · ${esc(report.startedAt)}${report.partial ? ` · partial: ${esc(report.partial)}` : ''}</div>
+<div class="meta">${esc(
+    Object.entries(report.target.endpoints)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(' · '),
+  )} · seed ${report.seed} · ${report.runs} runs per property${report.strict ? ' · strict' : ''} · ${report.requests} requests · ${(report.durationMs / 1000).toFixed(1)} s · ${esc(report.startedAt)}${report.partial ? ` · partial: ${esc(report.partial)}` : ''}</div>
 ${verdictHtml(report)}
 <div class="totals"><div><b>${s.pass}</b>passed</div><div><b>${s.fail}</b>failed</div><div><b>${s.skipped}</b>skipped</div><div><b>${s.failedMust + s.failedConflict}</b>must / conflict failed</div><div><b>${s.failedShould}</b>should failed</div></div>
 ${summaryTopHtml(report)}
@@ -51,7 +57,12 @@ function row(r: ReportedVerdict, strict: boolean): string {
   const label = warn ? 'warning' : r.status;
   let detail = esc(r.statement).replace(/`([^`]+)`/g, '<code>$1</code>');
   if (r.status === 'skipped') detail += `<br><i>Skipped: ${esc(r.reason)}</i>`;
-  if (r.variants) detail += `<br>Variants seen: ${esc(Object.entries(r.variants).map(([k, n]) => `${k} (${n})`).join(', '))}`;
+  if (r.variants)
+    detail += `<br>Variants seen: ${esc(
+      Object.entries(r.variants)
+        .map(([k, n]) => `${k} (${n})`)
+        .join(', '),
+    )}`;
   r.failures.forEach((f, i) => {
     detail += `<details${i === 0 ? ' open' : ''}><summary><b>${esc(f.title)}</b> — case <code>${esc(f.case.id)}</code></summary>
 <pre>Received: ${esc(f.received)}\nDocumented: ${esc(f.documented)}\nThe documents: ${esc(f.documents.statement)} (${esc(f.documents.source)})\n\n${esc(f.request.method)} ${esc(f.request.url)}${f.request.body ? `\n${esc(f.request.body.slice(0, 1500))}` : ''}</pre>

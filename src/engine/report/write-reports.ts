@@ -24,7 +24,14 @@ export function writeReports(reportDir: string, report: ConformanceReport, origi
   writeFileSync(join(reportDir, 'summary.html'), summaryHtml(report));
   for (const verdict of report.results) {
     for (const failure of verdict.failures) {
-      const file = { failure, rule: verdict.rule, level: verdict.level, target: { file: origin.targetFile, embedded: origin.embedded }, seed: report.seed, ...(origin.client ? { client: origin.client } : {}) };
+      const file = {
+        failure,
+        rule: verdict.rule,
+        level: verdict.level,
+        target: { file: origin.targetFile, embedded: origin.embedded },
+        seed: report.seed,
+        ...(origin.client ? { client: origin.client } : {}),
+      };
       writeFileSync(join(reportDir, 'failures', `${failure.id.replace(/[^A-Za-z0-9.#-]/g, '_')}.json`), `${JSON.stringify(file, null, 2)}\n`);
     }
   }

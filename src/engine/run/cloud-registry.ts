@@ -56,7 +56,12 @@ export const ENGINE_FAMILIES: Record<Cloud, EngineFamily> = {
   volcengine: {
     facts: API_FAMILIES.volcengine,
     checks: checksFor(API_FAMILIES.volcengine.operations),
-    fixtureKinds: ['keyPairs', ...Object.keys(INSTANCE_KINDS).filter((k) => k !== 'unknown').map((k) => `instances.${k}`)],
+    fixtureKinds: [
+      'keyPairs',
+      ...Object.keys(INSTANCE_KINDS)
+        .filter((k) => k !== 'unknown')
+        .map((k) => `instances.${k}`),
+    ],
     runPlan: runVolcenginePlan,
     sdkResponses: volcengineResponseCases,
     sdkFaultedCalls: volcengineFaultedCalls,

@@ -79,7 +79,9 @@ export class EngineContext {
     this.nonce = settings.nonce ?? randomBytes(4).toString('hex');
     this.ledger = new ChangeLedger(target);
     this.transport = new HttpTransport(target.safety, onSend, dryRun, settings.interrupted);
-    this.sdk = settings.client ? new SdkTransport(settings.client, target, onSend, { caseTimeoutMs: settings.caseTimeoutMs, onOutput: settings.onClientOutput }) : undefined;
+    this.sdk = settings.client
+      ? new SdkTransport(settings.client, target, onSend, { caseTimeoutMs: settings.caseTimeoutMs, onOutput: settings.onClientOutput })
+      : undefined;
   }
 
   /** Set in SDK mode: sends the checked operations through the SDK under test. */

@@ -55,7 +55,10 @@ function notSent(ctx: EngineContext, c: Case, why: string): ExecutedCase {
  */
 export function judge(ctx: EngineContext, c: Case, exchange: Exchange, record: CaseOrigin | false): RuleOutcome[] {
   if (exchange.notSent) return [];
-  const outcomes = [...(exchange.client ? clientOutcomes(judgeClientCall(c, exchange.client, ctx.target)) : []), ...judgeExchange(c, exchange, ctx.checkContext)];
+  const outcomes = [
+    ...(exchange.client ? clientOutcomes(judgeClientCall(c, exchange.client, ctx.target)) : []),
+    ...judgeExchange(c, exchange, ctx.checkContext),
+  ];
   if (record) ctx.tally.record(outcomes, c, exchange, record);
   return outcomes;
 }

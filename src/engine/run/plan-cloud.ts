@@ -5,7 +5,6 @@ import { EngineContext, type RunSettings } from './engine-context.ts';
 import { ENGINE_FAMILIES } from './cloud-registry.ts';
 import type { Cloud } from '../../families/api-families.ts';
 
-
 /** One kind of case a run would send: how many, and the first request of that kind. */
 export interface PlannedCase {
   readonly id: string;

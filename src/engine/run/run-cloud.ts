@@ -50,7 +50,8 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
   skipMissingFixtures(ctx, target);
   if (settings.client) {
     for (const other of CLOUDS.filter((c) => c !== cloud)) {
-      for (const rule of ENGINE_FAMILIES[other].ownClientRules) ctx.tally.skip(rule, `a ${API_FAMILIES[other].title} rule: decided on the client's ${other} calls`);
+      for (const rule of ENGINE_FAMILIES[other].ownClientRules)
+        ctx.tally.skip(rule, `a ${API_FAMILIES[other].title} rule: decided on the client's ${other} calls`);
     }
   }
   if (settings.client && !clientCovers(settings.client, cloud)) {
@@ -101,8 +102,9 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     !ctx.mutationsAllowed
       ? 'safety.allowMutations is false: only requests the documents say are refused were sent, and deciding this rule needs one that may bind'
       : settings.client
-        ? NO_OBSERVATION[rule] ?? 'the client cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up'
-      : NO_OBSERVATION[rule] ?? (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures');
+        ? (NO_OBSERVATION[rule] ?? 'the client cannot send the requests that decide it (unsigned or raw requests, another Version), or none came up')
+        : (NO_OBSERVATION[rule] ??
+          (SEQUENCE_RULES.includes(rule) ? 'its sequence could not run with these fixtures' : 'no case exercised it with these fixtures'));
   return { verdicts: ctx.tally.verdicts(rules, reason), requests, restoreRequests, restore, ...(couldNotRun ? { couldNotRun } : {}) };
 }
 

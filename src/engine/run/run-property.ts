@@ -13,7 +13,14 @@ import { executeCase, type ExecutedCase } from './execute-case.ts';
  * the first DECIDE_RUNS cases are sent; the rest are queued for the explore pass, under another seed.
  * `before` runs before each case is built (a Huawei property waits there for a fresh server).
  */
-export async function runProperty<T>(ctx: EngineContext, name: string, arbitrary: fc.Arbitrary<T>, toCase: (value: T) => Case, numRuns = ctx.settings.runs, before?: () => Promise<void>): Promise<void> {
+export async function runProperty<T>(
+  ctx: EngineContext,
+  name: string,
+  arbitrary: fc.Arbitrary<T>,
+  toCase: (value: T) => Case,
+  numRuns = ctx.settings.runs,
+  before?: () => Promise<void>,
+): Promise<void> {
   if (numRuns <= 0) return;
   // Deciding: the first cases now; the rest once every rule of the run has been decided.
   // Fidelity (exhaustive) keeps every property whole: both sides get the same cases either way.

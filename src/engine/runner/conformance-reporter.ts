@@ -41,9 +41,10 @@ export default class ConformanceReporter implements Reporter {
     this.removeRunFiles(env.reportDir);
     this.timer = setInterval(() => this.progress(), this.tty ? 200 : 5000);
     this.timer.unref();
-    process.stderr.write(`Checking ${env.target?.file ?? env.mergedTarget?.file}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`);
+    process.stderr.write(
+      `Checking ${env.target?.file ?? env.mergedTarget?.file}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`,
+    );
   }
-
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const requests = result.attachments.find((a) => a.name === 'cloud-requests' && a.body);
@@ -64,7 +65,17 @@ export default class ConformanceReporter implements Reporter {
       const id = test.title.split(':')[0]!;
       const rule = RULES.find((r) => r.id === id);
       const message = result.error?.message?.split('\n')[0] ?? result.status;
-      this.verdicts.set(id, { rule: id, level: rule?.level ?? 'must', operation: rule?.operation ?? id, statement: rule?.statement ?? test.title, source: rule?.source ?? '', status: 'fail', casesRun: 0, failures: [], reason: `the run did not decide it: ${message}` } as ReportedVerdict);
+      this.verdicts.set(id, {
+        rule: id,
+        level: rule?.level ?? 'must',
+        operation: rule?.operation ?? id,
+        statement: rule?.statement ?? test.title,
+        source: rule?.source ?? '',
+        status: 'fail',
+        casesRun: 0,
+        failures: [],
+        reason: `the run did not decide it: ${message}`,
+      } as ReportedVerdict);
     }
     this.progress();
   }
@@ -86,7 +97,14 @@ export default class ConformanceReporter implements Reporter {
     const secrets = loaded?.secrets ?? [];
     const results = [...this.verdicts.values()];
     const couldNotRun = [
-      ...(interrupted ? [{ reason: 'the run was interrupted (Ctrl-C or SIGTERM) before every rule was decided; the restore section says which fixtures it changed and put back' }] : []),
+      ...(interrupted
+        ? [
+            {
+              reason:
+                'the run was interrupted (Ctrl-C or SIGTERM) before every rule was decided; the restore section says which fixtures it changed and put back',
+            },
+          ]
+        : []),
       ...[...this.couldNotRunByCloud].map(([cloud, reason]) => ({ cloud, reason })),
     ];
     const report = redact(
@@ -105,10 +123,20 @@ export default class ConformanceReporter implements Reporter {
       }),
       secrets,
     );
-    const client = env.adapterFile ? { adapterFile: env.adapterFile, caseTimeoutMs: env.caseTimeoutMs } : env.harness ? { harness: env.harness, caseTimeoutMs: env.caseTimeoutMs } : undefined;
+    const client = env.adapterFile
+      ? { adapterFile: env.adapterFile, caseTimeoutMs: env.caseTimeoutMs }
+      : env.harness
+        ? { harness: env.harness, caseTimeoutMs: env.caseTimeoutMs }
+        : undefined;
     writeReports(env.reportDir, report, { targetFile: loaded?.file ?? target.file, embedded: env.embedded, ...(client ? { client } : {}) });
     const ci = writeCiReports(env.reportDir, report, env.reporters ?? []);
-    printReportSummary(report, [join(env.reportDir, 'conformance.json'), join(env.reportDir, 'summary.html'), join(env.reportDir, 'junit.xml'), join(env.reportDir, 'html', 'index.html'), ...ci]);
+    printReportSummary(report, [
+      join(env.reportDir, 'conformance.json'),
+      join(env.reportDir, 'summary.html'),
+      join(env.reportDir, 'junit.xml'),
+      join(env.reportDir, 'html', 'index.html'),
+      ...ci,
+    ]);
   }
 
   /**
@@ -118,7 +146,12 @@ export default class ConformanceReporter implements Reporter {
   private recoverCloudRuns(reportDir: string): void {
     for (const f of readdirSync(reportDir).filter((name) => name.startsWith('.verdicts-'))) {
       const cloud = f.slice('.verdicts-'.length, -'.json'.length);
-      const saved = JSON.parse(readFileSync(join(reportDir, f), 'utf8')) as { verdicts: [string, ReportedVerdict][]; requests: number; restore: RestoreOutcome[]; couldNotRun?: string };
+      const saved = JSON.parse(readFileSync(join(reportDir, f), 'utf8')) as {
+        verdicts: [string, ReportedVerdict][];
+        requests: number;
+        restore: RestoreOutcome[];
+        couldNotRun?: string;
+      };
       // Some of its tests reported: add only the rules they did not get to (a client rule's is merged already).
       const partly = this.requestsByCloud.has(cloud);
       for (const [rule, verdict] of saved.verdicts) {

@@ -51,7 +51,20 @@ export const conformanceTest = base.extend<object, { cloud: Cloud; cloudRun: Clo
       const { verdicts, requests, restore, couldNotRun } = env.replayDir
         ? { ...replayCassette(env.replayDir, cloud, env.seed), restore: [] }
         : await runWithClient(env, cloud, target, (client) =>
-            runCloud(cloud, target, { ...env, client, nonce, interrupted: () => existsSync(join(env.reportDir, INTERRUPT_FILE)), observe: recorder && ((c, x) => recorder.record(c, x)), onClientOutput: (text) => appendFileSync(join(env.reportDir, 'client-output.log'), `--- ${cloud} ---\n${text}${text.endsWith('\n') ? '' : '\n'}`) }, progress.sent),
+            runCloud(
+              cloud,
+              target,
+              {
+                ...env,
+                client,
+                nonce,
+                interrupted: () => existsSync(join(env.reportDir, INTERRUPT_FILE)),
+                observe: recorder && ((c, x) => recorder.record(c, x)),
+                onClientOutput: (text) =>
+                  appendFileSync(join(env.reportDir, 'client-output.log'), `--- ${cloud} ---\n${text}${text.endsWith('\n') ? '' : '\n'}`),
+              },
+              progress.sent,
+            ),
           );
       recorder?.write({ seed: env.seed, runs: env.runs, nonce });
       progress.flush();
@@ -87,7 +100,17 @@ async function runWithClient(
     writeFileSync(join(env.reportDir, CLIENT_BROKEN_FILE), message);
     const verdicts = rulesOf(cloud, true).map((rule): RuleVerdict => {
       const r = RULES.find((x) => x.id === rule)!;
-      return { rule, level: r.level, operation: r.operation, statement: r.statement, source: r.source, status: 'skipped', casesRun: 0, reason: `could not run: ${message}`, failures: [] };
+      return {
+        rule,
+        level: r.level,
+        operation: r.operation,
+        statement: r.statement,
+        source: r.source,
+        status: 'skipped',
+        casesRun: 0,
+        reason: `could not run: ${message}`,
+        failures: [],
+      };
     });
     return { verdicts, requests: 0, restore: [] };
   } finally {

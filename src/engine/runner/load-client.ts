@@ -8,5 +8,9 @@ import { startHarnessClient } from '../transport/clients/harness-client.ts';
 export function loadClient(choice: ClientChoice, target: ResolvedTarget): Promise<ClientUnderTest> {
   if (choice.adapterFile) return loadAdapterClient(choice.adapterFile);
   // A harness that cannot say hello within its case timeout would not answer a case either.
-  return startHarnessClient(choice.harness!, { env: harnessCredentialEnv(target), caseTimeoutMs: choice.caseTimeoutMs, helloTimeoutMs: Math.min(15_000, choice.caseTimeoutMs) });
+  return startHarnessClient(choice.harness!, {
+    env: harnessCredentialEnv(target),
+    caseTimeoutMs: choice.caseTimeoutMs,
+    helloTimeoutMs: Math.min(15_000, choice.caseTimeoutMs),
+  });
 }

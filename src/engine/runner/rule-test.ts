@@ -17,7 +17,10 @@ export function defineRuleTests(cloud: Cloud): void {
     test(`${id}: ${rule.statement.slice(0, 90)}`, { annotation: [{ type: 'level', description: rule.level }] }, async ({ cloudRun }, testInfo) => {
       const verdict = cloudRun.verdicts.get(id)!;
       await testInfo.attach('verdict', { body: JSON.stringify(verdict), contentType: 'application/json' });
-      await testInfo.attach('cloud-requests', { body: JSON.stringify({ cloud, requests: cloudRun.requests, restore: cloudRun.restore, couldNotRun: cloudRun.couldNotRun }), contentType: 'application/json' });
+      await testInfo.attach('cloud-requests', {
+        body: JSON.stringify({ cloud, requests: cloudRun.requests, restore: cloudRun.restore, couldNotRun: cloudRun.couldNotRun }),
+        contentType: 'application/json',
+      });
       if (verdict.status === 'skipped') test.skip(true, verdict.reason);
       if (verdict.status === 'fail') {
         const f = verdict.failures[0]!;

@@ -51,7 +51,9 @@ export function resolveTargetDocument(raw: unknown, file: string, env: NodeJS.Pr
   }
   const placeholder = findPlaceholder(raw);
   if (placeholder) {
-    throw new TargetFileError(`target file ${file}: ${placeholder.path} is still the example's placeholder "${placeholder.value}". Put your own account's value there (docs/live-runs.md).`);
+    throw new TargetFileError(
+      `target file ${file}: ${placeholder.path} is still the example's placeholder "${placeholder.value}". Put your own account's value there (docs/live-runs.md).`,
+    );
   }
   const secrets: string[] = [];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON enters here; the schema above has validated its shape
@@ -66,7 +68,9 @@ export function resolveTargetDocument(raw: unknown, file: string, env: NodeJS.Pr
       if (value === undefined || value === '') {
         if (optional) return undefined;
         if (options.credentials === 'placeholder') return `unset-${name}`;
-        throw new TargetFileError(`target file ${file}: ${cloud}.${member} names ${name}, which is not set. Set it in the environment (credentials never go in the file).`);
+        throw new TargetFileError(
+          `target file ${file}: ${cloud}.${member} names ${name}, which is not set. Set it in the environment (credentials never go in the file).`,
+        );
       }
       secrets.push(value);
       return value;
@@ -128,7 +132,12 @@ const RESOLVERS: { [C in Cloud]: (section: any, read: ReadVariable) => CloudTarg
 
 /** One schema error in words: where (the member's path), what is wrong, and the nearest known name. */
 function explain(e: ErrorObject): string {
-  const where = e.instancePath ? e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.') : 'the top level';
+  const where = e.instancePath
+    ? e.instancePath
+        .slice(1)
+        .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+        .replace(/\//g, '.')
+    : 'the top level';
   if (e.schemaPath.startsWith('#/anyOf')) return `the top level names no cloud: add ${CLOUDS.map((c) => `"${c}"`).join(' or ')}`;
   if (e.schemaPath.includes('/auth/oneOf')) return `${where} needs either akEnv and skEnv, or tokenEnv, not both`;
   if (e.keyword === 'additionalProperties') {

@@ -13,7 +13,6 @@ const STALE_MS = 20 * 60 * 1000;
 /** RFC 3986 encoding, as both the signer and the gateway canonicalise it. */
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-
 /**
  * Parameters changed after signing, in order of preference. The key pair first: a target that does not
  * check signatures then finds no such key pair and binds nothing, and the instance ids the case's checks
@@ -25,7 +24,10 @@ const TAMPERED = ['KeyPairName', 'KeyPairId', 'InstanceIds.1'];
 /** The URL with one signed parameter's value changed (or, lacking all of them, one added); the rest left as signed. */
 function tamperQuery(url: string): string {
   const [base, query = ''] = url.split('?') as [string, string?];
-  const pairs = query.split('&').filter((p) => p !== '').map((p) => p.split('=') as [string, string?]);
+  const pairs = query
+    .split('&')
+    .filter((p) => p !== '')
+    .map((p) => p.split('=') as [string, string?]);
   const names = pairs.map(([k]) => decodeURIComponent(k));
   const at = TAMPERED.map((name) => names.indexOf(name)).find((i) => i >= 0);
   if (at === undefined) return `${base}?${[query, 'Tampered=1'].filter((q) => q !== '').join('&')}`;

@@ -5,7 +5,6 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ClientPlan, ScriptedAnswer, WireFault } from '../cases/client-plan.ts';
 import type { ReceivedResponse, SentRequest } from './http-message.ts';
 
-
 export type { ClientPlan as WirePlan, ScriptedAnswer, WireFault } from '../cases/client-plan.ts';
 
 /** One request the client sent, as it arrived, and what it was answered. */
@@ -98,7 +97,12 @@ export class ClientWire {
     const cloud = cloudOfRequestTarget(target);
     const headers = headerRecord(req.rawHeaders);
     const chunked = /chunked/i.test(headers['transfer-encoding'] ?? '');
-    const request: SentRequest = { method: req.method ?? 'GET', url: `${this.endpoint}${target}`, headers, ...(bodyBytes.length > 0 ? { body: bodyBytes.toString('utf8') } : {}) };
+    const request: SentRequest = {
+      method: req.method ?? 'GET',
+      url: `${this.endpoint}${target}`,
+      headers,
+      ...(bodyBytes.length > 0 ? { body: bodyBytes.toString('utf8') } : {}),
+    };
     const base = { cloud, request, rawHeaders: req.rawHeaders, bodyBytes, chunked };
     const plan = this.plan;
     const index = this.attempts.length;
@@ -128,7 +132,11 @@ export class ClientWire {
     }
     const origin = cloud ? this.targets[cloud] : undefined;
     if (!origin) {
-      const answer = { status: 404, headers: { 'content-type': 'application/json' }, text: JSON.stringify({ error: `not a request of a checked cloud: ${req.method} ${target}` }) };
+      const answer = {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+        text: JSON.stringify({ error: `not a request of a checked cloud: ${req.method} ${target}` }),
+      };
       record({ ...base, answeredBy: 'nothing', error: 'not routed: neither a KPS path (/v3/…) nor a Volcengine query (?Action=…)', response: answer });
       return void respond(res, answer);
     }
@@ -144,7 +152,9 @@ export class ClientWire {
 }
 
 function respond(res: ServerResponse, answer: ReceivedResponse): void {
-  const headers = Object.fromEntries(Object.entries(answer.headers).filter(([k]) => !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(k.toLowerCase())));
+  const headers = Object.fromEntries(
+    Object.entries(answer.headers).filter(([k]) => !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(k.toLowerCase())),
+  );
   res.writeHead(answer.status, headers);
   res.end(answer.text);
 }
@@ -156,7 +166,10 @@ function scripted(answer: ScriptedAnswer): ReceivedResponse {
 
 /** Each cloud's own error body for a throttled request (429) and for an internal error (5xx). */
 const FAULT_BODIES: Record<Cloud, (throttled: boolean) => unknown> = {
-  huaweicloud: (throttled) => (throttled ? { error_code: 'APIG.0308', error_msg: 'policy user over ratelimit,limit:10,time:1 second' } : { error_code: 'KPS.0003', error_msg: 'dependency unavailable' }),
+  huaweicloud: (throttled) =>
+    throttled
+      ? { error_code: 'APIG.0308', error_msg: 'policy user over ratelimit,limit:10,time:1 second' }
+      : { error_code: 'KPS.0003', error_msg: 'dependency unavailable' },
   volcengine: (throttled) => ({
     ResponseMetadata: {
       RequestId: 'fault-schedule',
@@ -164,7 +177,9 @@ const FAULT_BODIES: Record<Cloud, (throttled: boolean) => unknown> = {
       Version: '2020-04-01',
       Service: 'ecs',
       Region: '',
-      Error: throttled ? { Code: 'FlowLimitExceeded', Message: 'Flow limit exceeded.' } : { CodeN: 100014, Code: 'InternalError', Message: 'The request processing has failed due to some unknown error.' },
+      Error: throttled
+        ? { Code: 'FlowLimitExceeded', Message: 'Flow limit exceeded.' }
+        : { CodeN: 100014, Code: 'InternalError', Message: 'The request processing has failed due to some unknown error.' },
     },
   }),
 };

@@ -75,8 +75,16 @@ export class SdkTransport {
       const last = [...attempts].reverse().find((a) => a.answeredBy === 'target');
       const first = attempts[0];
       const ms = performance.now() - started;
-      if (!first) return { request: { method: '?', url: '(not sent)', headers: {} }, error: `the client sent nothing (${describe(outcome)})`, throttled: [], ms, client: observation };
-      if (!last?.response) return { request: first.request, error: last?.error ?? `the client got no answer (${describe(outcome)})`, throttled: [], ms, client: observation };
+      if (!first)
+        return {
+          request: { method: '?', url: '(not sent)', headers: {} },
+          error: `the client sent nothing (${describe(outcome)})`,
+          throttled: [],
+          ms,
+          client: observation,
+        };
+      if (!last?.response)
+        return { request: first.request, error: last?.error ?? `the client got no answer (${describe(outcome)})`, throttled: [], ms, client: observation };
       return { request: last.request, response: asAnswer(c, outcome, last.response), throttled: [], ms, viaSdk: true, client: observation };
     });
   }
@@ -93,7 +101,13 @@ export class SdkTransport {
       const observation = await this.call(c, plan, timeoutMs);
       // The evidence of a failure: the client's first request and the answer it got.
       const first = observation.attempts[0];
-      return { request: first?.request ?? { method: '?', url: '(not sent)', headers: {} }, ...(first?.response ? { response: first.response } : { error: first?.error ?? 'the client sent nothing' }), throttled: [], ms: 0, client: observation };
+      return {
+        request: first?.request ?? { method: '?', url: '(not sent)', headers: {} },
+        ...(first?.response ? { response: first.response } : { error: first?.error ?? 'the client sent nothing' }),
+        throttled: [],
+        ms: 0,
+        client: observation,
+      };
     });
   }
 
@@ -125,7 +139,15 @@ export class SdkTransport {
     const timeoutMs = this.options.caseTimeoutMs ?? 30_000;
     let timer: NodeJS.Timeout | undefined;
     const hung = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ClientBroken(`the client ${this.client.name} did not finish case ${c.id} within ${timeoutMs} ms (--case-timeout). Fix the client, or give it more time.`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new ClientBroken(
+              `the client ${this.client.name} did not finish case ${c.id} within ${timeoutMs} ms (--case-timeout). Fix the client, or give it more time.`,
+            ),
+          ),
+        timeoutMs,
+      );
     });
     const outcome = await Promise.race([
       this.client.call({ operation: OPERATION[c.operation]!, request, endpoint: wire.endpoint, region, ...projectId, credential, timeoutMs: clientTimeoutMs }),

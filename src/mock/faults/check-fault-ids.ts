@@ -14,7 +14,9 @@ export function checkFaultIds(faults: readonly string[]): FaultId[] {
       const known = variants.length > 0 ? `its variants: ${variants.join(', ')}` : `it has none; use ${rule} alone`;
       throw new Error(`startMock: fault "${fault}" is not a variant of ${rule as RuleId} (${known}).`);
     }
-    throw new Error(`startMock: fault "${fault}" is not a rule id of docs/RULES.md nor a RULE-ID:NAME variant. Run npx conformance mock --faults for the list.`);
+    throw new Error(
+      `startMock: fault "${fault}" is not a rule id of docs/RULES.md nor a RULE-ID:NAME variant. Run npx conformance mock --faults for the list.`,
+    );
   }
   return faults as FaultId[];
 }

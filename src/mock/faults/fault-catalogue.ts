@@ -14,7 +14,10 @@ export interface FaultSpec {
 export const FAULTS: Record<ServerRuleId, FaultSpec> = {
   'kps.associate.status-documented': { effect: 'an unknown keypair_name is answered 409 (undocumented) instead of 400' },
   'kps.batch-associate.status-documented': { effect: 'an unknown keypair_name is answered 409 (undocumented) instead of 400' },
-  'ecs.attach-key-pair.status-documented': { effect: 'InvalidKeyPair.NotFound is answered 410 instead of 404', alsoBreaks: ['ecs.attach-key-pair.keypair-not-found', 'ecs.attach-key-pair.keypair-id-wins'] },
+  'ecs.attach-key-pair.status-documented': {
+    effect: 'InvalidKeyPair.NotFound is answered 410 instead of 404',
+    alsoBreaks: ['ecs.attach-key-pair.keypair-not-found', 'ecs.attach-key-pair.keypair-id-wins'],
+  },
   'kps.associate.response-schema': { effect: 'a success body carries error_code as a number' },
   'kps.batch-associate.response-schema': { effect: 'a SUCCESS task carries error_msg as a number' },
   'ecs.attach-key-pair.response-schema': { effect: 'an error envelope carries CodeN as a string' },
@@ -26,10 +29,16 @@ export const FAULTS: Record<ServerRuleId, FaultSpec> = {
   'ecs.attach-key-pair.rejects-invalid': { effect: 'more than 100 instance ids are accepted', alsoBreaks: ['ecs.attach-key-pair.max-100'] },
   'kps.associate.accepts-valid': { effect: 'a valid request that carries server.port is rejected with 400 KPS.0002' },
   'kps.batch-associate.accepts-valid': { effect: 'a valid batch whose entries carry server.port is rejected with 400 KPS.0002' },
-  'ecs.attach-key-pair.accepts-valid': { effect: 'a valid request with KeyPairId and no KeyPairName is rejected with 400 MissingParameter.KeyPairNameAndKeyPairId', alsoBreaks: ['ecs.attach-key-pair.success-status'] },
+  'ecs.attach-key-pair.accepts-valid': {
+    effect: 'a valid request with KeyPairId and no KeyPairName is rejected with 400 MissingParameter.KeyPairNameAndKeyPairId',
+    alsoBreaks: ['ecs.attach-key-pair.success-status'],
+  },
   'kps.associate.no-server-error': { effect: 'a request with server.disable_password true is answered 500 KPS.0003' },
   'kps.batch-associate.no-server-error': { effect: 'a batch with disable_password true is answered 500 KPS.0003' },
-  'ecs.attach-key-pair.no-server-error': { effect: 'a request with KeyPairId and no KeyPairName is answered 500 InternalError', alsoBreaks: ['ecs.attach-key-pair.success-status'] },
+  'ecs.attach-key-pair.no-server-error': {
+    effect: 'a request with KeyPairId and no KeyPairName is answered 500 InternalError',
+    alsoBreaks: ['ecs.attach-key-pair.success-status'],
+  },
   'kps.associate.request-id': { effect: 'responses carry no X-Request-Id header' },
   'kps.batch-associate.request-id': { effect: 'responses carry no X-Request-Id header' },
   'ecs.attach-key-pair.request-id': { effect: 'ResponseMetadata.RequestId is empty', alsoBreaks: ['ecs.envelope', 'ecs.attach-key-pair.response-schema'] },
@@ -38,10 +47,17 @@ export const FAULTS: Record<ServerRuleId, FaultSpec> = {
   'kps.auth.stale-date': { effect: 'X-Sdk-Date is not compared with the clock' },
   'kps.error-shape': {
     effect: 'error bodies are {"code", "message"}',
-    alsoBreaks: ['kps.associate.response-schema', 'kps.batch-associate.response-schema', 'kps.associate.rejects-invalid', 'kps.batch-associate.rejects-invalid', 'kps.associate.malformed-json', 'kps.auth.bad-signature'],
+    alsoBreaks: [
+      'kps.associate.response-schema',
+      'kps.batch-associate.response-schema',
+      'kps.associate.rejects-invalid',
+      'kps.batch-associate.rejects-invalid',
+      'kps.associate.malformed-json',
+      'kps.auth.bad-signature',
+    ],
   },
   'kps.error-code-documented': { effect: 'parameter errors carry error_code KPS.PARAM' },
-  'kps.associate.success-status': { effect: 'success is answered 201' , alsoBreaks: ['kps.associate.status-documented'] },
+  'kps.associate.success-status': { effect: 'success is answered 201', alsoBreaks: ['kps.associate.status-documented'] },
   'kps.associate.task-id': { effect: 'a SUCCESS body carries an empty task_id', alsoBreaks: ['kps.associate.response-schema'] },
   'kps.associate.status-enum': { effect: 'a success body says status "OK"', alsoBreaks: ['kps.associate.response-schema'] },
   'kps.associate.failed-has-error': { effect: 'a FAILED body (unknown server) carries no error_code or error_msg' },
@@ -83,15 +99,24 @@ export const FAULTS: Record<ServerRuleId, FaultSpec> = {
   'ecs.envelope-echo': { effect: 'ResponseMetadata.Region names another region' },
   'ecs.version': { effect: 'any Version is processed as 2020-04-01' },
   'ecs.attach-key-pair.success-status': { effect: 'success is answered 202', alsoBreaks: ['ecs.attach-key-pair.status-documented'] },
-  'ecs.attach-key-pair.instance-ids-required': { effect: 'a request without InstanceIds.N is answered 200 with no details', alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'] },
+  'ecs.attach-key-pair.instance-ids-required': {
+    effect: 'a request without InstanceIds.N is answered 200 with no details',
+    alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'],
+  },
   'ecs.attach-key-pair.max-100': { effect: 'more than 100 instance ids are accepted', alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'] },
-  'ecs.attach-key-pair.keypair-required': { effect: 'a request with neither KeyPairName nor KeyPairId is accepted', alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'] },
+  'ecs.attach-key-pair.keypair-required': {
+    effect: 'a request with neither KeyPairName nor KeyPairId is accepted',
+    alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'],
+  },
   'ecs.attach-key-pair.keypair-not-found': { effect: 'an unknown key pair is accepted', alsoBreaks: ['ecs.attach-key-pair.keypair-id-wins'] },
   'ecs.attach-key-pair.keypair-id-wins': { effect: 'KeyPairName wins when both are set' },
   'ecs.attach-key-pair.client-token-format': { effect: 'any ClientToken is accepted', alsoBreaks: ['ecs.attach-key-pair.rejects-invalid'] },
   // A concurrent duplicate that reaches the mock after the first call finished is a replay: reversed, its
   // details are a second result, which idempotent-processing forbids. Whether one does depends on timing.
-  'ecs.attach-key-pair.idempotent-replay': { effect: 'a replay returns the details in reverse order', alsoBreaks: ['ecs.attach-key-pair.idempotent-processing'] },
+  'ecs.attach-key-pair.idempotent-replay': {
+    effect: 'a replay returns the details in reverse order',
+    alsoBreaks: ['ecs.attach-key-pair.idempotent-processing'],
+  },
   'ecs.attach-key-pair.idempotent-mismatch': { effect: 'a reused ClientToken with other parameters is processed as new' },
   'ecs.attach-key-pair.idempotent-processing': { effect: 'a duplicate while the first is in process gets IdempotentParameterMismatch' },
   'ecs.attach-key-pair.one-detail-per-instance': { effect: 'OperationDetails carries an extra entry for an id not requested' },
@@ -131,15 +156,17 @@ export const VARIANT_FAULTS = {
   },
   'ecs.auth.bad-signature:token-taken': {
     rule: 'ecs.auth.bad-signature',
-    effect: 'a wrongly signed AttachKeyPair is answered 401, but its ClientToken is recorded with its parameters (a later valid call with other parameters gets IdempotentParameterMismatch)',
+    effect:
+      'a wrongly signed AttachKeyPair is answered 401, but its ClientToken is recorded with its parameters (a later valid call with other parameters gets IdempotentParameterMismatch)',
   },
   'ecs.auth.required:token-taken': {
     rule: 'ecs.auth.required',
-    effect: 'an unsigned AttachKeyPair is answered 401, but its ClientToken is recorded with its parameters (a later valid call with other parameters gets IdempotentParameterMismatch)',
+    effect:
+      'an unsigned AttachKeyPair is answered 401, but its ClientToken is recorded with its parameters (a later valid call with other parameters gets IdempotentParameterMismatch)',
   },
   'ecs.auth.bad-signature:any-region': {
     rule: 'ecs.auth.bad-signature',
-    effect: 'a credential scope naming another region than the endpoint\'s is accepted, and that region echoed (another service is still refused)',
+    effect: "a credential scope naming another region than the endpoint's is accepted, and that region echoed (another service is still refused)",
   },
   'ecs.attach-key-pair.client-token-format:off-by-one': {
     rule: 'ecs.attach-key-pair.client-token-format',
@@ -162,7 +189,7 @@ export const VARIANT_FAULTS = {
   },
   'ecs.attach-key-pair.instance-not-found:whole-404': {
     rule: 'ecs.attach-key-pair.instance-not-found',
-    effect: 'a request naming an unknown instance is refused whole, 404 InvalidInstance.NotFound, instead of that instance\'s own entry',
+    effect: "a request naming an unknown instance is refused whole, 404 InvalidInstance.NotFound, instead of that instance's own entry",
     // A valid request refused: the suite says so too (fidelity charges the difference to instance-not-found alone).
     alsoBreaks: ['ecs.attach-key-pair.accepts-valid', 'ecs.attach-key-pair.success-status', 'ecs.attach-key-pair.max-100'],
   },

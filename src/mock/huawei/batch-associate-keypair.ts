@@ -60,7 +60,10 @@ export function batchAssociateKeypair(ctx: MockContext, req: MockRequest): MockR
 /** With `batchPreconditionFailure: 'rejected'`, the precondition failure the whole batch is refused for. */
 function wholeBatchRefusal(ctx: MockContext, outcomes: readonly Outcome[]): EntryFailure | undefined {
   if (ctx.readings.batchPreconditionFailure !== 'rejected' || FAILED_TASK_FAULTS.some((f) => ctx.broken(f))) return undefined;
-  return pickBroken(ctx, outcomes.flatMap((o) => (o.failure?.kind === 'precondition' ? [o.failure] : [])));
+  return pickBroken(
+    ctx,
+    outcomes.flatMap((o) => (o.failure?.kind === 'precondition' ? [o.failure] : [])),
+  );
 }
 
 function judgeEntry(ctx: MockContext, entry: unknown, claimed: Set<string>): Outcome {
@@ -74,7 +77,8 @@ function judgeEntry(ctx: MockContext, entry: unknown, claimed: Set<string>): Out
   if (!valid) outcome.failure = { kind: 'invalid', message: 'parameter error: the entry is not a valid AssociateKeypairRequestBody' };
   else if (!known) outcome.failure = precondition(`parameter error: server ${serverId} does not exist`);
   else if (known.state !== 'running' && !ctx.broken('kps.batch-associate.not-running')) outcome.failure = precondition('The ECS is not in the Running state');
-  else if (known.keypair !== undefined && !ctx.broken('kps.batch-associate.already-bound')) outcome.failure = precondition('The ECS is already bound to a key pair');
+  else if (known.keypair !== undefined && !ctx.broken('kps.batch-associate.already-bound'))
+    outcome.failure = precondition('The ECS is already bound to a key pair');
   else if (busy(ctx, serverId, claimed)) outcome.failure = precondition('The ECS has a key pair task in progress');
   if (!outcome.failure) claimed.add(serverId);
   return outcome;
@@ -97,7 +101,8 @@ function taskEntry(ctx: MockContext, o: Outcome): Record<string, unknown> {
       server_id: o.serverId,
       status: ctx.broken('kps.batch-associate.status-enum') ? 'Fail' : ctx.readings.batchFailedStatus,
     };
-    if (!ctx.broken('kps.batch-associate.failed-has-error')) Object.assign(failed, { error_code: 'KPS.0002', error_msg: worded(ctx, 'KPS.0002', o.failure.message) });
+    if (!ctx.broken('kps.batch-associate.failed-has-error'))
+      Object.assign(failed, { error_code: 'KPS.0002', error_msg: worded(ctx, 'KPS.0002', o.failure.message) });
     return failed;
   }
   const task = ctx.huawei.startTask(o.serverId, o.auth ? 'REPLACE' : 'RESET', ctx.now(), o.keypair);

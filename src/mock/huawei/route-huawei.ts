@@ -9,7 +9,12 @@ import { disassociateKeypair, listKeypairTask } from './supporting-operations.ts
 
 const ROUTES: { method: string; pattern: RegExp; op: KpsOperation; handle: (ctx: MockContext, req: MockRequest, match: RegExpMatchArray) => MockResponse }[] = [
   { method: 'POST', pattern: /^\/v3\/([^/]+)\/keypairs\/associate\/?$/, op: 'kps.associate', handle: (ctx, req) => associateKeypair(ctx, req) },
-  { method: 'POST', pattern: /^\/v3\/([^/]+)\/keypairs\/batch-associate\/?$/, op: 'kps.batch-associate', handle: (ctx, req) => batchAssociateKeypair(ctx, req) },
+  {
+    method: 'POST',
+    pattern: /^\/v3\/([^/]+)\/keypairs\/batch-associate\/?$/,
+    op: 'kps.batch-associate',
+    handle: (ctx, req) => batchAssociateKeypair(ctx, req),
+  },
   { method: 'POST', pattern: /^\/v3\/([^/]+)\/keypairs\/disassociate\/?$/, op: 'kps.other', handle: (ctx, req) => disassociateKeypair(ctx, req) },
   { method: 'GET', pattern: /^\/v3\/([^/]+)\/tasks\/([^/]+)\/?$/, op: 'kps.other', handle: (ctx, _req, m) => listKeypairTask(ctx, decodeSegment(m[2]!)) },
 ];

@@ -11,7 +11,10 @@ export type TokenEntry<T> =
 export class ClientTokenStore<T> {
   private readonly entries = new Map<string, TokenEntry<T>>();
 
-  constructor(private readonly maxEntries: number, private readonly ttlMs: number) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly ttlMs: number,
+  ) {}
 
   get size(): number {
     return this.entries.size;

@@ -44,7 +44,10 @@ export class HuaweiState {
   private readonly bindEnds = new Map<string, number>();
 
   /** `taskDelay` gives each new task its length in milliseconds. */
-  constructor(fixtures: MockFixtures, private readonly taskDelay: () => number) {
+  constructor(
+    fixtures: MockFixtures,
+    private readonly taskDelay: () => number,
+  ) {
     this.keypairs = new Set(fixtures.huaweiKeypairs);
     for (const s of fixtures.huaweiServers) this.servers.set(s.id, { id: s.id, state: s.state, keypair: s.keypair });
   }

@@ -57,7 +57,11 @@ export function authenticateVolcengine(ctx: MockContext, req: MockRequest, echo:
 }
 
 /** An unknown access key: the code `ecsUnknownAccessKey` picks, or SignatureDoesNotMatch under its fault. */
-function unknownAccessKey(ctx: MockContext, accessKey: string, deny: (reason: 'other', status: number, code: string, message?: string) => VolcengineDenial): VolcengineDenial {
+function unknownAccessKey(
+  ctx: MockContext,
+  accessKey: string,
+  deny: (reason: 'other', status: number, code: string, message?: string) => VolcengineDenial,
+): VolcengineDenial {
   if (ctx.broken('ecs.auth.unknown-access-key')) return deny('other', 401, 'SignatureDoesNotMatch');
   const message = `The accesskey [${accessKey}] included in the request is invalid.`;
   return deny('other', 401, ctx.readings.ecsUnknownAccessKey, message);

@@ -23,7 +23,8 @@ export async function routeVolcengine(ctx: MockContext, req: MockRequest): Promi
   const echo: EnvelopeEcho = { action: params.get('Action'), version: params.get('Version'), region: ctx.options.fixtures.volcengineRegion };
   const denied = authenticateVolcengine(ctx, req, echo);
   if (denied) {
-    if (takesTokenAnyway(ctx, denied) && isAttachKeyPair(echo)) takeClientToken(ctx, echo, attachRequest(decodeRpcQuery(encoding, query).request), denied.accessKey ?? ctx.options.credentials.volcengine.accessKey);
+    if (takesTokenAnyway(ctx, denied) && isAttachKeyPair(echo))
+      takeClientToken(ctx, echo, attachRequest(decodeRpcQuery(encoding, query).request), denied.accessKey ?? ctx.options.credentials.volcengine.accessKey);
     return denied.response;
   }
   if (echo.action === undefined || echo.version === undefined) return missingActionOrVersion(ctx, echo);

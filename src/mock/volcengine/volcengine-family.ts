@@ -16,12 +16,16 @@ export const VOLCENGINE_MOCK_FAMILY: MockFamily = {
   },
   tooLarge: (ctx) => ({
     status: 413,
-    body: { ResponseMetadata: { ...bareMeta(ctx, 'mock-entity-too-large'), Error: { Code: 'RequestEntityTooLarge', Message: 'The request entity is too large.' } } },
+    body: {
+      ResponseMetadata: { ...bareMeta(ctx, 'mock-entity-too-large'), Error: { Code: 'RequestEntityTooLarge', Message: 'The request entity is too large.' } },
+    },
   }),
   internalError: (ctx) => ({
     status: 500,
     body: { ResponseMetadata: { ...bareMeta(ctx, 'mock-internal-error'), Error: { Code: 'InternalError', Message: 'An internal error has occurred.' } } },
   }),
-  unreadable: (ctx) => ({ ResponseMetadata: { ...bareMeta(ctx, 'mock-bad-request'), Error: { Code: 'InvalidAuthorization', Message: 'The request could not be read.' } } }),
+  unreadable: (ctx) => ({
+    ResponseMetadata: { ...bareMeta(ctx, 'mock-bad-request'), Error: { Code: 'InvalidAuthorization', Message: 'The request could not be read.' } },
+  }),
   bindings: (ctx) => Object.fromEntries([...ctx.volcengine.instances.values()].map((i) => [i.id, i.keyPairId ?? null])),
 };

@@ -5,7 +5,15 @@ import type { SdkAdapter, SdkOutcome, VolcengineSdkEnv } from '../sdk-adapter.ts
 
 function attachApi(env: VolcengineSdkEnv) {
   const { host, protocol } = new URL(env.endpoint);
-  const service = new Service({ serviceName: 'ecs', defaultVersion: '2020-04-01', region: env.region, host, protocol, accessKeyId: env.accessKey, secretKey: env.secretKey });
+  const service = new Service({
+    serviceName: 'ecs',
+    defaultVersion: '2020-04-01',
+    region: env.region,
+    host,
+    protocol,
+    accessKeyId: env.accessKey,
+    secretKey: env.secretKey,
+  });
   return service.createAPI<Record<string, string>, unknown>('AttachKeyPair', { method: 'GET' });
 }
 

@@ -2,7 +2,10 @@ const BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /** X-Sdk-Date / X-Date form, `YYYYMMDDTHHMMSSZ` in UTC; milliseconds are dropped, as the SDKs do. */
 export function formatBasicDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** Strict parse: undefined unless the text is a real UTC instant written exactly in basic form. */

@@ -4,12 +4,7 @@ import { parseBasicDate } from './basic-date.ts';
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 /** A failure when the date header is absent, not `YYYYMMDDTHHMMSSZ`, or too far from the server's clock. */
-export function checkDate(
-  name: string,
-  value: string | undefined,
-  now: () => Date,
-  maxSkewMs = FIFTEEN_MINUTES,
-): VerificationFailure | undefined {
+export function checkDate(name: string, value: string | undefined, now: () => Date, maxSkewMs = FIFTEEN_MINUTES): VerificationFailure | undefined {
   if (value === undefined) return { ok: false, reason: 'missing', detail: `${name} header is absent` };
   const date = parseBasicDate(value);
   if (!date) return { ok: false, reason: 'malformed', detail: `${name} ${JSON.stringify(value)} is not YYYYMMDDTHHMMSSZ` };

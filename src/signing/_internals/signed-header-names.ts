@@ -5,11 +5,7 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
  * The names a signer signs, sorted: 'all' is every header the request carries but Authorization; a list
  * keeps those of its names the request carries. The date header is always signed.
  */
-export function chooseSignedHeaders(
-  headers: ReadonlyMap<string, string>,
-  wanted: 'all' | readonly string[] | undefined,
-  dateHeader: string,
-): string[] {
+export function chooseSignedHeaders(headers: ReadonlyMap<string, string>, wanted: 'all' | readonly string[] | undefined, dateHeader: string): string[] {
   const names = wanted === undefined || wanted === 'all' ? [...headers.keys()] : wanted.map((n) => n.toLowerCase());
   const chosen = new Set(names.filter((n) => n !== 'authorization' && headers.has(n)));
   chosen.add(dateHeader);

@@ -13,13 +13,17 @@ test('every example case file validates against its schema, and ids are unique',
 });
 
 test('every example case is, as written, an example of the specs', () => {
-  const inSpecs = listExamples().filter((e) => e.kind === 'request').map((e) => JSON.stringify(e.value));
+  const inSpecs = listExamples()
+    .filter((e) => e.kind === 'request')
+    .map((e) => JSON.stringify(e.value));
   for (const c of cases) expect(inSpecs, c.id).toContain(JSON.stringify(c.request.body ?? c.request.logical));
 });
 
 test('every request example of the checked operations has a case', () => {
   const checked = ['AssociateKeypair', 'BatchAssociateKeypair', 'AttachKeyPair'];
-  const specExamples = listExamples().filter((e) => e.kind === 'request' && checked.includes(e.operationId)).map((e) => JSON.stringify(e.value));
+  const specExamples = listExamples()
+    .filter((e) => e.kind === 'request' && checked.includes(e.operationId))
+    .map((e) => JSON.stringify(e.value));
   const mine = cases.map((c) => JSON.stringify(c.request.body ?? c.request.logical));
   expect(specExamples.filter((e) => !mine.includes(e))).toEqual([]);
 });

@@ -35,7 +35,10 @@ for (const seed of [1, 2, 3]) {
           const out = mutate({ keypair_name: hw.fixtures.keypairs[0], server: { id } });
           return out && typeof out === 'object' && 'raw' in out ? (out as { raw: string }).raw : JSON.stringify(out);
         };
-        expect(servers.some((id) => sent.has(wire(id))), `${mutation.name} value #${k + 1}`).toBe(true);
+        expect(
+          servers.some((id) => sent.has(wire(id))),
+          `${mutation.name} value #${k + 1}`,
+        ).toBe(true);
       }
     }
     expect((bodies.get('kps.associate/mutation/port-wrong-type') ?? []).some((b) => b.includes('"port":"22"'))).toBe(true);

@@ -28,7 +28,10 @@ for (const [spec, schema] of table) {
 }
 
 test('generated ports keep the should-level range 1-65535 (x-rule-constraints)', () => {
-  const ports = fc.sample(schemaArbitrary('huaweicloud-kps', 'EcsServerInfo'), { numRuns: 500, seed: 3 }).map((s) => (s as { port?: number }).port).filter((p) => p !== undefined);
+  const ports = fc
+    .sample(schemaArbitrary('huaweicloud-kps', 'EcsServerInfo'), { numRuns: 500, seed: 3 })
+    .map((s) => (s as { port?: number }).port)
+    .filter((p) => p !== undefined);
   expect(ports.length).toBeGreaterThan(50);
   for (const p of ports) {
     expect(p).toBeGreaterThanOrEqual(1);
@@ -37,14 +40,17 @@ test('generated ports keep the should-level range 1-65535 (x-rule-constraints)',
 });
 
 test('overrides bind members to fixtures at their JSON pointer', () => {
-  const arb = schemaArbitrary('huaweicloud-kps', 'AssociateKeypairRequestBody', { '/keypair_name': fc.constant('kp-alpha'), '/server/id': fc.constant('srv-1') });
+  const arb = schemaArbitrary('huaweicloud-kps', 'AssociateKeypairRequestBody', {
+    '/keypair_name': fc.constant('kp-alpha'),
+    '/server/id': fc.constant('srv-1'),
+  });
   for (const v of fc.sample(arb, { numRuns: 50, seed: 5 }) as { keypair_name: string; server: { id: string } }[]) {
     expect(v.keypair_name).toBe('kp-alpha');
     expect(v.server.id).toBe('srv-1');
   }
 });
 
-test('an AttachKeyPairRequest always names a key pair (the schema\'s anyOf of required members)', () => {
+test("an AttachKeyPairRequest always names a key pair (the schema's anyOf of required members)", () => {
   for (const v of fc.sample(schemaArbitrary('volcengine-ecs', 'AttachKeyPairRequest'), { numRuns: 200, seed: 9 }) as Record<string, unknown>[]) {
     expect('KeyPairName' in v || 'KeyPairId' in v).toBe(true);
   }

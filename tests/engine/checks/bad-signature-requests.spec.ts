@@ -14,11 +14,19 @@ const NOW = new Date();
 
 function received(sent: SentRequest) {
   const url = new URL(sent.url);
-  return { method: sent.method, target: `${url.pathname}${url.search}`, headers: { host: url.host, ...sent.headers }, ...(sent.body !== undefined ? { body: sent.body } : {}) };
+  return {
+    method: sent.method,
+    target: `${url.pathname}${url.search}`,
+    headers: { host: url.host, ...sent.headers },
+    ...(sent.body !== undefined ? { body: sent.body } : {}),
+  };
 }
 
 const verifyVolc = (sent: SentRequest) =>
-  verifyVolcengineSignature(received(sent), { lookupSecretKey: (ak) => (ak === volc.credentials.accessKey ? volc.credentials.secretKey : undefined), now: () => NOW });
+  verifyVolcengineSignature(received(sent), {
+    lookupSecretKey: (ak) => (ak === volc.credentials.accessKey ? volc.credentials.secretKey : undefined),
+    now: () => NOW,
+  });
 
 const VOLCENGINE: { auth: AuthVariant; want: Record<string, unknown> }[] = [
   { auth: 'default', want: { ok: true, region: volc.region, service: 'ecs' } },
@@ -82,7 +90,10 @@ test('huaweicloud, auth tamper-body: the body changed after signing fails the si
   const creds = hw.credentials;
   if (creds.kind !== 'aksk') throw new Error('the reference mock target signs with AK/SK');
   // Act
-  const result = verifyHuaweiSignature(received(buildHuaweiRequest(hw, c, NOW)), { lookupSecretKey: (ak) => (ak === creds.accessKey ? creds.secretKey : undefined), now: () => NOW });
+  const result = verifyHuaweiSignature(received(buildHuaweiRequest(hw, c, NOW)), {
+    lookupSecretKey: (ak) => (ak === creds.accessKey ? creds.secretKey : undefined),
+    now: () => NOW,
+  });
   // Assert
   expect(result).toMatchObject({ ok: false, reason: 'bad-signature' });
 });

@@ -10,10 +10,30 @@ const associate = () => aCase('kps.associate', { body: { keypair_name: KEYPAIR, 
 test.describe('Huawei errors', () => {
   const READ = [
     { name: 'flat', body: { error_code: 'KPS.0002', error_msg: 'm' }, error: { code: 'KPS.0002', message: 'm', form: 'flat' }, requestId: undefined },
-    { name: 'flat gateway error with request_id', body: { error_code: 'APIGW.0301', error_msg: 'm', request_id: 'r-1' }, error: { code: 'APIGW.0301', message: 'm', form: 'flat' }, requestId: 'r-1' },
-    { name: 'nested', body: { error: { error_code: 'KPS.0002', error_msg: 'm' } }, error: { code: 'KPS.0002', message: 'm', form: 'nested', member: 'error' }, requestId: undefined },
-    { name: 'nested gateway error, request_id beside', body: { Error: { error_code: 'APIGW.0301', error_msg: 'm' }, request_id: 'r-2' }, error: { code: 'APIGW.0301', message: 'm', form: 'nested', member: 'Error' }, requestId: 'r-2' },
-    { name: 'nested gateway error, request_id inside', body: { e: { error_code: 'APIG.0308', error_msg: 'm', request_id: 'r-3' } }, error: { code: 'APIG.0308', message: 'm', form: 'nested', member: 'e' }, requestId: 'r-3' },
+    {
+      name: 'flat gateway error with request_id',
+      body: { error_code: 'APIGW.0301', error_msg: 'm', request_id: 'r-1' },
+      error: { code: 'APIGW.0301', message: 'm', form: 'flat' },
+      requestId: 'r-1',
+    },
+    {
+      name: 'nested',
+      body: { error: { error_code: 'KPS.0002', error_msg: 'm' } },
+      error: { code: 'KPS.0002', message: 'm', form: 'nested', member: 'error' },
+      requestId: undefined,
+    },
+    {
+      name: 'nested gateway error, request_id beside',
+      body: { Error: { error_code: 'APIGW.0301', error_msg: 'm' }, request_id: 'r-2' },
+      error: { code: 'APIGW.0301', message: 'm', form: 'nested', member: 'Error' },
+      requestId: 'r-2',
+    },
+    {
+      name: 'nested gateway error, request_id inside',
+      body: { e: { error_code: 'APIG.0308', error_msg: 'm', request_id: 'r-3' } },
+      error: { code: 'APIG.0308', message: 'm', form: 'nested', member: 'e' },
+      requestId: 'r-3',
+    },
   ] as const;
   for (const r of READ) {
     test(`reads a ${r.name} error`, () => {
@@ -34,7 +54,11 @@ test.describe('Huawei errors', () => {
     { name: 'a nested member without error_msg', body: { error: { error_code: 'KPS.0002' } }, problem: /member error holds no error_code and error_msg/ },
     { name: 'two members', body: { a: { error_code: 'x', error_msg: 'y' }, b: { error_code: 'x', error_msg: 'y' } }, problem: /members a, b/ },
     { name: 'a member that is no object', body: { error: 'KPS.0002' }, problem: /member error is not an object/ },
-    { name: 'an error_code beside a nested pair', body: { error_code: 'x', error: { error_code: 'x', error_msg: 'y' } }, problem: /the body holds no error_code and error_msg/ },
+    {
+      name: 'an error_code beside a nested pair',
+      body: { error_code: 'x', error: { error_code: 'x', error_msg: 'y' } },
+      problem: /the body holds no error_code and error_msg/,
+    },
     { name: 'request_id that is not a string', body: { error: { error_code: 'x', error_msg: 'y' }, request_id: 7 }, problem: /request_id is not a string/ },
     { name: 'only request_id', body: { request_id: 'r' }, problem: /no error_code and error_msg/ },
     { name: '{code, message}', body: { code: 'x', message: 'y' }, problem: /member/ },
@@ -51,7 +75,7 @@ test.describe('Huawei errors', () => {
     });
   }
 
-  test('reads an error exactly where the spec\'s KpsError accepts one', () => {
+  test("reads an error exactly where the spec's KpsError accepts one", () => {
     // Arrange
     const validate = ctx.validators.forSchema('huaweicloud-kps', 'KpsError');
     const bodies = [...READ.map((r) => r.body), ...UNREADABLE.map((r) => r.body), { error_code: 'x', error_msg: 'y', details: {} }, [], 'text'];
@@ -77,19 +101,77 @@ test.describe('Volcengine envelopes', () => {
     const a = readAnswer(c, exchange(c, { status: 200, body: ecsSuccess(), headers: { 'content-type': 'Application/JSON; charset=utf-8' } }));
     // Assert
     expect(a.mediaType).toBe('application/json');
-    expect(a.volcengine).toMatchObject({ sent: { Action: 'AttachKeyPair', Version: '2020-04-01' }, RequestId: expect.any(String), Service: 'ecs', Region: volc.region, hasError: false, hasResult: true, gatewayError: false, readings: { envelope: 'full' } });
+    expect(a.volcengine).toMatchObject({
+      sent: { Action: 'AttachKeyPair', Version: '2020-04-01' },
+      RequestId: expect.any(String),
+      Service: 'ecs',
+      Region: volc.region,
+      hasError: false,
+      hasResult: true,
+      gatewayError: false,
+      readings: { envelope: 'full' },
+    });
     expect(a.volcengine?.readings.codeN).toBeUndefined();
     expect(a.volcengine?.readings.defaults).toBeUndefined();
   });
 
   const READINGS = [
-    { name: 'CodeN present', c: () => ecsCase(), body: envelopeError('InvalidKeyPair.NotFound', 'm', {}, 100001), error: { code: 'InvalidKeyPair.NotFound', message: 'm', codeN: 100001 }, readings: { envelope: 'full', codeN: 'present' }, gateway: false },
-    { name: 'CodeN absent', c: () => ecsCase(), body: envelopeError('InvalidKeyPair.NotFound', 'm'), error: { code: 'InvalidKeyPair.NotFound', message: 'm' }, readings: { envelope: 'full', codeN: 'absent' }, gateway: false },
-    { name: 'a CodeN that is not a number', c: () => ecsCase(), body: { ResponseMetadata: { RequestId: 'r', Error: { CodeN: '100002', Code: 'MissingParameter', Message: 'm' } } }, error: { code: 'MissingParameter', message: 'm' }, readings: { envelope: 'minimal', codeN: 'present' }, gateway: true },
-    { name: 'a minimal gateway envelope, no Action sent', c: () => ecsCase({ fixed: { Action: undefined } }), body: minimal('MissingParameter', 'm', 100002), error: { code: 'MissingParameter', message: 'm', codeN: 100002 }, readings: { envelope: 'minimal', codeN: 'present', defaults: 'absent' }, gateway: true },
-    { name: 'the defaults named, neither sent', c: () => ecsCase({ fixed: { Action: undefined, Version: undefined } }), body: envelopeError('MissingParameter', 'm'), error: { code: 'MissingParameter', message: 'm' }, readings: { envelope: 'full', codeN: 'absent', defaults: 'defaults' }, gateway: true },
-    { name: 'another Action for a request without one', c: () => ecsCase({ fixed: { Action: undefined } }), body: envelopeError('MissingParameter', 'm', { Action: 'X' }), error: { code: 'MissingParameter', message: 'm' }, readings: { envelope: 'full', codeN: 'absent', defaults: 'other' }, gateway: true },
-    { name: 'an empty Version sent, which names none', c: () => ecsCase({ fixed: { Version: '' } }), body: envelopeError('MissingParameter', 'm', { Service: undefined, Version: undefined }), error: { code: 'MissingParameter', message: 'm' }, readings: { envelope: 'partial', codeN: 'absent', defaults: 'absent' }, gateway: true },
+    {
+      name: 'CodeN present',
+      c: () => ecsCase(),
+      body: envelopeError('InvalidKeyPair.NotFound', 'm', {}, 100001),
+      error: { code: 'InvalidKeyPair.NotFound', message: 'm', codeN: 100001 },
+      readings: { envelope: 'full', codeN: 'present' },
+      gateway: false,
+    },
+    {
+      name: 'CodeN absent',
+      c: () => ecsCase(),
+      body: envelopeError('InvalidKeyPair.NotFound', 'm'),
+      error: { code: 'InvalidKeyPair.NotFound', message: 'm' },
+      readings: { envelope: 'full', codeN: 'absent' },
+      gateway: false,
+    },
+    {
+      name: 'a CodeN that is not a number',
+      c: () => ecsCase(),
+      body: { ResponseMetadata: { RequestId: 'r', Error: { CodeN: '100002', Code: 'MissingParameter', Message: 'm' } } },
+      error: { code: 'MissingParameter', message: 'm' },
+      readings: { envelope: 'minimal', codeN: 'present' },
+      gateway: true,
+    },
+    {
+      name: 'a minimal gateway envelope, no Action sent',
+      c: () => ecsCase({ fixed: { Action: undefined } }),
+      body: minimal('MissingParameter', 'm', 100002),
+      error: { code: 'MissingParameter', message: 'm', codeN: 100002 },
+      readings: { envelope: 'minimal', codeN: 'present', defaults: 'absent' },
+      gateway: true,
+    },
+    {
+      name: 'the defaults named, neither sent',
+      c: () => ecsCase({ fixed: { Action: undefined, Version: undefined } }),
+      body: envelopeError('MissingParameter', 'm'),
+      error: { code: 'MissingParameter', message: 'm' },
+      readings: { envelope: 'full', codeN: 'absent', defaults: 'defaults' },
+      gateway: true,
+    },
+    {
+      name: 'another Action for a request without one',
+      c: () => ecsCase({ fixed: { Action: undefined } }),
+      body: envelopeError('MissingParameter', 'm', { Action: 'X' }),
+      error: { code: 'MissingParameter', message: 'm' },
+      readings: { envelope: 'full', codeN: 'absent', defaults: 'other' },
+      gateway: true,
+    },
+    {
+      name: 'an empty Version sent, which names none',
+      c: () => ecsCase({ fixed: { Version: '' } }),
+      body: envelopeError('MissingParameter', 'm', { Service: undefined, Version: undefined }),
+      error: { code: 'MissingParameter', message: 'm' },
+      readings: { envelope: 'partial', codeN: 'absent', defaults: 'absent' },
+      gateway: true,
+    },
   ] as const;
   for (const r of READINGS) {
     test(`reads ${r.name}`, () => {

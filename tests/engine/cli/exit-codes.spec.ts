@@ -30,7 +30,12 @@ test('Ctrl-C: the run stops, its report is marked interrupted (exit 3), the page
   const mock = await startMock({ taskDelayMs: 3000 });
   const reportDir = join(dir, 'interrupted');
   try {
-    const child = spawn(process.execPath, [BIN, 'run', '--target', writeMockTarget(mock), '--runs', '5', '--report-dir', reportDir], { cwd: REPO, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, [BIN, 'run', '--target', writeMockTarget(mock), '--runs', '5', '--report-dir', reportDir], {
+      cwd: REPO,
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.stdout.resume();
@@ -70,7 +75,7 @@ test('conformance mock prints a next step that runs as printed, with no credenti
   }
 });
 
-test('--replay reports the recording\'s seed, not a new random one', async () => {
+test("--replay reports the recording's seed, not a new random one", async () => {
   test.setTimeout(90_000);
   const tapes = join(dir, 'tapes');
   const recorded = await runCli(['run', '--only', 'volcengine', '--runs', '3', '--seed', '4242', '--record', tapes, '--report-dir', join(dir, 'recorded')]);

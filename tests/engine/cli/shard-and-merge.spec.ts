@@ -27,7 +27,8 @@ test('two shards merge into one report with every rule, the same verdicts as one
   try {
     // Act
     const codes = [];
-    for (const shard of ['1/2', '2/2']) codes.push(await cli(['run', '--target', target, '--runs', '10', '--seed', '5', '--shard', shard, '--report-dir', join(dir, shard.replace('/', '-'))]));
+    for (const shard of ['1/2', '2/2'])
+      codes.push(await cli(['run', '--target', target, '--runs', '10', '--seed', '5', '--shard', shard, '--report-dir', join(dir, shard.replace('/', '-'))]));
     // The seed, runs and target come from the shards' own reports: nothing to type twice, or wrongly.
     const merged = await cli(['merge', join(dir, '1-2'), join(dir, '2-2'), '--report-dir', join(dir, 'merged')]);
     // Assert
@@ -49,7 +50,9 @@ test('two shards merge into one report with every rule, the same verdicts as one
     writeFileSync(join(other, 'conformance.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(other, 'conformance.json'), 'utf8')), seed: 6 }));
     const refused = await cliOutput(['merge', join(dir, '1-2'), other, '--report-dir', join(dir, 'refused')]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr.trim()).toBe(`conformance merge: ${other} is a shard of another run (seed 6, not 5 as in ${join(dir, '1-2')}). Merge the shards of one run.`);
+    expect(refused.stderr.trim()).toBe(
+      `conformance merge: ${other} is a shard of another run (seed 6, not 5 as in ${join(dir, '1-2')}). Merge the shards of one run.`,
+    );
   } finally {
     await mock.close();
   }
@@ -64,8 +67,12 @@ function cliOutput(args: string[]): Promise<{ code: number | null; stderr: strin
 }
 
 const badMerges: [string, string[], string][] = [
-  ['a --seed (it is the shards\' own)', ['merge', 'somewhere', '--seed', '5'], "conformance merge: --seed is taken from the shards' own reports. Drop --seed."],
-  ['a --target (it is the shards\' own)', ['merge', 'somewhere', '--target', 'targets/reference-mock.json'], "conformance merge: --target is taken from the shards' own reports. Drop --target."],
+  ["a --seed (it is the shards' own)", ['merge', 'somewhere', '--seed', '5'], "conformance merge: --seed is taken from the shards' own reports. Drop --seed."],
+  [
+    "a --target (it is the shards' own)",
+    ['merge', 'somewhere', '--target', 'targets/reference-mock.json'],
+    "conformance merge: --target is taken from the shards' own reports. Drop --target.",
+  ],
   ['no shard', ['merge'], "conformance merge: name the shards' report dirs (each with conformance.json and a blob/ folder)."],
   ['a dir that is no shard', ['merge', 'targets'], 'conformance merge: targets has no blob/ folder. Run each shard with --shard I/N --report-dir targets.'],
 ];

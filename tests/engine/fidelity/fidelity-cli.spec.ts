@@ -38,14 +38,20 @@ test('--min-score gates: exit 1 below the threshold, 0 at or above it, each stat
       const env = childEnv(mockCredentialEnv());
 
       // Act
-      const below = await runCli(['fidelity', '--candidate', candidate, ...BASE, '--min-score', 'complete=100', '--min-score', 'core=0', '--report-dir', join(dir.path, 'a')], env);
+      const below = await runCli(
+        ['fidelity', '--candidate', candidate, ...BASE, '--min-score', 'complete=100', '--min-score', 'core=0', '--report-dir', join(dir.path, 'a')],
+        env,
+      );
       const above = await runCli(['fidelity', '--candidate', candidate, ...BASE, '--min-score', 'core=50', '--report-dir', join(dir.path, 'b')], env);
 
       // Assert
       expect(below.code, below.stderr).toBe(1);
       expect(above.code, above.stderr).toBe(0);
       const report = read(join(dir.path, 'a'));
-      expect(report.thresholds.map((t) => [t.tier, t.measure, t.min, t.met])).toEqual([['complete', 'score', 100, false], ['core', 'score', 0, true]]);
+      expect(report.thresholds.map((t) => [t.tier, t.measure, t.min, t.met])).toEqual([
+        ['complete', 'score', 100, false],
+        ['core', 'score', 0, true],
+      ]);
       expect(below.stdout).toContain(`NOT MET --min-score complete=100: complete scored ${report.tiers.complete.score}%`);
       expect(below.stdout).toMatch(new RegExp(`${FAULT.replace(/\./g, '\\.')}\\s+must`));
       expect(existsSync(join(dir.path, 'a', 'fidelity.html'))).toBe(true);
@@ -60,18 +66,28 @@ test('--min-coverage gates on what was compared: a candidate whose binds give no
   // Arrange
   const dir = tempDir('fidelity-coverage');
   try {
-    await withCandidate(dir.path, async (candidate) => {
-      // Act
-      const run = await runCli(['fidelity', '--candidate', candidate, ...BASE, '--min-coverage', 'strict=100', '--min-coverage', 'core=10', '--report-dir', dir.path], childEnv(mockCredentialEnv()));
+    await withCandidate(
+      dir.path,
+      async (candidate) => {
+        // Act
+        const run = await runCli(
+          ['fidelity', '--candidate', candidate, ...BASE, '--min-coverage', 'strict=100', '--min-coverage', 'core=10', '--report-dir', dir.path],
+          childEnv(mockCredentialEnv()),
+        );
 
-      // Assert
-      expect(run.code, run.stderr).toBe(1);
-      const report = read(dir.path);
-      expect(report.cases.notSent).toBeGreaterThan(0);
-      expect(report.tiers.strict.coverage).toBeLessThan(100);
-      expect(report.thresholds.map((t) => [t.tier, t.measure, t.value, t.met])).toEqual([['strict', 'coverage', report.tiers.strict.coverage, false], ['core', 'coverage', report.tiers.core.coverage, true]]);
-      expect(run.stdout).toContain(`NOT MET --min-coverage strict=100: strict covered ${report.tiers.strict.coverage}%`);
-    }, ['kps.associate.task-id', 'kps.batch-associate.success-has-task-id']);
+        // Assert
+        expect(run.code, run.stderr).toBe(1);
+        const report = read(dir.path);
+        expect(report.cases.notSent).toBeGreaterThan(0);
+        expect(report.tiers.strict.coverage).toBeLessThan(100);
+        expect(report.thresholds.map((t) => [t.tier, t.measure, t.value, t.met])).toEqual([
+          ['strict', 'coverage', report.tiers.strict.coverage, false],
+          ['core', 'coverage', report.tiers.core.coverage, true],
+        ]);
+        expect(run.stdout).toContain(`NOT MET --min-coverage strict=100: strict covered ${report.tiers.strict.coverage}%`);
+      },
+      ['kps.associate.task-id', 'kps.batch-associate.success-has-task-id'],
+    );
   } finally {
     dir.rm();
   }
@@ -102,11 +118,15 @@ test('a candidate that does not answer: exit 1 with a note naming it, even witho
   }
 });
 
-test('--reference alone scores the embedded mock, started with the reference\'s own fixtures', async () => {
+test("--reference alone scores the embedded mock, started with the reference's own fixtures", async () => {
   // Arrange: a "cloud" with its own, smaller fixture lists, breaking one rule the embedded mock keeps
   const dir = tempDir('fidelity-twin');
   const all = defaultFixtures();
-  const fixtures = { ...all, huaweiServers: all.huaweiServers.filter((_, i) => i % 9 === 0), volcengineInstances: all.volcengineInstances.filter((_, i) => i % 6 === 0) };
+  const fixtures = {
+    ...all,
+    huaweiServers: all.huaweiServers.filter((_, i) => i % 9 === 0),
+    volcengineInstances: all.volcengineInstances.filter((_, i) => i % 6 === 0),
+  };
   const cloud = await startTempMock(dir.path, ['ecs.attach-key-pair.no-agent'], { fixtures });
   try {
     // Act
@@ -131,10 +151,14 @@ test('a recorded reference (--record, then --reference DIR) gives the same score
   try {
     const env = childEnv(mockCredentialEnv());
     const tapes = join(dir.path, 'tapes');
-    const live = await withCandidate(join(dir.path, 'one'), (candidate) => runCli(['fidelity', '--candidate', candidate, ...BASE, '--record', tapes, '--report-dir', join(dir.path, 'live')], env));
+    const live = await withCandidate(join(dir.path, 'one'), (candidate) =>
+      runCli(['fidelity', '--candidate', candidate, ...BASE, '--record', tapes, '--report-dir', join(dir.path, 'live')], env),
+    );
 
     // Act: a fresh candidate with the same fault, against the cassettes instead of a live reference
-    const replayed = await withCandidate(join(dir.path, 'two'), (candidate) => runCli(['fidelity', '--candidate', candidate, '--reference', join(tapes, 'reference'), '--report-dir', join(dir.path, 'replayed')], env));
+    const replayed = await withCandidate(join(dir.path, 'two'), (candidate) =>
+      runCli(['fidelity', '--candidate', candidate, '--reference', join(tapes, 'reference'), '--report-dir', join(dir.path, 'replayed')], env),
+    );
 
     // Assert
     expect([live.code, replayed.code], `${live.stderr}\n${replayed.stderr}`).toEqual([0, 0]);
@@ -157,11 +181,19 @@ test.describe('bad usage is one line naming the flag and the fix, exit 2', () =>
   const table: [string, string[], RegExp][] = [
     ['neither a candidate nor a reference', [], /--candidate FILE is needed: the target file of the mock to score \(or --reference alone/],
     ['a candidate file that does not exist', ['--candidate', 'nowhere.json'], /--candidate: target file .*nowhere\.json: cannot be read/],
-    ['an unknown tier', ['--candidate', 'targets/reference-mock.json', '--min-score', 'gold=90'], /--min-score gold=90 is not TIER=PCT\. Use one of core, complete, strict/],
+    [
+      'an unknown tier',
+      ['--candidate', 'targets/reference-mock.json', '--min-score', 'gold=90'],
+      /--min-score gold=90 is not TIER=PCT\. Use one of core, complete, strict/,
+    ],
     ['a percentage over 100', ['--candidate', 'targets/reference-mock.json', '--min-score', 'core=150'], /--min-score core=150 is not TIER=PCT/],
     ['a coverage gate without a tier', ['--candidate', 'targets/reference-mock.json', '--min-coverage', '90'], /--min-coverage 90 is not TIER=PCT/],
     ['an unknown cloud', ['--candidate', 'targets/reference-mock.json', '--only', 'aws'], /--only aws is not a cloud/],
-    ['a reference directory without cassettes', ['--candidate', 'targets/reference-mock.json', '--reference', join(empty.path, 'tapes')], /holds no cassette .* Record one with --record DIR/],
+    [
+      'a reference directory without cassettes',
+      ['--candidate', 'targets/reference-mock.json', '--reference', join(empty.path, 'tapes')],
+      /holds no cassette .* Record one with --record DIR/,
+    ],
     ['an unknown flag', ['--candidate', 'targets/reference-mock.json', '--colour'], /Unknown option '--colour'.*Run npx conformance fidelity --help/],
   ];
   for (const [title, args, message] of table) {
@@ -180,18 +212,33 @@ test.describe('bad usage is one line naming the flag and the fix, exit 2', () =>
 
 test('no credential appears in fidelity.json, fidelity.html, the cassettes or the output', async () => {
   // Arrange: canary credentials for both mocks (the embedded one reads the same variables)
-  const canary = { ak: `CANARYAK${randomBytes(6).toString('hex').toUpperCase()}`, sk: `canary-sk-${randomBytes(12).toString('hex')}`, vak: `AKLTCANARY${randomBytes(6).toString('hex')}`, vsk: `canary-vsk-${randomBytes(12).toString('hex')}` };
-  const credentials = { huawei: { accessKey: canary.ak, secretKey: canary.sk, tokens: ['mock-hwc-iam-token'] }, volcengine: { accessKey: canary.vak, secretKey: canary.vsk } };
+  const canary = {
+    ak: `CANARYAK${randomBytes(6).toString('hex').toUpperCase()}`,
+    sk: `canary-sk-${randomBytes(12).toString('hex')}`,
+    vak: `AKLTCANARY${randomBytes(6).toString('hex')}`,
+    vsk: `canary-vsk-${randomBytes(12).toString('hex')}`,
+  };
+  const credentials = {
+    huawei: { accessKey: canary.ak, secretKey: canary.sk, tokens: ['mock-hwc-iam-token'] },
+    volcengine: { accessKey: canary.vak, secretKey: canary.vsk },
+  };
   const env = mockCredentialEnv(credentials);
   const dir = tempDir('fidelity-canary');
   const candidate = await startTempMock(dir.path, ['kps.auth.bad-signature', 'ecs.auth.bad-signature'], { credentials });
   try {
     // Act
-    const run = await runCli(['fidelity', '--candidate', candidate.targetFile, ...BASE, '--record', join(dir.path, 'report', 'tapes'), '--report-dir', join(dir.path, 'report')], childEnv(env));
+    const run = await runCli(
+      ['fidelity', '--candidate', candidate.targetFile, ...BASE, '--record', join(dir.path, 'report', 'tapes'), '--report-dir', join(dir.path, 'report')],
+      childEnv(env),
+    );
 
     // Assert
     expect(run.code, run.stderr).toBe(0);
-    const blobs = [{ name: 'stdout', bytes: Buffer.from(run.stdout) }, { name: 'stderr', bytes: Buffer.from(run.stderr) }, ...filesUnder(join(dir.path, 'report'))];
+    const blobs = [
+      { name: 'stdout', bytes: Buffer.from(run.stdout) },
+      { name: 'stderr', bytes: Buffer.from(run.stderr) },
+      ...filesUnder(join(dir.path, 'report')),
+    ];
     expect(blobs.map((b) => b.name).join(' ')).toMatch(/fidelity\.json.*fidelity\.html|fidelity\.html.*fidelity\.json/);
     expect(blobs.some((b) => b.name.endsWith('.cassette.json'))).toBe(true);
     expect(findLeaks(blobs, Object.values(canary)).leaks).toEqual([]);

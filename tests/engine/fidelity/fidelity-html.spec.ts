@@ -31,7 +31,7 @@ const test = base.extend<object, { fidelity: { report: FidelityReport; dir: stri
       const dir = mkdtempSync(join(tmpdir(), 'conf-fidelity-html-'));
       const mocks: RunningMock[] = [];
       // The target files stay until the run ends: the recorder reads them.
-      const targetOf = async (name: string, faults: typeof FAULT[]): Promise<ResolvedTarget> => {
+      const targetOf = async (name: string, faults: (typeof FAULT)[]): Promise<ResolvedTarget> => {
         const mock = await startMock({ port: 0, taskDelayMs: 20, faults });
         mocks.push(mock);
         const doc = mockTargetFile(mock.options.fixtures, mock.url);
@@ -77,7 +77,7 @@ async function open(page: Page, dir: string, report: FidelityReport, name = 'fid
 const pct = (n: number | null) => (n === null ? 'n/a' : `${n}%`);
 const rowOf = (page: Page, rule: string) => page.locator(`tr[data-rule="${rule}"]`);
 
-test('the chart has one bar per tier, whose score and coverage are the report\'s', async ({ reportPage: page, fidelity }) => {
+test("the chart has one bar per tier, whose score and coverage are the report's", async ({ reportPage: page, fidelity }) => {
   // Arrange
   const { report, dir } = fidelity;
 
@@ -114,7 +114,10 @@ test('the chart has one bar per tier, whose score and coverage are the report\'s
 test('a tier that compared nothing shows "n/a" and no bar', async ({ reportPage: page, fidelity }) => {
   // Arrange
   const { report, dir } = fidelity;
-  const empty: FidelityReport = { ...report, tiers: { ...report.tiers, strict: { score: null, coverage: 0, rulesScored: 0, rulesExercised: 0, rulesInTier: 81 } } };
+  const empty: FidelityReport = {
+    ...report,
+    tiers: { ...report.tiers, strict: { score: null, coverage: 0, rulesScored: 0, rulesExercised: 0, rulesInTier: 81 } },
+  };
 
   // Act
   await open(page, dir, empty, 'empty-tier.html');
@@ -161,11 +164,16 @@ test(`the matrix has one row per rule; ${FAULT} is marked and scored as the repo
   await expect(rowOf(page, should.rule).locator('td[data-tier="core"]')).toHaveAttribute('data-score', '');
   // only rules with a difference or an unsupported answer are marked
   const marked = report.rules.filter((r) => TIERS.some((t) => (r.tiers[t]?.different ?? 0) + (r.tiers[t]?.unsupported ?? 0) > 0)).map((r) => r.rule);
-  expect((await page.locator('#rules tr.differs, #rules tr.unsupported').evaluateAll((trs: DomElement[]) => trs.map((tr) => tr.dataset.rule as string))).sort()).toEqual(marked.sort());
+  expect(
+    (await page.locator('#rules tr.differs, #rules tr.unsupported').evaluateAll((trs: DomElement[]) => trs.map((tr) => tr.dataset.rule as string))).sort(),
+  ).toEqual(marked.sort());
   // the per-operation table has the overall row and one per operation
   await expect(page.locator('#operations tbody tr')).toHaveCount(report.operations.length + 1);
   const op = report.operations.find((o) => o.operation === 'ecs.attach-key-pair')!;
-  await expect(page.locator('#operations tr[data-operation="ecs.attach-key-pair"] td[data-tier="complete"]')).toHaveAttribute('data-score', String(op.tiers.complete.score));
+  await expect(page.locator('#operations tr[data-operation="ecs.attach-key-pair"] td[data-tier="complete"]')).toHaveAttribute(
+    'data-score',
+    String(op.tiers.complete.score),
+  );
   // ListKeypairTask has should rules only: core and complete do not score it, which is not "n/a"
   expect(report.operations.find((o) => o.operation === 'kps.task')!.tiers.core.rulesInTier).toBe(0);
   await expect(page.locator('#operations tr[data-operation="kps.task"] td[data-tier="core"]')).toHaveText('—');
@@ -207,7 +215,17 @@ test('a body holding <script> is shown as text and runs nothing; a long body is 
   const hostile: FidelityReport = {
     ...report,
     candidate: { ...report.candidate, name: `<img src=x onerror=alert(2)>` },
-    rules: report.rules.map((r, i) => (i === index ? { ...r, differences: [{ ...first!, reference: { ...first!.reference, body: 'x'.repeat(5000) }, candidate: { ...first!.candidate, body: `oops ${SCRIPT}` } }, ...rest] } : r)),
+    rules: report.rules.map((r, i) =>
+      i === index
+        ? {
+            ...r,
+            differences: [
+              { ...first!, reference: { ...first!.reference, body: 'x'.repeat(5000) }, candidate: { ...first!.candidate, body: `oops ${SCRIPT}` } },
+              ...rest,
+            ],
+          }
+        : r,
+    ),
   };
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -225,7 +243,9 @@ test('a body holding <script> is shown as text and runs nothing; a long body is 
   await expect(page.locator('img')).toHaveCount(0);
   await expect(page.locator(`tr[data-evidence="${rule.rule}"] .record`).first().locator('pre').nth(1)).toHaveText(`oops ${SCRIPT}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('<img src=x onerror=alert(2)>');
-  await expect(page.locator(`tr[data-evidence="${rule.rule}"] .record`).first().locator('pre').nth(0)).toHaveText(`${'x'.repeat(2000)}… (3000 more characters)`);
+  await expect(page.locator(`tr[data-evidence="${rule.rule}"] .record`).first().locator('pre').nth(0)).toHaveText(
+    `${'x'.repeat(2000)}… (3000 more characters)`,
+  );
   expect(dialogs, 'dialogs opened').toEqual([]);
 });
 
@@ -275,7 +295,7 @@ test('the thresholds: this run is below complete=99; a copy that meets them says
   await expect(section.locator('li')).toHaveCount(0);
 });
 
-test('the header, case totals and normalisations are the report\'s; the page fetches nothing', async ({ reportPage: page, fidelity }) => {
+test("the header, case totals and normalisations are the report's; the page fetches nothing", async ({ reportPage: page, fidelity }) => {
   // Arrange
   const { report, dir } = fidelity;
 
@@ -287,10 +307,20 @@ test('the header, case totals and normalisations are the report\'s; the page fet
   await expect(page).toHaveTitle(`Fidelity: ${report.candidate.name} vs ${report.reference.name}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Fidelity of ${report.candidate.name} against ${report.reference.name}`);
   const meta = page.locator('.meta');
-  for (const text of ['seed 7', '10 runs per property', 'clouds huaweicloud, volcengine', report.startedAt, `${(report.durationMs / 1000).toFixed(1)} s`, report.reference.source]) await expect(meta).toContainText(text);
+  for (const text of [
+    'seed 7',
+    '10 runs per property',
+    'clouds huaweicloud, volcengine',
+    report.startedAt,
+    `${(report.durationMs / 1000).toFixed(1)} s`,
+    report.reference.source,
+  ])
+    await expect(meta).toContainText(text);
   const c = report.cases;
   await expect(page.locator('#cases > div b')).toHaveText([c.reference, c.compared, c.equal, c.different, c.unsupported, c.notSent, c.diverged].map(String));
-  const normalisations = await page.locator('#normalisations tbody tr').evaluateAll((trs: DomTableRow[]) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  const normalisations = await page
+    .locator('#normalisations tbody tr')
+    .evaluateAll((trs: DomTableRow[]) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
   expect(normalisations).toEqual(report.transformers.map((t) => [t.name, t.description, String(t.replaced.reference), String(t.replaced.candidate)]));
   expect(external, 'requests other than file:').toEqual([]);
   expect(html).not.toMatch(/<script\b/i);

@@ -14,7 +14,12 @@ const validate = ajv.compile(schema);
 
 let report: FidelityReport;
 test.beforeAll(async () => {
-  report = await fidelityOnMocks({ candidate: { faults: ['ecs.attach-key-pair.windows'], huaweiSuccessStatus: 200 }, seed: 5, runs: 10, thresholds: [{ tier: 'complete', measure: 'score', min: 99 }] });
+  report = await fidelityOnMocks({
+    candidate: { faults: ['ecs.attach-key-pair.windows'], huaweiSuccessStatus: 200 },
+    seed: 5,
+    runs: 10,
+    thresholds: [{ tier: 'complete', measure: 'score', min: 99 }],
+  });
 });
 
 test('a real report, with differences, variants and a threshold, validates', () => {

@@ -17,7 +17,15 @@ for (const seed of [7, 1]) {
     const report = await fidelityOnMocks({ seed, runs: 30 });
 
     // Assert
-    for (const t of TIERS) expect({ tier: t, ...report.tiers[t] }).toEqual({ tier: t, score: 100, coverage: 100, rulesScored: report.tiers[t].rulesExercised, rulesExercised: report.tiers[t].rulesExercised, rulesInTier: report.tiers[t].rulesInTier });
+    for (const t of TIERS)
+      expect({ tier: t, ...report.tiers[t] }).toEqual({
+        tier: t,
+        score: 100,
+        coverage: 100,
+        rulesScored: report.tiers[t].rulesExercised,
+        rulesExercised: report.tiers[t].rulesExercised,
+        rulesInTier: report.tiers[t].rulesInTier,
+      });
     expect(report.cases.different, 'cases answered differently').toBe(0);
     expect(report.cases.compared).toBe(report.cases.reference);
     // Every rule but flow-limit (the mock does not throttle by default) had cases to compare.
@@ -43,15 +51,31 @@ for (const seed of [7, 1]) {
 
     // Act
     const outcomes = await inPool(faults, CONCURRENCY, async (fault) => {
-      const report = await fidelityOnMocks({ candidate: { faults: [fault] }, clouds: [fault.startsWith('kps') ? 'huaweicloud' : 'volcengine'], seed, runs: 20 });
+      const report = await fidelityOnMocks({
+        candidate: { faults: [fault] },
+        clouds: [fault.startsWith('kps') ? 'huaweicloud' : 'volcengine'],
+        seed,
+        runs: 20,
+      });
       const lowered = loweredRules(report);
       const allowed = new Set<string>([fault, ...(FAULTS[fault].alsoBreaks ?? [])]);
-      return { fault, lowered: lowered.includes(fault), beyond: lowered.filter((r) => !allowed.has(r)), score: report.rules.find((r) => r.rule === fault)!.tiers.strict!.score };
+      return {
+        fault,
+        lowered: lowered.includes(fault),
+        beyond: lowered.filter((r) => !allowed.has(r)),
+        score: report.rules.find((r) => r.rule === fault)!.tiers.strict!.score,
+      };
     });
 
     // Assert
-    expect(outcomes.filter((o) => !o.lowered).map((o) => `${o.fault}: ${FAULTS[o.fault].effect}`), 'faults whose rule kept 100%').toEqual([]);
-    expect(outcomes.filter((o) => o.beyond.length > 0).map((o) => `${o.fault} also lowered ${o.beyond.join(', ')}`), 'rules lowered beyond fault ∪ alsoBreaks').toEqual([]);
+    expect(
+      outcomes.filter((o) => !o.lowered).map((o) => `${o.fault}: ${FAULTS[o.fault].effect}`),
+      'faults whose rule kept 100%',
+    ).toEqual([]);
+    expect(
+      outcomes.filter((o) => o.beyond.length > 0).map((o) => `${o.fault} also lowered ${o.beyond.join(', ')}`),
+      'rules lowered beyond fault ∪ alsoBreaks',
+    ).toEqual([]);
     expect(outcomes.every((o) => o.score !== null && o.score < 100)).toBe(true);
   });
 }
@@ -64,14 +88,22 @@ test('each variant fault (side effects included) lowers its own rule and only wh
   // Act
   const outcomes = await inPool(Object.keys(VARIANT_FAULTS) as (keyof typeof VARIANT_FAULTS)[], CONCURRENCY, async (fault) => {
     const spec: { rule: string; alsoBreaks?: readonly string[] } = VARIANT_FAULTS[fault];
-    const report = await fidelityOnMocks({ candidate: { faults: [fault] }, clouds: [spec.rule.startsWith('kps') ? 'huaweicloud' : 'volcengine'], seed: 7, runs: 20 });
+    const report = await fidelityOnMocks({
+      candidate: { faults: [fault] },
+      clouds: [spec.rule.startsWith('kps') ? 'huaweicloud' : 'volcengine'],
+      seed: 7,
+      runs: 20,
+    });
     const lowered = loweredRules(report);
     const allowed = new Set<string>([spec.rule, ...(spec.alsoBreaks ?? [])]);
     return { fault, lowered: lowered.includes(spec.rule), beyond: lowered.filter((r) => !allowed.has(r)) };
   });
 
   // Assert
-  expect(outcomes.filter((o) => !o.lowered).map((o) => o.fault), 'variant faults whose rule kept 100%').toEqual([]);
+  expect(
+    outcomes.filter((o) => !o.lowered).map((o) => o.fault),
+    'variant faults whose rule kept 100%',
+  ).toEqual([]);
   expect(outcomes.filter((o) => o.beyond.length > 0).map((o) => `${o.fault} also lowered ${o.beyond.join(', ')}`)).toEqual([]);
 });
 
@@ -82,7 +114,9 @@ test('a fault on one cloud leaves the other cloud at 100%', async () => {
   // Assert
   const huawei = report.operations.filter((o) => o.operation.startsWith('kps'));
   expect(huawei.length).toBeGreaterThan(0);
-  for (const o of huawei) for (const t of TIERS) expect([o.operation, t, o.tiers[t].score]).toEqual([o.operation, t, o.operation === 'kps.task' && o.tiers[t].score === null ? null : 100]);
+  for (const o of huawei)
+    for (const t of TIERS)
+      expect([o.operation, t, o.tiers[t].score]).toEqual([o.operation, t, o.operation === 'kps.task' && o.tiers[t].score === null ? null : 100]);
   expect(report.tiers.complete.score).toBeLessThan(100);
 });
 
@@ -106,15 +140,27 @@ test('the mock under every other documented reading scores 100% at core and comp
   const outcomes = await inPool(OTHER_READINGS, CONCURRENCY, async ({ name, value }) => {
     const clouds = name.startsWith('ecs') ? ['volcengine' as const] : name === 'messages' || name === 'severalBroken' ? undefined : ['huaweicloud' as const];
     const report = await fidelityOnMocks({ candidate: { readings: { [name]: value } as unknown as Readings }, clouds, seed: 7, runs: 10 });
-    return { reading: `${name}=${String(value)}`, core: report.tiers.core.score, complete: report.tiers.complete.score, lowered: loweredRules(report, 'complete'), report };
+    return {
+      reading: `${name}=${String(value)}`,
+      core: report.tiers.core.score,
+      complete: report.tiers.complete.score,
+      lowered: loweredRules(report, 'complete'),
+      report,
+    };
   });
 
   // Assert
-  expect(outcomes.filter((o) => o.core !== 100 || o.complete !== 100 || o.lowered.length > 0).map((o) => `${o.reading}: core ${o.core}, complete ${o.complete}, lowered ${o.lowered.join(', ')}`)).toEqual([]);
+  expect(
+    outcomes
+      .filter((o) => o.core !== 100 || o.complete !== 100 || o.lowered.length > 0)
+      .map((o) => `${o.reading}: core ${o.core}, complete ${o.complete}, lowered ${o.lowered.join(', ')}`),
+  ).toEqual([]);
   // Each side's reading is still reported, by the rule that allows it.
   const status = outcomes.find((o) => o.reading === 'huaweiSuccessStatus=200')!.report.rules.find((r) => r.rule === 'kps.associate.success-status')!.variants!;
   expect([Object.keys(status.reference), Object.keys(status.candidate)]).toEqual([['202'], ['200']]);
-  const enumVariants = outcomes.find((o) => o.reading === 'batchFailedStatus=Failed')!.report.rules.find((r) => r.rule === 'kps.batch-associate.status-enum')!.variants!;
+  const enumVariants = outcomes
+    .find((o) => o.reading === 'batchFailedStatus=Failed')!
+    .report.rules.find((r) => r.rule === 'kps.batch-associate.status-enum')!.variants!;
   expect(Object.keys(enumVariants.candidate)).toContain('Failed');
   // Messages count at strict, and only there.
   expect(outcomes.find((o) => o.reading === 'messages=alternate')!.report.tiers.strict.score).toBeLessThan(100);
@@ -130,7 +176,11 @@ test('a candidate with other fixture lists is told so, and its unpaired cases lo
   const report = await fidelityOnMocks({ candidate: { fixtures: fewer }, clouds: ['volcengine'], seed: 7, runs: 20 });
 
   // Assert
-  expect(report.notes).toEqual([expect.stringMatching(/^the target files list other numbers of fixtures \(volcengine\.fixtures\.instances\.windows: \d+ on the reference, 1 on the candidate\)/)]);
+  expect(report.notes).toEqual([
+    expect.stringMatching(
+      /^the target files list other numbers of fixtures \(volcengine\.fixtures\.instances\.windows: \d+ on the reference, 1 on the candidate\)/,
+    ),
+  ]);
   expect(report.cases.diverged + report.cases.notSent).toBeGreaterThan(0);
   expect(report.tiers.strict.coverage).toBeLessThan(100);
   expect(loweredRules(report)).toEqual([]);
@@ -167,7 +217,9 @@ test('a candidate that resets some connections is different there ("no answer"),
 
 test('a candidate without BatchAssociateKeypair (501) keeps its score and loses coverage there, and only there', async () => {
   // Arrange
-  const proxy = via((req): Interception => (req.url?.includes('/keypairs/batch-associate') ? { status: 501, contentType: 'text/plain', body: 'Not Implemented' } : 'forward'));
+  const proxy = via((req): Interception =>
+    req.url?.includes('/keypairs/batch-associate') ? { status: 501, contentType: 'text/plain', body: 'Not Implemented' } : 'forward',
+  );
 
   // Act
   const report = await fidelityOnMocks({ candidateVia: proxy.candidateVia, clouds: ['huaweicloud'], seed: 7, runs: 20 });

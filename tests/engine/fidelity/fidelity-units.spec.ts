@@ -8,7 +8,12 @@ import type { KeyedExchange } from '../../../src/engine/fidelity/side-exchanges.
 import { Normaliser } from '../../../src/engine/fidelity/transformers.ts';
 import type { RuleId } from '../../../src/rules/rules.ts';
 
-const side = (nonce = 'ab12cd34') => new Normaliser({ nonce, fixtures: new Map([['i-running-001', 'volcengine.fixtures.instances.running[0]']]), taskOrigins: new Map([['t-1', 'kps.associate/property/valid#3']]) });
+const side = (nonce = 'ab12cd34') =>
+  new Normaliser({
+    nonce,
+    fixtures: new Map([['i-running-001', 'volcengine.fixtures.instances.running[0]']]),
+    taskOrigins: new Map([['t-1', 'kps.associate/property/valid#3']]),
+  });
 
 test.describe('transformers', () => {
   const table: [string, unknown, unknown][] = [
@@ -51,18 +56,42 @@ test.describe('transformers', () => {
 });
 
 test.describe('outcomes and tiers', () => {
-  const outcome = (status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => outcomeOf('ecs.attach-key-pair', { status, headers, body }, side());
-  const ok = (code: string | null, message = 'm') => ({ ResponseMetadata: { RequestId: 'r1', Action: 'AttachKeyPair' }, Result: { OperationDetails: [{ InstanceId: 'i-running-001', Error: code === null ? null : { Code: code, Message: message } }] } });
+  const outcome = (status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    outcomeOf('ecs.attach-key-pair', { status, headers, body }, side());
+  const ok = (code: string | null, message = 'm') => ({
+    ResponseMetadata: { RequestId: 'r1', Action: 'AttachKeyPair' },
+    Result: { OperationDetails: [{ InstanceId: 'i-running-001', Error: code === null ? null : { Code: code, Message: message } }] },
+  });
 
   const table: [string, Outcome, Outcome, string | undefined][] = [
-    ['equal answers, request ids aside, are equal', outcome(200, ok(null)), outcome(200, { ...ok(null), ResponseMetadata: { RequestId: 'r2', Action: 'AttachKeyPair' } }), undefined],
+    [
+      'equal answers, request ids aside, are equal',
+      outcome(200, ok(null)),
+      outcome(200, { ...ok(null), ResponseMetadata: { RequestId: 'r2', Action: 'AttachKeyPair' } }),
+      undefined,
+    ],
     ['another status differs at core', outcome(200, ok(null)), outcome(202, ok(null)), 'core status'],
     ['another media type differs at core', outcome(200, ok(null)), outcome(200, ok(null), { 'content-type': 'text/plain' }), 'core media type'],
     ['media type parameters do not matter', outcome(200, ok(null)), outcome(200, ok(null), { 'content-type': 'application/json; charset=utf-8' }), undefined],
     ['Error null against an object differs in shape, at core', outcome(200, ok(null)), outcome(200, ok('InvalidInstanceStatus')), 'core body shape'],
-    ['another per-instance code differs at complete', outcome(200, ok('InvalidInstanceStatus')), outcome(200, ok('InvalidInstance.NotFound')), 'complete entry results'],
-    ['another request-level code differs at complete', outcome(400, { ResponseMetadata: { RequestId: 'r', Error: { Code: 'MissingParameter', Message: 'm' } } }), outcome(400, { ResponseMetadata: { RequestId: 'r', Error: { Code: 'InvalidParameter', Message: 'm' } } }), 'complete error code'],
-    ['another message differs at strict only', outcome(200, ok('InvalidInstanceStatus', 'a')), outcome(200, ok('InvalidInstanceStatus', 'b')), 'strict body values'],
+    [
+      'another per-instance code differs at complete',
+      outcome(200, ok('InvalidInstanceStatus')),
+      outcome(200, ok('InvalidInstance.NotFound')),
+      'complete entry results',
+    ],
+    [
+      'another request-level code differs at complete',
+      outcome(400, { ResponseMetadata: { RequestId: 'r', Error: { Code: 'MissingParameter', Message: 'm' } } }),
+      outcome(400, { ResponseMetadata: { RequestId: 'r', Error: { Code: 'InvalidParameter', Message: 'm' } } }),
+      'complete error code',
+    ],
+    [
+      'another message differs at strict only',
+      outcome(200, ok('InvalidInstanceStatus', 'a')),
+      outcome(200, ok('InvalidInstanceStatus', 'b')),
+      'strict body values',
+    ],
   ];
   for (const [title, a, b, expected] of table) {
     test(title, () => {
@@ -81,8 +110,22 @@ test.describe('outcomes and tiers', () => {
 });
 
 /** A keyed exchange as a side's reading of a cassette would give it. */
-function keyed(c: Partial<Case> & { expect?: Partial<Case['expect']> }, status: number, body: unknown, judgements: [string, RuleJudgement][] = [], speaksApi = true): KeyedExchange {
-  const theCase: Case = { id: 'ecs.attach-key-pair/property/valid', title: 't', source: 'property', operation: 'ecs.attach-key-pair', request: {}, ...c, expect: { kind: 'accept', rules: [], ...c.expect } };
+function keyed(
+  c: Partial<Case> & { expect?: Partial<Case['expect']> },
+  status: number,
+  body: unknown,
+  judgements: [string, RuleJudgement][] = [],
+  speaksApi = true,
+): KeyedExchange {
+  const theCase: Case = {
+    id: 'ecs.attach-key-pair/property/valid',
+    title: 't',
+    source: 'property',
+    operation: 'ecs.attach-key-pair',
+    request: {},
+    ...c,
+    expect: { kind: 'accept', rules: [], ...c.expect },
+  };
   return {
     key: `${theCase.id}#1`,
     fingerprint: 'same',
@@ -95,12 +138,21 @@ function keyed(c: Partial<Case> & { expect?: Partial<Case['expect']> }, status: 
 }
 
 test.describe('which rules a difference is charged to', () => {
-  const details = (...codes: (string | null)[]) => ({ ResponseMetadata: { RequestId: 'r' }, Result: { OperationDetails: codes.map((code, i) => ({ InstanceId: `i-${i}`, Error: code && { Code: code, Message: 'm' } })) } });
+  const details = (...codes: (string | null)[]) => ({
+    ResponseMetadata: { RequestId: 'r' },
+    Result: { OperationDetails: codes.map((code, i) => ({ InstanceId: `i-${i}`, Error: code && { Code: code, Message: 'm' } })) },
+  });
 
   test('a rule broken on one side only takes the difference', () => {
     // Arrange
-    const ref = keyed({}, 200, details(null), [['ecs.attach-key-pair.windows', 'held'], ['ecs.envelope', 'held']]);
-    const cand = keyed({}, 200, details('X'), [['ecs.attach-key-pair.windows', 'fail'], ['ecs.envelope', 'held']]);
+    const ref = keyed({}, 200, details(null), [
+      ['ecs.attach-key-pair.windows', 'held'],
+      ['ecs.envelope', 'held'],
+    ]);
+    const cand = keyed({}, 200, details('X'), [
+      ['ecs.attach-key-pair.windows', 'fail'],
+      ['ecs.envelope', 'held'],
+    ]);
 
     // Act / Assert
     expect(chargedRules(ref, cand)).toEqual(['ecs.attach-key-pair.windows']);
@@ -108,13 +160,17 @@ test.describe('which rules a difference is charged to', () => {
 
   test('an accepted request the candidate refuses is accepts-valid', () => {
     const ref = keyed({ expect: { kind: 'any', rules: ['ecs.attach-key-pair.idempotent-processing'] } }, 200, details(null));
-    const cand = keyed({ expect: { kind: 'any', rules: ['ecs.attach-key-pair.idempotent-processing'] } }, 400, { ResponseMetadata: { RequestId: 'r', Error: { Code: 'C', Message: 'm' } } });
+    const cand = keyed({ expect: { kind: 'any', rules: ['ecs.attach-key-pair.idempotent-processing'] } }, 400, {
+      ResponseMetadata: { RequestId: 'r', Error: { Code: 'C', Message: 'm' } },
+    });
     expect(chargedRules(ref, cand)).toEqual(['ecs.attach-key-pair.accepts-valid']);
   });
 
   test("a refusal the candidate accepts goes to the case's own sequence rule unless it was meant to be refused", () => {
     const rules = ['ecs.attach-key-pair.idempotent-mismatch'] as RuleId[];
-    const ref = keyed({ source: 'model', expect: { kind: 'any', rules } }, 400, { ResponseMetadata: { RequestId: 'r', Error: { Code: 'IdempotentParameterMismatch', Message: 'm' } } });
+    const ref = keyed({ source: 'model', expect: { kind: 'any', rules } }, 400, {
+      ResponseMetadata: { RequestId: 'r', Error: { Code: 'IdempotentParameterMismatch', Message: 'm' } },
+    });
     const cand = keyed({ source: 'model', expect: { kind: 'any', rules } }, 200, details(null));
     expect(chargedRules(ref, cand)).toEqual(rules);
     expect(chargedRules({ ...ref, case: { ...ref.case, expect: { kind: 'reject', rules } } }, cand)).toEqual(['ecs.attach-key-pair.rejects-invalid']);
@@ -137,7 +193,13 @@ test.describe('which rules a difference is charged to', () => {
 test.describe('pairing and scoring', () => {
   const error = (code: string) => ({ error_code: code, error_msg: 'm' });
   const huawei = (status: number, body: unknown, speaksApi = true) =>
-    keyed({ id: 'kps.associate/mutation/drop-server', operation: 'kps.associate', expect: { kind: 'reject', rules: ['kps.associate.server-required'] } }, status, body, [['kps.associate.server-required', 'held']], speaksApi);
+    keyed(
+      { id: 'kps.associate/mutation/drop-server', operation: 'kps.associate', expect: { kind: 'reject', rules: ['kps.associate.server-required'] } },
+      status,
+      body,
+      [['kps.associate.server-required', 'held']],
+      speaksApi,
+    );
 
   const table: [string, KeyedExchange, string][] = [
     ['501 is unsupported', huawei(501, 'Not Implemented', false), 'unsupported'],

@@ -73,11 +73,18 @@ test('Prism answers each of our requests in the API shape, so nothing is unsuppo
 test('the rules that need state or signatures score low on Prism', () => {
   // Windows, agentless and transitional instances, stopped and bound servers: Prism answers the same
   // example whatever the instance or server.
-  for (const id of ['ecs.attach-key-pair.windows', 'ecs.attach-key-pair.no-agent', 'ecs.attach-key-pair.instance-status', 'kps.batch-associate.not-running', 'kps.batch-associate.already-bound']) {
+  for (const id of [
+    'ecs.attach-key-pair.windows',
+    'ecs.attach-key-pair.no-agent',
+    'ecs.attach-key-pair.instance-status',
+    'kps.batch-associate.not-running',
+    'kps.batch-associate.already-bound',
+  ]) {
     expect(rule(id).tiers.complete!.score!, id).toBeLessThan(70);
   }
   // Prism knows no key pair, and checks that an Authorization header is there, never the signature.
-  for (const id of ['kps.associate.unknown-keypair', 'ecs.attach-key-pair.keypair-not-found', 'ecs.auth.unknown-access-key']) expect(rule(id).tiers.core!.score, id).toBe(0);
+  for (const id of ['kps.associate.unknown-keypair', 'ecs.attach-key-pair.keypair-not-found', 'ecs.auth.unknown-access-key'])
+    expect(rule(id).tiers.core!.score, id).toBe(0);
   // ecs.auth.bad-signature also owns the "changes nothing" probes (a refused request's token reused):
   // Prism keeps no tokens, so it answers those as the reference does; every refusal it accepts.
   const badSignature = rule('ecs.auth.bad-signature').tiers.core!;

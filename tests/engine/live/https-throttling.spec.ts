@@ -16,7 +16,10 @@ const bin = join(process.cwd(), 'bin/conformance.mjs');
 /** Runs the CLI without blocking: the mock answering it lives in this process. */
 async function runCli(args: string[], env: Record<string, string>) {
   const reportDir = mkdtempSync(join(tmpdir(), 'live-report-'));
-  const child = spawn(process.execPath, [bin, 'run', ...args, '--report-dir', reportDir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'run', ...args, '--report-dir', reportDir], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.resume();
@@ -52,7 +55,14 @@ test('strict HTTPS with an IAM token for Huawei: zero failures; the AK/SK-only r
   // Arrange
   const tls = selfSignedCert();
   const token = `iam-token-${Date.now()}`;
-  const mock = await startMock({ tls: { key: tls.key, cert: tls.cert }, taskDelayMs: 10, credentials: { huawei: { accessKey: 'unused-ak', secretKey: 'unused-sk', tokens: [token] }, volcengine: { accessKey: MOCK_ENV.MOCK_VOLC_AK!, secretKey: MOCK_ENV.MOCK_VOLC_SK! } } });
+  const mock = await startMock({
+    tls: { key: tls.key, cert: tls.cert },
+    taskDelayMs: 10,
+    credentials: {
+      huawei: { accessKey: 'unused-ak', secretKey: 'unused-sk', tokens: [token] },
+      volcengine: { accessKey: MOCK_ENV.MOCK_VOLC_AK!, secretKey: MOCK_ENV.MOCK_VOLC_SK! },
+    },
+  });
   try {
     const target = writeMockTarget(mock, (t) => {
       t.huaweicloud.auth = { tokenEnv: 'TEST_HWC_TOKEN' };
@@ -61,7 +71,10 @@ test('strict HTTPS with an IAM token for Huawei: zero failures; the AK/SK-only r
       t.huaweicloud.taskPoll = { firstMs: 5, maxIntervalMs: 50 };
     });
     // Act
-    const { code, report } = await runCli(['--target', target, '--only', 'huaweicloud', '--strict', '--runs', '20', '--seed', '32'], { ...MOCK_ENV, TEST_HWC_TOKEN: token });
+    const { code, report } = await runCli(['--target', target, '--only', 'huaweicloud', '--strict', '--runs', '20', '--seed', '32'], {
+      ...MOCK_ENV,
+      TEST_HWC_TOKEN: token,
+    });
     // Assert
     expect(report.results.filter((r) => r.status === 'fail').map((r) => r.rule)).toEqual([]);
     const skipped = Object.fromEntries(report.results.filter((r) => r.status === 'skipped').map((r) => [r.rule, r.reason]));

@@ -80,10 +80,12 @@ const GARBAGE: Readonly<Record<string, { type: string; body: (n: number) => stri
   'random bytes': { type: 'application/octet-stream', body: (n) => garbageBytes(n) },
   'broken JSON labelled application/json': { type: 'application/json', body: () => '{"task_id": "abc", "status": SUCC' },
 };
-const garbage = (kind: string): FakeHandler => (_req, res, n) => {
-  res.writeHead(200, { 'content-type': GARBAGE[kind]!.type });
-  res.end(GARBAGE[kind]!.body(n));
-};
+const garbage =
+  (kind: string): FakeHandler =>
+  (_req, res, n) => {
+    res.writeHead(200, { 'content-type': GARBAGE[kind]!.type });
+    res.end(GARBAGE[kind]!.body(n));
+  };
 const labelledJson = (kind: string) => GARBAGE[kind]!.type.startsWith('application/json');
 
 /**
@@ -113,8 +115,15 @@ for (const kind of Object.keys(GARBAGE)) {
     expect(ms).toBeLessThan(RUN_BUDGET_MS);
     expectEveryRuleReported('huaweicloud', verdicts);
     const allowed = [...STATUS_ONLY.huaweicloud, ...(labelledJson(kind) ? op(OPS.huaweicloud, 'content-type') : []), ...KNOWN_FALSE_PASSES];
-    expect(passed(verdicts).filter((r) => !allowed.includes(r)), 'passed without a valid answer').toEqual([]);
-    const mustFail = [...op(OPS.huaweicloud, 'rejects-invalid'), 'kps.associate.malformed-json', ...(labelledJson(kind) ? [] : op(OPS.huaweicloud, 'content-type'))];
+    expect(
+      passed(verdicts).filter((r) => !allowed.includes(r)),
+      'passed without a valid answer',
+    ).toEqual([]);
+    const mustFail = [
+      ...op(OPS.huaweicloud, 'rejects-invalid'),
+      'kps.associate.malformed-json',
+      ...(labelledJson(kind) ? [] : op(OPS.huaweicloud, 'content-type')),
+    ];
     for (const rule of mustFail) expect(verdict(verdicts, rule).status, rule).toBe('fail');
     if (!labelledJson(kind)) expect(verdict(verdicts, 'kps.associate.content-type').failures[0]?.received).toBe(GARBAGE[kind]!.type);
   });
@@ -137,7 +146,10 @@ for (const kind of Object.keys(GARBAGE)) {
     expect(verdict(verdicts, 'ecs.envelope').status).toBe('fail');
     if (!labelledJson(kind)) expect(verdict(verdicts, 'ecs.attach-key-pair.content-type').status).toBe('fail');
     const allowed = [...STATUS_ONLY.volcengine, ...(labelledJson(kind) ? op(OPS.volcengine, 'content-type') : [])];
-    expect(passed(verdicts).filter((r) => !allowed.includes(r)), 'passed without a valid answer').toEqual([]);
+    expect(
+      passed(verdicts).filter((r) => !allowed.includes(r)),
+      'passed without a valid answer',
+    ).toEqual([]);
   });
 }
 
@@ -195,7 +207,8 @@ for (const cloud of CLOUDS) {
     expectEveryRuleReported(cloud, verdicts);
     expect(passed(verdicts)).toEqual([]);
     expectCouldNotRun(run, cloud, /no answer within safety\.requestTimeoutMs/);
-    for (const v of verdicts.filter((x) => x.status === 'skipped' && !x.reason?.startsWith('missing fixture'))) expect(v.reason, v.rule).toBe(`could not run: ${run.couldNotRun}`);
+    for (const v of verdicts.filter((x) => x.status === 'skipped' && !x.reason?.startsWith('missing fixture')))
+      expect(v.reason, v.rule).toBe(`could not run: ${run.couldNotRun}`);
   });
 
   test(`${cloud}, a target that resets every connection: the run ends, could not run, nothing passes or fails`, async () => {
@@ -244,7 +257,15 @@ function answer500(req: IncomingMessage, res: ServerResponse): void {
   if (isVolcengineRequest(req)) {
     const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
     const echo = Object.fromEntries(['Action', 'Version'].filter((k) => query.has(k)).map((k) => [k, query.get(k)]));
-    const body = { ResponseMetadata: { RequestId: 'fake-500', ...echo, Service: 'ecs', Region: 'cn-beijing', Error: { Code: 'InternalError', Message: 'An internal error has occurred.' } } };
+    const body = {
+      ResponseMetadata: {
+        RequestId: 'fake-500',
+        ...echo,
+        Service: 'ecs',
+        Region: 'cn-beijing',
+        Error: { Code: 'InternalError', Message: 'An internal error has occurred.' },
+      },
+    };
     res.writeHead(500, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
     return;
@@ -282,7 +303,10 @@ for (const cloud of CLOUDS) {
     }
     for (const rule of op(OPS[cloud], 'rejects-invalid')) expect(verdict(verdicts, rule).status, rule).toBe('fail');
     const allowed = [...SHAPE_ONLY[cloud], ...KNOWN_FALSE_PASSES];
-    expect(passed(verdicts).filter((r) => !allowed.includes(r)), 'passed on a 500').toEqual([]);
+    expect(
+      passed(verdicts).filter((r) => !allowed.includes(r)),
+      'passed on a 500',
+    ).toEqual([]);
   });
 }
 
@@ -346,7 +370,10 @@ test('volcengine behind a gateway throttling every 3rd request with FlowLimitExc
   // Assert
   expect(ms).toBeLessThan(RUN_BUDGET_MS);
   expect(throttled).toBeGreaterThan(10);
-  expect(verdicts.filter((v) => v.status === 'fail').map((v) => `${v.rule}: ${v.failures[0]?.title}`), 'false failures').toEqual([]);
+  expect(
+    verdicts.filter((v) => v.status === 'fail').map((v) => `${v.rule}: ${v.failures[0]?.title}`),
+    'false failures',
+  ).toEqual([]);
   expect(verdict(verdicts, 'ecs.attach-key-pair.flow-limit').status).toBe('pass');
   expect(verdicts.filter((v) => v.status === 'skipped').map((v) => `${v.rule}: ${v.reason}`)).toEqual([]);
 });
@@ -382,7 +409,11 @@ test('npx conformance run against a target that never answers exits 3 (could not
 
   // Its own process group, so that a CLI over the bound is stopped with the Playwright run it started.
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'run', '--target', targetFile, '--runs', '5', '--seed', '1', '--report-dir', reportDir], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [BIN, 'run', '--target', targetFile, '--runs', '5', '--seed', '1', '--report-dir', reportDir], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const stopGroup = () => {
     try {
       process.kill(-child.pid!, 'SIGKILL');
@@ -407,9 +438,15 @@ test('npx conformance run against a target that never answers exits 3 (could not
     expect(ms).toBeLessThan(CLI_BOUND_MS);
     const reportPath = join(reportDir, 'conformance.json');
     expect(existsSync(reportPath), output.slice(-2000)).toBe(true);
-    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { outcome: string; couldNotRun: { cloud?: string; reason: string }[]; results: { rule: string; status: string; reason?: string }[] };
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
+      outcome: string;
+      couldNotRun: { cloud?: string; reason: string }[];
+      results: { rule: string; status: string; reason?: string }[];
+    };
     // One entry per rule: each cloud's, and the client rules (skipped: no client under test).
-    expect(report.results.map((r) => r.rule).sort()).toEqual([...rulesOf('huaweicloud'), ...rulesOf('volcengine'), ...RULES.filter((r) => isClientRule(r.id)).map((r) => r.id)].sort());
+    expect(report.results.map((r) => r.rule).sort()).toEqual(
+      [...rulesOf('huaweicloud'), ...rulesOf('volcengine'), ...RULES.filter((r) => isClientRule(r.id)).map((r) => r.id)].sort(),
+    );
     expect(report.results.filter((r) => r.status === 'pass')).toEqual([]);
     // A target that never answered broke no rule: nothing fails, every cloud rule says it could not run.
     expect(report.results.filter((r) => r.status === 'fail')).toEqual([]);

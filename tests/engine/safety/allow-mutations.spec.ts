@@ -46,7 +46,13 @@ for (const cloud of ['huaweicloud', 'volcengine'] as const satisfies readonly Cl
       // Assert: the refusals decided their rules; what needs a bind is skipped with the reason
       expect(verdicts.filter((v) => v.status === 'fail').map((v) => v.rule)).toEqual([]);
       const decided = verdicts.filter((v) => v.status === 'pass').map((v) => v.rule);
-      expect(decided).toEqual(expect.arrayContaining(cloud === 'huaweicloud' ? ['kps.auth.required', 'kps.associate.rejects-invalid', 'kps.batch-associate.max-10'] : ['ecs.auth.required', 'ecs.attach-key-pair.max-100', 'ecs.attach-key-pair.client-token-format']));
+      expect(decided).toEqual(
+        expect.arrayContaining(
+          cloud === 'huaweicloud'
+            ? ['kps.auth.required', 'kps.associate.rejects-invalid', 'kps.batch-associate.max-10']
+            : ['ecs.auth.required', 'ecs.attach-key-pair.max-100', 'ecs.attach-key-pair.client-token-format'],
+        ),
+      );
       const needsBind = cloud === 'huaweicloud' ? 'kps.task.terminal' : 'ecs.attach-key-pair.idempotent-replay';
       const skipped = verdicts.find((v) => v.rule === needsBind)!;
       expect(skipped.status).toBe('skipped');

@@ -50,7 +50,12 @@ test('every bind the plan would send names only fixtures, or ids that exist nowh
       // A Huawei body as the case sends it, mutated ones included: each member is tested before use.
       type Entry = { server?: { id?: unknown } | null } | null | undefined;
       const body = c.request.body as (Entry & { batch_keypairs?: unknown }) | null | undefined;
-      const servers = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs.map((e: Entry) => e?.server?.id) : []) : [body?.server?.id];
+      const servers =
+        c.operation === 'kps.batch-associate'
+          ? Array.isArray(body?.batch_keypairs)
+            ? body.batch_keypairs.map((e: Entry) => e?.server?.id)
+            : []
+          : [body?.server?.id];
       for (const id of c.operation.startsWith('kps.') && c.operation !== 'kps.task' ? servers : []) {
         if (typeof id === 'string' && !knownServers.has(id) && !nowhereServer.test(id)) outside.push(`${c.id}: server ${id}`);
       }
@@ -107,7 +112,10 @@ test('a target whose clock is 10 minutes off still passes (the gateways accept 1
     const target = mockTarget(mock);
     for (const cloud of ['huaweicloud', 'volcengine'] as const) {
       const { verdicts } = await runCloud(cloud, target, { ...settings, runs: 15 });
-      expect(verdicts.filter((v) => v.status === 'fail').map((v) => v.rule), cloud).toEqual([]);
+      expect(
+        verdicts.filter((v) => v.status === 'fail').map((v) => v.rule),
+        cloud,
+      ).toEqual([]);
     }
   } finally {
     await mock.close();

@@ -53,10 +53,18 @@ test('every fault of the mock but the known misses is caught, and breaks only th
   const caught = outcomes.filter((o) => o.caught).length;
   const percent = (n: number, of: number) => `${n}/${of} (${Math.floor((1000 * n) / of) / 10}%)`;
   const scored = faults.length - KNOWN_MISSES.length;
-  console.log(`mutation score: ${percent(caught, faults.length)} · seed ${SEED} · runs ${RUNS}${KNOWN_MISSES.length > 0 ? ` · known misses: ${KNOWN_MISSES.join(', ')}` : ''}`);
+  console.log(
+    `mutation score: ${percent(caught, faults.length)} · seed ${SEED} · runs ${RUNS}${KNOWN_MISSES.length > 0 ? ` · known misses: ${KNOWN_MISSES.join(', ')}` : ''}`,
+  );
   const missed = outcomes.filter((o) => !o.caught && !KNOWN_MISSES.includes(o.fault));
-  expect(missed.map((o) => `${o.fault}: ${describeFault(o.fault).effect}`), 'faults the suite missed').toEqual([]);
-  expect(outcomes.filter((o) => o.collateral.length > 0).map((o) => `${o.fault} also failed ${o.collateral.join(', ')}`), 'rules failed beyond fault ∪ alsoBreaks').toEqual([]);
+  expect(
+    missed.map((o) => `${o.fault}: ${describeFault(o.fault).effect}`),
+    'faults the suite missed',
+  ).toEqual([]);
+  expect(
+    outcomes.filter((o) => o.collateral.length > 0).map((o) => `${o.fault} also failed ${o.collateral.join(', ')}`),
+    'rules failed beyond fault ∪ alsoBreaks',
+  ).toEqual([]);
   expect(percent(outcomes.filter((o) => o.caught && !KNOWN_MISSES.includes(o.fault)).length, scored)).toBe(percent(scored, scored));
 });
 

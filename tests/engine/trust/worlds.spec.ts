@@ -41,7 +41,10 @@ function maySkip(readings: Partial<Readings>): Record<string, string> {
 function expectConformant(cloud: Cloud, verdicts: readonly RuleVerdict[], skips: Record<string, string>): void {
   expect(verdicts.map((v) => v.rule)).toEqual(rulesOf(cloud));
   expect(verdicts.filter((v) => v.status === 'fail').map(describeFailure), 'failed rules (strict)').toEqual([]);
-  expect(verdicts.filter((v) => v.status === 'skipped' && !(v.rule in skips)).map((v) => `${v.rule}: ${v.reason}`), 'rules left undecided').toEqual([]);
+  expect(
+    verdicts.filter((v) => v.status === 'skipped' && !(v.rule in skips)).map((v) => `${v.rule}: ${v.reason}`),
+    'rules left undecided',
+  ).toEqual([]);
   for (const v of verdicts.filter((x) => x.status === 'skipped')) expect(v.reason, v.rule).toContain(skips[v.rule]);
 }
 
@@ -75,10 +78,12 @@ for (const world of ['default', 'live-sized'] as const satisfies readonly World[
 function combination(seed: number): Partial<Readings> {
   let state = seed;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  return Object.fromEntries(READING_NAMES.map((name) => {
-    const values = READINGS[name].values;
-    return [name, values[Math.floor(next() * values.length)]];
-  })) as Partial<Readings>;
+  return Object.fromEntries(
+    READING_NAMES.map((name) => {
+      const values = READINGS[name].values;
+      return [name, values[Math.floor(next() * values.length)]];
+    }),
+  ) as Partial<Readings>;
 }
 
 for (const seed of [11, 12, 13]) {
@@ -132,6 +137,12 @@ test('live-sized world: every fault of the mock is caught, and breaks only the r
   });
 
   // Assert
-  expect(outcomes.filter((o) => !o.caught).map((o) => `${o.fault}: ${describeFault(o.fault).effect}`), 'faults the live-sized world missed').toEqual([]);
-  expect(outcomes.filter((o) => o.collateral.length > 0).map((o) => `${o.fault} also failed ${o.collateral.join(', ')}`), 'rules failed beyond the fault and its alsoBreaks').toEqual([]);
+  expect(
+    outcomes.filter((o) => !o.caught).map((o) => `${o.fault}: ${describeFault(o.fault).effect}`),
+    'faults the live-sized world missed',
+  ).toEqual([]);
+  expect(
+    outcomes.filter((o) => o.collateral.length > 0).map((o) => `${o.fault} also failed ${o.collateral.join(', ')}`),
+    'rules failed beyond the fault and its alsoBreaks',
+  ).toEqual([]);
 });

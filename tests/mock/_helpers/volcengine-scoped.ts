@@ -6,7 +6,11 @@ import type { AnswerJson } from '../../_helpers/mock-client.ts';
  * Calls the mock's Volcengine side signed for any credential scope (tests/_helpers/mock-client.ts signs
  * for service ecs only): what a client signing for another service or region sends.
  */
-export async function volcengineScoped(baseUrl: string, query: string, scope: { service: string; region: string }): Promise<{ status: number; body: AnswerJson }> {
+export async function volcengineScoped(
+  baseUrl: string,
+  query: string,
+  scope: { service: string; region: string },
+): Promise<{ status: number; body: AnswerJson }> {
   const signed = volcengineHmacSha256(
     { method: 'GET', url: `${baseUrl}/?${query}` },
     { accessKey: DEFAULT_CREDENTIALS.volcengine.accessKey, secretKey: DEFAULT_CREDENTIALS.volcengine.secretKey, ...scope },

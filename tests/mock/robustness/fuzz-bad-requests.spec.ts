@@ -54,7 +54,10 @@ interface Failure {
 }
 
 /** Sends every case and returns what went wrong, with a tally of statuses by kind for the report. */
-async function sendAll(cases: readonly BadCase[], agent: Agent): Promise<{ failures: Failure[]; sent: number; tally: Record<string, Record<string, number>>; ms: number }> {
+async function sendAll(
+  cases: readonly BadCase[],
+  agent: Agent,
+): Promise<{ failures: Failure[]; sent: number; tally: Record<string, Record<string, number>>; ms: number }> {
   const started = Date.now();
   const failures: Failure[] = [];
   const tally: Record<string, Record<string, number>> = {};
@@ -84,20 +87,26 @@ async function sendAll(cases: readonly BadCase[], agent: Agent): Promise<{ failu
   return { failures, sent, tally, ms: Date.now() - started };
 }
 
-test('the answer checks catch what they look for, and pass the mock\'s own error bodies', () => {
+test("the answer checks catch what they look for, and pass the mock's own error bodies", () => {
   // Arrange: a real stack trace, raw and as a JSON string; wrong statuses and shapes; good bodies.
   const stack = new Error('boom').stack ?? '';
   const json = { 'content-type': 'application/json;charset=UTF-8' };
-  const volcError = JSON.stringify({ ResponseMetadata: { RequestId: 'r-1', Action: 'AttachKeyPair', Service: 'ecs', Region: 'cn-beijing', Error: { Code: 'MissingParameter', Message: 'x' } } });
+  const volcError = JSON.stringify({
+    ResponseMetadata: { RequestId: 'r-1', Action: 'AttachKeyPair', Service: 'ecs', Region: 'cn-beijing', Error: { Code: 'MissingParameter', Message: 'x' } },
+  });
   // Act + Assert
   expect(traceIn(stack)).toBeDefined();
   expect(traceIn(JSON.stringify({ error_msg: stack }))).toBeDefined();
   expect(traceIn('    at handle (/work/main/src/mock/start-mock.ts:72:5)')).toBeDefined();
   expect(traceIn('SyntaxError: Unexpected token } in JSON at position 1')).toBeDefined();
   expect(traceIn(volcError)).toBeUndefined();
-  expect(problemsWith('huawei', { status: 400, headers: json, body: '{"error_code":"KPS.0002","error_msg":"parameter error: the body is not JSON"}' })).toEqual([]);
+  expect(problemsWith('huawei', { status: 400, headers: json, body: '{"error_code":"KPS.0002","error_msg":"parameter error: the body is not JSON"}' })).toEqual(
+    [],
+  );
   expect(problemsWith('volcengine', { status: 400, headers: json, body: volcError })).toEqual([]);
-  expect(problemsWith('huawei', { status: 417, headers: json, body: '{"error_code":"a","error_msg":"b"}' })).toContain('status 417 is not documented for huawei');
+  expect(problemsWith('huawei', { status: 417, headers: json, body: '{"error_code":"a","error_msg":"b"}' })).toContain(
+    'status 417 is not documented for huawei',
+  );
   expect(problemsWith('volcengine', { status: 412, headers: json, body: volcError })).toEqual([]);
   expect(problemsWith('huawei', { status: 412, headers: json, body: '{"error_code":"a","error_msg":"b"}' }).length).toBeGreaterThan(0);
   expect(problemsWith('volcengine', { status: 400, headers: json, body: '{"error_code":"a","error_msg":"b"}' }).length).toBeGreaterThan(0);

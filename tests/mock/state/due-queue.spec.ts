@@ -7,7 +7,15 @@ import { DueQueue } from '../../../src/mock/state/due-queue.ts';
 test('items come out when due, earliest first, and in arrival order among equals', () => {
   // Arrange
   const queue = new DueQueue<{ doneAt: number; name: string }>();
-  for (const [doneAt, name] of [[30, 'c'], [10, 'a'], [20, 'b1'], [20, 'b2'], [5, 'first'], [20, 'b3']] as const) queue.push({ doneAt, name });
+  for (const [doneAt, name] of [
+    [30, 'c'],
+    [10, 'a'],
+    [20, 'b1'],
+    [20, 'b2'],
+    [5, 'first'],
+    [20, 'b3'],
+  ] as const)
+    queue.push({ doneAt, name });
   // Act
   const dueAt = (now: number) => {
     const out: string[] = [];

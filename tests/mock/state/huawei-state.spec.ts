@@ -22,7 +22,7 @@ test('a server is busy from its first bind until its last bind has ended; an unb
   expect([state.bindInFlight(SERVER, 150), state.servers.get(SERVER)!.keypair]).toEqual([false, 'kp-beta']);
 });
 
-test('a bind that ends before an earlier-started longer one does not end the server\'s busy time', () => {
+test("a bind that ends before an earlier-started longer one does not end the server's busy time", () => {
   // Arrange: the first task takes 300 ms, the second 100 ms
   const lengths = [300, 100];
   const state = new HuaweiState(defaultFixtures(), () => lengths.shift()!);

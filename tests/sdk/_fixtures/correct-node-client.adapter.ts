@@ -26,12 +26,19 @@ function send(url: string, method: string, headers: Record<string, string>, body
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let json: unknown;
-        try { json = JSON.parse(text); } catch { json = undefined; }
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
         resolve({ status: res.statusCode ?? 0, headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])), json });
       });
       res.on('error', () => resolve({ error: 'reset' }));
     });
-    req.on('timeout', () => { req.destroy(); resolve({ error: 'timeout' }); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve({ error: 'timeout' });
+    });
     req.on('error', () => resolve({ error: 'reset' }));
     if (body) req.write(body);
     req.end();
@@ -57,7 +64,10 @@ async function huaweiCall(env: Parameters<NonNullable<SdkAdapter['associateKeypa
   const body = JSON.stringify(data, null, 2);
   const answer = await withRetries(
     () => {
-      const signed = huaweiSdkHmacSha256({ method: 'POST', url, headers: { 'content-type': 'application/json' }, body }, { accessKey: env.accessKey, secretKey: env.secretKey, projectId: env.projectId });
+      const signed = huaweiSdkHmacSha256(
+        { method: 'POST', url, headers: { 'content-type': 'application/json' }, body },
+        { accessKey: env.accessKey, secretKey: env.secretKey, projectId: env.projectId },
+      );
       return send(signed.url, 'POST', signed.headers, signed.body);
     },
     (a) => !('error' in a) && a.status === 429,

@@ -18,14 +18,25 @@ export interface ClientRunResult {
 }
 
 /** Runs both clouds' plans through a client against a running mock, in process, as `conformance sdk` does. */
-export async function clientRun(mock: RunningMock, makeClient: () => Promise<ClientUnderTest>, options: { seed?: number; runs?: number; clouds?: readonly Cloud[] } = {}): Promise<ClientRunResult> {
+export async function clientRun(
+  mock: RunningMock,
+  makeClient: () => Promise<ClientUnderTest>,
+  options: { seed?: number; runs?: number; clouds?: readonly Cloud[] } = {},
+): Promise<ClientRunResult> {
   const target = mockTarget(mock, (t) => (t.huaweicloud.taskPoll = { firstMs: 5, maxIntervalMs: 50 }));
   const byRule = new Map<string, RuleVerdict>();
   let output = '';
   for (const cloud of options.clouds ?? (['huaweicloud', 'volcengine'] as const)) {
     const client = await makeClient();
     try {
-      const { verdicts } = await runCloud(cloud, target, { seed: options.seed ?? 3, runs: options.runs ?? 10, restore: false, client, caseTimeoutMs: 20_000, onClientOutput: (t) => (output += t) });
+      const { verdicts } = await runCloud(cloud, target, {
+        seed: options.seed ?? 3,
+        runs: options.runs ?? 10,
+        restore: false,
+        client,
+        caseTimeoutMs: 20_000,
+        onClientOutput: (t) => (output += t),
+      });
       for (const v of verdicts) {
         const earlier = byRule.get(v.rule);
         byRule.set(v.rule, earlier ? (mergeVerdicts(earlier as unknown as ReportedVerdict, v as unknown as ReportedVerdict) as unknown as RuleVerdict) : v);
@@ -35,7 +46,12 @@ export async function clientRun(mock: RunningMock, makeClient: () => Promise<Cli
     }
   }
   const verdicts = [...byRule.values()];
-  return { verdicts, failed: verdicts.filter((v) => v.status === 'fail').map((v) => v.rule), skipped: verdicts.filter((v) => v.status === 'skipped').map((v) => v.rule), output };
+  return {
+    verdicts,
+    failed: verdicts.filter((v) => v.status === 'fail').map((v) => v.rule),
+    skipped: verdicts.filter((v) => v.status === 'skipped').map((v) => v.rule),
+    output,
+  };
 }
 
 /** A harness client for `command`, with the mock's credentials in its environment. */

@@ -18,9 +18,7 @@ export interface HuaweiSdkRequest {
 export function huaweiSdkSign(request: HuaweiSdkRequest, ak: string, sk: string): Record<string, string> {
   const credential = new BasicCredentials().withAk(ak).withSk(sk);
   // sign() sorts array values in place; give it copies.
-  const queryParams = Object.fromEntries(
-    Object.entries(request.queryParams).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
-  );
+  const queryParams = Object.fromEntries(Object.entries(request.queryParams).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]));
   return AKSKSigner.sign({ ...request, queryParams, headers: { ...request.headers } }, credential) as Record<string, string>;
 }
 

@@ -1,7 +1,36 @@
 import fc from 'fast-check';
 
 // Characters the documents call out (reserved, '%', '+', space, '~') and multi-byte UTF-8.
-const SPECIAL = [' ', '&', '=', '+', '%', '/', '~', '?', '#', '!', "'", '(', ')', '*', ':', '@', ',', ';', '$', '[', ']', '-', '_', '.', 'é', '中', '😀', '\u00a0'];
+const SPECIAL = [
+  ' ',
+  '&',
+  '=',
+  '+',
+  '%',
+  '/',
+  '~',
+  '?',
+  '#',
+  '!',
+  "'",
+  '(',
+  ')',
+  '*',
+  ':',
+  '@',
+  ',',
+  ';',
+  '$',
+  '[',
+  ']',
+  '-',
+  '_',
+  '.',
+  'é',
+  '中',
+  '😀',
+  '\u00a0',
+];
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
 
 // Any code point but U+E000..U+FFFF. Not a divergence from the documents, which say only "sorted": the Node
@@ -27,8 +56,19 @@ export const queryArb = fc.uniqueArray(fc.tuple(text(1, 6), fc.array(text(0, 6),
 
 // Names the signers or SDKs own or treat specially are kept out of the random extra headers.
 const RESERVED = new Set([
-  'host', 'authorization', 'content-type', 'content-length', 'user-agent', 'expect', 'presigned-expires',
-  'x-sdk-date', 'x-project-id', 'x-security-token', 'x-sdk-content-sha256', 'x-date', 'x-content-sha256',
+  'host',
+  'authorization',
+  'content-type',
+  'content-length',
+  'user-agent',
+  'expect',
+  'presigned-expires',
+  'x-sdk-date',
+  'x-project-id',
+  'x-security-token',
+  'x-sdk-content-sha256',
+  'x-date',
+  'x-content-sha256',
 ]);
 // Lower-case letters, digits and '-': see huawei-official-sdk-divergences.spec.ts for '_' and case.
 export const headerNameArb = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/).filter((n) => !RESERVED.has(n));
@@ -55,13 +95,10 @@ export function queryObject(query: ReadonlyArray<readonly [string, readonly stri
 const VISIBLE = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i));
 
 /** Visible ASCII with inner spaces, no surrounding whitespace: what survives HTTP unchanged. */
-export const headerValueArb = fc
-  .string({ unit: fc.constantFrom(...VISIBLE, ' '), maxLength: 16 })
-  .map((v) => v.trim());
+export const headerValueArb = fc.string({ unit: fc.constantFrom(...VISIBLE, ' '), maxLength: 16 }).map((v) => v.trim());
 
 /** Visible ASCII with runs of spaces and tabs anywhere: exercises whitespace folding. */
 export const looseHeaderValueArb = fc.string({ unit: fc.constantFrom(...VISIBLE, ' ', '  ', '\t'), maxLength: 16 });
 
 /** RFC 3986 encoding written independently of src/, to feed SDKs that expect an encoded path. */
-export const rfc3986 = (s: string): string =>
-  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const rfc3986 = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

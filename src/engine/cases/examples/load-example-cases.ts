@@ -21,7 +21,9 @@ const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
 /** Every example case file, validated by case-file.schema.json; a bad file is an error naming it. */
 export function loadExampleCases(): ExampleCase[] {
   const cases: ExampleCase[] = [];
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.cases.json')).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.cases.json'))
+    .sort()) {
     const data = JSON.parse(readFileSync(DIR + file, 'utf8'));
     if (!validate(data)) {
       const e = validate.errors![0]!;

@@ -20,7 +20,10 @@ export function associateBody(keypairs: readonly string[]): fc.Arbitrary<Associa
 export type ServerSlot = 'fresh' | 'bound' | 'stopped';
 
 /** A batch of 1-10 entries with one key pair, each aimed at a kind of server. */
-export function batchShape(keypairs: readonly string[], slots: readonly ServerSlot[]): fc.Arbitrary<{ keypair: string; entries: { slot: ServerSlot; body: AssociateKeypairBody }[] }> {
+export function batchShape(
+  keypairs: readonly string[],
+  slots: readonly ServerSlot[],
+): fc.Arbitrary<{ keypair: string; entries: { slot: ServerSlot; body: AssociateKeypairBody }[] }> {
   return fc.record({
     keypair: fc.constantFrom(...keypairs),
     entries: fc.array(fc.record({ slot: fc.constantFrom(...slots), body: associateBody(keypairs) }), { minLength: 1, maxLength: 10 }),

@@ -13,7 +13,9 @@ export interface InstanceSlot {
  * so "unknown"). Duplicates are avoided: the same instance twice is not documented.
  */
 export function instanceSlots(target: VolcengineTarget, maxLength: number, unknownTag: () => string): fc.Arbitrary<InstanceSlot[]> {
-  const known: InstanceSlot[] = (Object.entries(target.fixtures.instances) as [InstanceKind, readonly string[]][]).flatMap(([kind, ids]) => ids.map((id) => ({ id, kind })));
+  const known: InstanceSlot[] = (Object.entries(target.fixtures.instances) as [InstanceKind, readonly string[]][]).flatMap(([kind, ids]) =>
+    ids.map((id) => ({ id, kind })),
+  );
   const unknown = fc.integer({ min: 0, max: 1e9 }).map((n): InstanceSlot => ({ id: `i-unknown${n.toString(36)}${unknownTag()}`, kind: 'unknown' }));
   const slot = known.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: unknown }) : unknown;
   return fc.uniqueArray(slot, { minLength: 1, maxLength, selector: (s) => s.id });

@@ -54,7 +54,11 @@ export interface EcsEnvelopeReading {
 
 const FIXED = getOperation('AttachKeyPair').wireEncoding!.fixed;
 const DEFAULTS = { Action: FIXED.Action!, Version: FIXED.Version! };
-const GATEWAY_CODES = new Set(listErrorCodes('volcengine-ecs').filter((e) => e.scope === 'gateway').map((e) => e.code));
+const GATEWAY_CODES = new Set(
+  listErrorCodes('volcengine-ecs')
+    .filter((e) => e.scope === 'gateway')
+    .map((e) => e.code),
+);
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -76,7 +80,8 @@ function sentFixed(c: Case, request: SentRequest | undefined): { Action?: string
 }
 
 function readError(raw: unknown): { error?: EcsErrorReading; problem?: string } {
-  if (!isObject(raw) || typeof raw.Code !== 'string' || typeof raw.Message !== 'string') return { problem: 'ResponseMetadata.Error is not {Code, Message} (strings)' };
+  if (!isObject(raw) || typeof raw.Code !== 'string' || typeof raw.Message !== 'string')
+    return { problem: 'ResponseMetadata.Error is not {Code, Message} (strings)' };
   return { error: { code: raw.Code, message: raw.Message, ...(typeof raw.CodeN === 'number' ? { codeN: raw.CodeN } : {}) } };
 }
 

@@ -49,7 +49,9 @@ export function summaryTopHtml(report: ConformanceReport): string {
   const left = notRestored(report);
   if (left.length > 0) {
     const items = left.map((r) => `<li><code>${esc(r.resource)}</code>: ${esc(r.detail)}</li>`);
-    parts.push(`<h3>Not restored</h3><p>The run changed ${left.length} of ${report.restore.length} fixtures and could not put them back:</p><ul class="not-restored">${items.join('')}</ul>`);
+    parts.push(
+      `<h3>Not restored</h3><p>The run changed ${left.length} of ${report.restore.length} fixtures and could not put them back:</p><ul class="not-restored">${items.join('')}</ul>`,
+    );
   }
   return parts.length > 0 ? `<section class="top" aria-label="What to look at first">${parts.join('\n')}</section>` : '';
 }

@@ -40,7 +40,9 @@ class BindFresh implements BindCommand {
       title: 'a bind of a running, unbound server starts a task',
       source: 'model',
       operation: 'kps.associate',
-      request: { body: { keypair_name: keypairOf(r), server: { id: server, ...(this.replace ? { auth: { type: 'password', key: 'placeholder-password' } } : {}) } } },
+      request: {
+        body: { keypair_name: keypairOf(r), server: { id: server, ...(this.replace ? { auth: { type: 'password', key: 'placeholder-password' } } : {}) } },
+      },
       expect: { kind: 'accept', rules: ['kps.associate.replace-or-reset'], servers: ['fresh'] },
     };
     const { exchange } = await executeCase(r.ctx, c);
@@ -83,11 +85,7 @@ class BatchOnSuiteBound implements BindCommand {
  * suite itself bound. The model predicts only what the documents promise once a task is terminal.
  */
 export async function runBindModel(ctx: EngineContext, pool: ServerPool): Promise<void> {
-  const commands = [
-    fc.boolean().map((replace) => new BindFresh(replace)),
-    fc.constant(new FollowTask()),
-    fc.constant(new BatchOnSuiteBound()),
-  ];
+  const commands = [fc.boolean().map((replace) => new BindFresh(replace)), fc.constant(new FollowTask()), fc.constant(new BatchOnSuiteBound())];
   const numRuns = Math.max(2, Math.ceil(ctx.settings.runs / 25));
   // Fidelity (exhaustive) runs the sequences whole, in one go, as both sides must get the same.
   if (ctx.settings.exhaustive) return runSequences(ctx, pool, commands, ctx.settings.seed, numRuns);
@@ -105,7 +103,10 @@ async function runSequences(ctx: EngineContext, pool: ServerPool, commands: fc.A
       const model: BindModel = { pending: [], bound: [], held: [] };
       // Every run opens with a bind followed to its end, so the task rules are decided whatever is drawn.
       const opening = [new BindFresh(false), new FollowTask(), new BatchOnSuiteBound()];
-      await fc.asyncModelRun(() => ({ model, real: { ctx, pool } }), [...opening, ...cmds, new FollowTask(), new FollowTask(), new FollowTask(), new BatchOnSuiteBound()]);
+      await fc.asyncModelRun(
+        () => ({ model, real: { ctx, pool } }),
+        [...opening, ...cmds, new FollowTask(), new FollowTask(), new FollowTask(), new BatchOnSuiteBound()],
+      );
       while (model.pending.length > 0) await new FollowTask().run(model, { ctx, pool });
       for (const server of model.held) pool.release(server);
     }),

@@ -29,21 +29,31 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
   await runExamples(ctx, pool);
 
   // (b) valid requests from the schema, on servers AssociateKeypair may bind again
-  await runProperty(ctx, 'kps.associate/valid', fc.tuple(body, fc.nat()), ([b, i]) => {
-    const server = pool.runningForAssociate(i);
-    return {
-      id: 'kps.associate/property/valid',
-      title: 'a schema-valid bind of a running server is accepted',
-      source: 'property',
-      operation: 'kps.associate',
-      request: { body: { ...b, server: { ...b.server, id: server } } },
-      // No running server left to name (an accepted invalid request changed them all): no prediction.
-      expect: { kind: server === undefined ? 'any' : 'accept', rules: [] },
-    };
-  }, undefined, () => pool.readyForAssociate());
+  await runProperty(
+    ctx,
+    'kps.associate/valid',
+    fc.tuple(body, fc.nat()),
+    ([b, i]) => {
+      const server = pool.runningForAssociate(i);
+      return {
+        id: 'kps.associate/property/valid',
+        title: 'a schema-valid bind of a running server is accepted',
+        source: 'property',
+        operation: 'kps.associate',
+        request: { body: { ...b, server: { ...b.server, id: server } } },
+        // No running server left to name (an accepted invalid request changed them all): no prediction.
+        expect: { kind: server === undefined ? 'any' : 'accept', rules: [] },
+      };
+    },
+    undefined,
+    () => pool.readyForAssociate(),
+  );
 
   // replace (auth) and reset (no auth) on running, unbound servers
-  for (const [kind, auth] of [['replace', { type: 'keypair', key: 'private-key-placeholder' }], ['reset', undefined]] as const) {
+  for (const [kind, auth] of [
+    ['replace', { type: 'keypair', key: 'private-key-placeholder' }],
+    ['reset', undefined],
+  ] as const) {
     await pool.available(1);
     const server = pool.takeFresh();
     if (!server) break;
@@ -72,39 +82,73 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
   };
   // Each listed value of a mutation once, on every run: what is decided does not depend on --runs. A
   // mutation's values go one after another (fidelity pairs same-id cases by their order), mutations side by side.
-  await inParallel(ASSOCIATE_MUTATIONS.map((mutation) => async () => {
-    for (const [k, mutate] of (mutation.fixed ?? []).entries()) await executeCase(ctx, mutationCase(mutation, mutate, { keypair_name: keypairs[0], server: { id: pool.runningForAssociate(k) } }));
-  }));
-  await inParallel(ASSOCIATE_MUTATIONS.map((mutation) => () =>
-    runProperty(ctx, `kps.associate/${mutation.name}`, fc.tuple(body, mutation.mutate, fc.nat()), ([b, mutate, i]) => mutationCase(mutation, mutate, { ...b, server: { ...b.server, id: pool.runningForAssociate(i) } }), mutationRuns),
-  ));
-  await runProperty(ctx, 'kps.associate/unknown-keypair', fc.tuple(body, fc.string({ minLength: 1, maxLength: 40 }), fc.nat()), ([b, name, i]) => ({
-    id: 'kps.associate/mutation/unknown-keypair',
-    title: 'a keypair_name that does not exist is refused',
-    source: 'mutation',
-    operation: 'kps.associate',
-    request: { body: { ...b, keypair_name: keypairs.includes(name) ? `${name}-${ctx.unique()}` : name, server: { ...b.server, id: pool.forRefusal(i) } } },
-    expect: { kind: 'any', refused: true, rules: ['kps.associate.unknown-keypair'] },
-  }), mutationRuns);
-  await runProperty(ctx, 'kps.associate/unknown-server', body, (b) => ({
-    id: 'kps.associate/mutation/unknown-server',
-    title: 'a server that does not exist never gets SUCCESS',
-    source: 'mutation',
-    operation: 'kps.associate',
-    request: { body: { ...b, server: { ...b.server, id: `00000000-dead-4000-8000-${ctx.unique().padStart(12, '0').slice(-12)}` } } },
-    // Not refused in every reading (a FAILED body is allowed), but a server that does not exist cannot be bound.
-    expect: { kind: 'any', refused: true, rules: ['kps.associate.unknown-server'], servers: ['unknown-server'] },
-  }), mutationRuns);
+  await inParallel(
+    ASSOCIATE_MUTATIONS.map((mutation) => async () => {
+      for (const [k, mutate] of (mutation.fixed ?? []).entries())
+        await executeCase(ctx, mutationCase(mutation, mutate, { keypair_name: keypairs[0], server: { id: pool.runningForAssociate(k) } }));
+    }),
+  );
+  await inParallel(
+    ASSOCIATE_MUTATIONS.map(
+      (mutation) => () =>
+        runProperty(
+          ctx,
+          `kps.associate/${mutation.name}`,
+          fc.tuple(body, mutation.mutate, fc.nat()),
+          ([b, mutate, i]) => mutationCase(mutation, mutate, { ...b, server: { ...b.server, id: pool.runningForAssociate(i) } }),
+          mutationRuns,
+        ),
+    ),
+  );
+  await runProperty(
+    ctx,
+    'kps.associate/unknown-keypair',
+    fc.tuple(body, fc.string({ minLength: 1, maxLength: 40 }), fc.nat()),
+    ([b, name, i]) => ({
+      id: 'kps.associate/mutation/unknown-keypair',
+      title: 'a keypair_name that does not exist is refused',
+      source: 'mutation',
+      operation: 'kps.associate',
+      request: { body: { ...b, keypair_name: keypairs.includes(name) ? `${name}-${ctx.unique()}` : name, server: { ...b.server, id: pool.forRefusal(i) } } },
+      expect: { kind: 'any', refused: true, rules: ['kps.associate.unknown-keypair'] },
+    }),
+    mutationRuns,
+  );
+  await runProperty(
+    ctx,
+    'kps.associate/unknown-server',
+    body,
+    (b) => ({
+      id: 'kps.associate/mutation/unknown-server',
+      title: 'a server that does not exist never gets SUCCESS',
+      source: 'mutation',
+      operation: 'kps.associate',
+      request: { body: { ...b, server: { ...b.server, id: `00000000-dead-4000-8000-${ctx.unique().padStart(12, '0').slice(-12)}` } } },
+      // Not refused in every reading (a FAILED body is allowed), but a server that does not exist cannot be bound.
+      expect: { kind: 'any', refused: true, rules: ['kps.associate.unknown-server'], servers: ['unknown-server'] },
+    }),
+    mutationRuns,
+  );
 
   // (b) valid batches over fresh, bound and stopped servers, with per-entry predictions
   const twoFresh = () => pool.available(2);
-  await runProperty(ctx, 'kps.batch-associate/valid', batchShape(keypairs, ['fresh', 'bound', 'stopped']), (shape) =>
-    buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid', 'each entry of a valid batch gets its documented task'),
-  undefined, twoFresh);
+  await runProperty(
+    ctx,
+    'kps.batch-associate/valid',
+    batchShape(keypairs, ['fresh', 'bound', 'stopped']),
+    (shape) => buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid', 'each entry of a valid batch gets its documented task'),
+    undefined,
+    twoFresh,
+  );
   // all-fresh batches: the only batches every precondition of which is met (accepts-valid)
-  await runProperty(ctx, 'kps.batch-associate/valid-fresh', batchShape(keypairs, ['fresh']).map((s) => ({ ...s, entries: s.entries.slice(0, 2) })), (shape) =>
-    buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid-fresh', 'a valid batch of running, unbound servers succeeds'),
-  mutationRuns, twoFresh);
+  await runProperty(
+    ctx,
+    'kps.batch-associate/valid-fresh',
+    batchShape(keypairs, ['fresh']).map((s) => ({ ...s, entries: s.entries.slice(0, 2) })),
+    (shape) => buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid-fresh', 'a valid batch of running, unbound servers succeeds'),
+    mutationRuns,
+    twoFresh,
+  );
   // After the valid batches: a refused batch that a target accepts taints the servers it names, which
   // would change the servers later batches name, and fidelity sends both sides the same requests.
   await runBatchMutations(ctx, pool);
@@ -151,38 +195,91 @@ async function runBatchMutations(ctx: EngineContext, pool: ServerPool): Promise<
     executeCase(ctx, { id: `kps.batch-associate/mutation/${name}`, title, source: 'mutation', operation: 'kps.batch-associate', request: { body }, expect });
 
   await send('drop-batch_keypairs', 'a body without batch_keypairs is rejected', {}, { kind: 'reject', rules: ['kps.batch-associate.batch-required'] });
-  for (const n of [11, 12, 20]) await send(`entries-${n}`, `${n} entries are rejected`, { batch_keypairs: batchOf(n, ctx.unique()) }, { kind: 'reject', rules: ['kps.batch-associate.max-10'] });
+  for (const n of [11, 12, 20])
+    await send(
+      `entries-${n}`,
+      `${n} entries are rejected`,
+      { batch_keypairs: batchOf(n, ctx.unique()) },
+      { kind: 'reject', rules: ['kps.batch-associate.max-10'] },
+    );
   const ten = batchOf(10, ctx.unique());
-  const knowledge = ten.map((e) => (pool.bound.includes(e.server.id) ? 'bound' : pool.stopped.includes(e.server.id) ? 'stopped' : 'unknown-server') as ServerKnowledge);
-  await send('entries-10', '10 entries are not rejected for their number', { batch_keypairs: ten }, { kind: 'any', refused: true, rules: ['kps.batch-associate.max-10'], servers: knowledge });
+  const knowledge = ten.map(
+    (e) => (pool.bound.includes(e.server.id) ? 'bound' : pool.stopped.includes(e.server.id) ? 'stopped' : 'unknown-server') as ServerKnowledge,
+  );
+  await send(
+    'entries-10',
+    '10 entries are not rejected for their number',
+    { batch_keypairs: ten },
+    { kind: 'any', refused: true, rules: ['kps.batch-associate.max-10'], servers: knowledge },
+  );
   // 10 fresh servers, where the target lists that many: the edge with every precondition met
   if (pool.idleCount >= 10 && ctx.mutationsAllowed) {
     const fresh = Array.from({ length: 10 }, () => pool.takeFresh()!);
-    await send('entries-10-fresh', '10 valid entries are not rejected for their number', { batch_keypairs: fresh.map((s) => entry(s)) }, { kind: 'accept', rules: ['kps.batch-associate.max-10'], servers: fresh.map(() => 'fresh') });
+    await send(
+      'entries-10-fresh',
+      '10 valid entries are not rejected for their number',
+      { batch_keypairs: fresh.map((s) => entry(s)) },
+      { kind: 'accept', rules: ['kps.batch-associate.max-10'], servers: fresh.map(() => 'fresh') },
+    );
   }
   const nowhere = `no-such-${ctx.unique()}`;
-  await send('unknown-keypair', 'a batch naming a key pair that does not exist is refused', { batch_keypairs: batchOf(2, ctx.unique()).map((e) => ({ ...e, keypair_name: nowhere })) }, { kind: 'any', refused: true, rules: [] });
+  await send(
+    'unknown-keypair',
+    'a batch naming a key pair that does not exist is refused',
+    { batch_keypairs: batchOf(2, ctx.unique()).map((e) => ({ ...e, keypair_name: nowhere })) },
+    { kind: 'any', refused: true, rules: [] },
+  );
   await send('empty', 'an empty batch_keypairs is rejected', { batch_keypairs: [] }, { kind: 'any', refused: true, rules: ['kps.batch-associate.non-empty'] });
   if (keypairs.length >= 2 && known.length >= 2) {
-    await send('two-keypairs', 'entries naming different key pairs are rejected', { batch_keypairs: [entry(known[0]!), entry(known[1]!, keypairs[1])] }, { kind: 'reject', rules: ['kps.batch-associate.same-keypair'] });
-    await send('eleven-and-two-keypairs', 'a batch breaking two rules is rejected', { batch_keypairs: [...batchOf(10, ctx.unique()), entry(known[1]!, keypairs[1])] }, { kind: 'reject', rules: ['kps.batch-associate.max-10', 'kps.batch-associate.same-keypair'] });
+    await send(
+      'two-keypairs',
+      'entries naming different key pairs are rejected',
+      { batch_keypairs: [entry(known[0]!), entry(known[1]!, keypairs[1])] },
+      { kind: 'reject', rules: ['kps.batch-associate.same-keypair'] },
+    );
+    await send(
+      'eleven-and-two-keypairs',
+      'a batch breaking two rules is rejected',
+      { batch_keypairs: [...batchOf(10, ctx.unique()), entry(known[1]!, keypairs[1])] },
+      { kind: 'reject', rules: ['kps.batch-associate.max-10', 'kps.batch-associate.same-keypair'] },
+    );
   }
-  for (const [name, value] of [['object', { keypair_name: keypairs[0] }], ['string', 'all'], ['body-array', null]] as const) {
-    await send(`batch_keypairs-${name}`, 'a batch_keypairs that is not an array is rejected', name === 'body-array' ? [] : { batch_keypairs: value }, { kind: 'reject', rules: [] });
+  for (const [name, value] of [
+    ['object', { keypair_name: keypairs[0] }],
+    ['string', 'all'],
+    ['body-array', null],
+  ] as const) {
+    await send(`batch_keypairs-${name}`, 'a batch_keypairs that is not an array is rejected', name === 'body-array' ? [] : { batch_keypairs: value }, {
+      kind: 'reject',
+      rules: [],
+    });
   }
-  for (const [kind, list] of [['stopped', pool.stopped], ['bound', pool.bound]] as const) {
+  for (const [kind, list] of [
+    ['stopped', pool.stopped],
+    ['bound', pool.bound],
+  ] as const) {
     if (list.length === 0) continue;
     const rule = kind === 'stopped' ? 'kps.batch-associate.not-running' : 'kps.batch-associate.already-bound';
     // Alone, the server is documented to fail: safe even where mutations are not allowed.
-    await send(`${kind}-server-alone`, `a ${kind} server fails`, { batch_keypairs: [entry(list[0]!)] }, { kind: 'any', refused: true, rules: [rule], servers: [kind] });
+    await send(
+      `${kind}-server-alone`,
+      `a ${kind} server fails`,
+      { batch_keypairs: [entry(list[0]!)] },
+      { kind: 'any', refused: true, rules: [rule], servers: [kind] },
+    );
     await pool.available(1);
     const fresh = ctx.mutationsAllowed ? pool.takeFresh() : undefined;
     if (!fresh) continue;
-    await send(`${kind}-server`, `a ${kind} server fails while a running one succeeds`, { batch_keypairs: [entry(list[0]!), entry(fresh)] }, {
-      kind: 'any',
-      rules: [rule, 'kps.batch-associate.partial-independence'],
-      servers: [kind, 'fresh'],
-    });
+    await send(
+      `${kind}-server`,
+      `a ${kind} server fails while a running one succeeds`,
+      { batch_keypairs: [entry(list[0]!), entry(fresh)] },
+      {
+        kind: 'any',
+        rules: [rule, 'kps.batch-associate.partial-independence'],
+        servers: [kind, 'fresh'],
+      },
+    );
   }
 }
 
@@ -193,27 +290,38 @@ async function runBatchItemValidation(ctx: EngineContext, pool: ServerPool, runs
   const entry = (server: string) => ({ keypair_name: keypairs[0], server: { id: server } });
   // an entry broken by any AssociateKeypair body mutation
   // Not a keypair_name of another value: that would break same-keypair too, and a 400 could not tell which.
-  const schemaMutations = ASSOCIATE_MUTATIONS.filter((m) => m.kind === 'reject' && m.rules.length > 0 && !m.rules.includes('kps.associate.malformed-json') && m.name !== 'keypair_name-wrong-type');
+  const schemaMutations = ASSOCIATE_MUTATIONS.filter(
+    (m) => m.kind === 'reject' && m.rules.length > 0 && !m.rules.includes('kps.associate.malformed-json') && m.name !== 'keypair_name-wrong-type',
+  );
   const brokenEntry = fc.constantFrom(...schemaMutations).chain((m) => m.mutate.map((mutate) => ({ m, mutate })));
-  await runProperty(ctx, 'kps.batch-associate/item-validation', fc.tuple(brokenEntry, associateBody(keypairs), fc.nat()), ([{ m, mutate }, b, i]) => {
-    const server = known[i % Math.max(known.length, 1)] ?? 'x';
-    const broken = mutate({ ...b, keypair_name: keypairs[0], server: { ...b.server, id: server } });
-    return {
-      id: `kps.batch-associate/mutation/item-${m.name}`,
-      title: 'an entry that breaks the AssociateKeypair rules is rejected',
-      source: 'mutation',
-      operation: 'kps.batch-associate',
-      request: { body: { batch_keypairs: [entry(server), broken] } },
-      expect: { kind: 'reject', rules: ['kps.batch-associate.item-validation'] },
-    };
-  }, runs);
+  await runProperty(
+    ctx,
+    'kps.batch-associate/item-validation',
+    fc.tuple(brokenEntry, associateBody(keypairs), fc.nat()),
+    ([{ m, mutate }, b, i]) => {
+      const server = known[i % Math.max(known.length, 1)] ?? 'x';
+      const broken = mutate({ ...b, keypair_name: keypairs[0], server: { ...b.server, id: server } });
+      return {
+        id: `kps.batch-associate/mutation/item-${m.name}`,
+        title: 'an entry that breaks the AssociateKeypair rules is rejected',
+        source: 'mutation',
+        operation: 'kps.batch-associate',
+        request: { body: { batch_keypairs: [entry(server), broken] } },
+        expect: { kind: 'reject', rules: ['kps.batch-associate.item-validation'] },
+      };
+    },
+    runs,
+  );
 }
 
 async function runAuthCases(ctx: EngineContext, pool: ServerPool): Promise<void> {
   const hw = ctx.target.huaweicloud!;
   const server = pool.forRefusal(0);
   if (!server) return;
-  const variants = hw.credentials.kind === 'aksk' ? (['none', 'wrong-secret', 'tamper-body', 'stale-date', 'unknown-access-key'] as const) : (['none', 'wrong-secret'] as const);
+  const variants =
+    hw.credentials.kind === 'aksk'
+      ? (['none', 'wrong-secret', 'tamper-body', 'stale-date', 'unknown-access-key'] as const)
+      : (['none', 'wrong-secret'] as const);
   for (const auth of variants) {
     for (const operation of ['kps.associate', 'kps.batch-associate'] as const) {
       const body = { keypair_name: hw.fixtures.keypairs[0], server: { id: server } };

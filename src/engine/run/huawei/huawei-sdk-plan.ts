@@ -26,7 +26,10 @@ export function huaweiResponseCases(ctx: EngineContext): ScriptedCase[] {
     const single = { task_id: 'scripted-task', server_id: server, status: 'SUCCESS' };
     cases.push({ what: `a ${status} bind`, c: make('kps.associate', `a ${status} bind`), answer: { status, body: single } });
     for (const failed of ['FAILED', 'Failed']) {
-      const tasks = [{ server_id: server, task_id: 'scripted-task', status: 'SUCCESS' }, { server_id: `${server}-b`, status: failed, error_code: 'KPS.0002', error_msg: 'parameter error' }];
+      const tasks = [
+        { server_id: server, task_id: 'scripted-task', status: 'SUCCESS' },
+        { server_id: `${server}-b`, status: failed, error_code: 'KPS.0002', error_msg: 'parameter error' },
+      ];
       const what = `a ${status} batch with a ${failed} task`;
       cases.push({
         what,
@@ -58,7 +61,13 @@ export function huaweiFaultedCalls(ctx: EngineContext): FaultedCall[] {
   const entry = { keypair_name: hw.fixtures.keypairs[0]!, server: { id: server } };
   const base = { title: 'the client retries a bind only when it is safe', source: 'model' as const, expect: { kind: 'any' as const, rules: [] } };
   return [
-    { c: { ...base, id: 'kps.associate/sdk-faults', operation: 'kps.associate', request: { body: entry } }, then: { status: 202, body: { task_id: 'scripted-task' } } },
-    { c: { ...base, id: 'kps.batch-associate/sdk-faults', operation: 'kps.batch-associate', request: { body: { batch_keypairs: [entry] } } }, then: { status: 202, body: { tasks: [{ server_id: server, task_id: 'scripted-task' }] } } },
+    {
+      c: { ...base, id: 'kps.associate/sdk-faults', operation: 'kps.associate', request: { body: entry } },
+      then: { status: 202, body: { task_id: 'scripted-task' } },
+    },
+    {
+      c: { ...base, id: 'kps.batch-associate/sdk-faults', operation: 'kps.batch-associate', request: { body: { batch_keypairs: [entry] } } },
+      then: { status: 202, body: { tasks: [{ server_id: server, task_id: 'scripted-task' }] } },
+    },
   ];
 }

@@ -185,7 +185,8 @@ export class ServerPool {
 /** The server ids a bind request names, in order. */
 function serversOf(c: Case): string[] {
   const body = c.request.body as KpsRequestJson | null | undefined;
-  const entries: (KpsEntryJson | null | undefined)[] = c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs : []) : [body];
+  const entries: (KpsEntryJson | null | undefined)[] =
+    c.operation === 'kps.batch-associate' ? (Array.isArray(body?.batch_keypairs) ? body.batch_keypairs : []) : [body];
   return entries.map((e) => e?.server?.id).filter((id): id is string => typeof id === 'string');
 }
 

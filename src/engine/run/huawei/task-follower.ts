@@ -35,7 +35,12 @@ export async function followTask(ctx: EngineContext, taskId: string, serverId: s
       return last as string;
     }
     if (Date.now() - started + wait > timeout) {
-      const failure = new ContractFailure('kps.task.terminal', 'Task not terminal in time', `${String(last)} after ${Date.now() - started} ms (server ${serverId})`, `SUCCESS_* or FAILED_* within huaweicloud.taskTimeoutMs (${timeout} ms)`);
+      const failure = new ContractFailure(
+        'kps.task.terminal',
+        'Task not terminal in time',
+        `${String(last)} after ${Date.now() - started} ms (server ${serverId})`,
+        `SUCCESS_* or FAILED_* within huaweicloud.taskTimeoutMs (${timeout} ms)`,
+      );
       ctx.tally.failed(failure, c, exchange, { seed: ctx.settings.seed, shrunk: false });
       return undefined;
     }

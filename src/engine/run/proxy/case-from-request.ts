@@ -40,5 +40,11 @@ export function volcengineCaseFromRequest(a: WireAttempt, n: number): Case | und
 }
 
 function base(operation: CaseOperation, n: number): Omit<Case, 'request'> {
-  return { id: `${operation}/proxy/${n}`, title: `request ${n} the client sent through the proxy`, source: 'model', operation, expect: { kind: 'any', rules: [] } };
+  return {
+    id: `${operation}/proxy/${n}`,
+    title: `request ${n} the client sent through the proxy`,
+    source: 'model',
+    operation,
+    expect: { kind: 'any', rules: [] },
+  };
 }

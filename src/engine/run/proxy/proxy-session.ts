@@ -60,7 +60,9 @@ export class ProxySession {
   verdicts(): RuleVerdict[] {
     const rules = RULES.map((r) => r.id);
     for (const [rule, why] of Object.entries(UNSEEN)) this.ctx.tally.skip(rule as RuleId, why);
-    return this.ctx.tally.verdicts(rules, () => (this.n === 0 ? 'no request of a checked operation came through the proxy' : 'the traffic did not exercise it'));
+    return this.ctx.tally.verdicts(rules, () =>
+      this.n === 0 ? 'no request of a checked operation came through the proxy' : 'the traffic did not exercise it',
+    );
   }
 }
 

@@ -25,8 +25,11 @@ export class ChangeLedger {
   observe(c: Case, x: Exchange): void {
     if (!isSuccess(x.response)) return;
     // The documented success bodies of the three binds, as the target sent them.
-    const body = bodyObject<Kps['schemas']['AssociateKeypairResponseBody'] & Kps['schemas']['BatchAssociateKeypairResponseBody'] & Ecs['schemas']['AttachKeyPairSuccess']>(x.response);
-    if (c.operation === 'kps.associate' && body?.status !== 'FAILED') this.server((c.request.body as KpsRequestJson | null | undefined)?.server?.id, body?.task_id);
+    const body = bodyObject<
+      Kps['schemas']['AssociateKeypairResponseBody'] & Kps['schemas']['BatchAssociateKeypairResponseBody'] & Ecs['schemas']['AttachKeyPairSuccess']
+    >(x.response);
+    if (c.operation === 'kps.associate' && body?.status !== 'FAILED')
+      this.server((c.request.body as KpsRequestJson | null | undefined)?.server?.id, body?.task_id);
     if (c.operation === 'kps.batch-associate' && Array.isArray(body?.tasks)) {
       for (const t of body.tasks) if (t?.status === 'SUCCESS') this.server(t.server_id, t.task_id);
     }

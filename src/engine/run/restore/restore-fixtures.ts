@@ -35,7 +35,11 @@ export async function restoreFixtures(ctx: EngineContext, ledger: ChangeLedger):
 /** When the target stopped answering, nothing can be put back: every change is reported as not restored. */
 export function notRestored(ledger: ChangeLedger): RestoreOutcome[] {
   const detail = 'the target stopped answering, so it could not be restored';
-  return [...[...ledger.servers.keys()].map(serverResource), ...[...ledger.instances].map(instanceResource)].map((resource) => ({ resource, restored: false, detail }));
+  return [...[...ledger.servers.keys()].map(serverResource), ...[...ledger.instances].map(instanceResource)].map((resource) => ({
+    resource,
+    restored: false,
+    detail,
+  }));
 }
 
 const serverResource = (server: string) => `huaweicloud server ${server}`;
@@ -54,18 +58,37 @@ async function restoreServer(ctx: EngineContext, server: string, tasks: string[]
   }
   const c: Case = wasUnbound
     ? disassociateCase(server)
-    : { id: 'restore/rebind', title: 'the run re-binds a server\'s original key pair', source: 'model', operation: 'kps.associate', request: { body: { keypair_name: original, server: { id: server } } }, expect: { kind: 'any', rules: [] } };
+    : {
+        id: 'restore/rebind',
+        title: "the run re-binds a server's original key pair",
+        source: 'model',
+        operation: 'kps.associate',
+        request: { body: { keypair_name: original, server: { id: server } } },
+        expect: { kind: 'any', rules: [] },
+      };
   const { exchange } = await executeCase(ctx, c, false);
   const taskId = bodyObject(exchange.response)?.task_id;
-  if (typeof taskId !== 'string' || !taskId) return { resource, restored: false, detail: `${c.title}: ${exchange.response?.status ?? exchange.error} ${exchange.response?.text.slice(0, 200) ?? ''}` };
+  if (typeof taskId !== 'string' || !taskId)
+    return { resource, restored: false, detail: `${c.title}: ${exchange.response?.status ?? exchange.error} ${exchange.response?.text.slice(0, 200) ?? ''}` };
   const status = await waitForTask(ctx, taskId);
   const ok = status?.startsWith('SUCCESS_') ?? false;
-  return { resource, restored: ok, detail: ok ? (wasUnbound ? 'unbound again' : `re-bound to ${original}`) : `task ${taskId} ended ${status ?? 'not in time'}` };
+  return {
+    resource,
+    restored: ok,
+    detail: ok ? (wasUnbound ? 'unbound again' : `re-bound to ${original}`) : `task ${taskId} ended ${status ?? 'not in time'}`,
+  };
 }
 
 /** DisassociateKeypair of a server the run bound: the way back to running and unbound. */
 export function disassociateCase(server: string): Case {
-  return { id: 'restore/disassociate', title: 'the run unbinds a server it bound', source: 'model', operation: 'kps.disassociate', request: { body: { server: { id: server } } }, expect: { kind: 'any', rules: [] } };
+  return {
+    id: 'restore/disassociate',
+    title: 'the run unbinds a server it bound',
+    source: 'model',
+    operation: 'kps.disassociate',
+    request: { body: { server: { id: server } } },
+    expect: { kind: 'any', rules: [] },
+  };
 }
 
 async function restoreInstance(ctx: EngineContext, instance: string): Promise<RestoreOutcome> {
@@ -75,11 +98,22 @@ async function restoreInstance(ctx: EngineContext, instance: string): Promise<Re
   if (original === undefined) {
     return { resource, restored: false, detail: 'AttachKeyPair cannot remove a key pair, and volcengine.fixtures.originalKeyPairs names none to re-attach' };
   }
-  const c: Case = { id: 'restore/reattach', title: 'the run re-attaches an instance\'s original key pair', source: 'model', operation: 'ecs.attach-key-pair', request: { logical: { InstanceIds: [instance], KeyPairName: original } }, expect: { kind: 'any', rules: [] } };
+  const c: Case = {
+    id: 'restore/reattach',
+    title: "the run re-attaches an instance's original key pair",
+    source: 'model',
+    operation: 'ecs.attach-key-pair',
+    request: { logical: { InstanceIds: [instance], KeyPairName: original } },
+    expect: { kind: 'any', rules: [] },
+  };
   const { exchange } = await executeCase(ctx, c, false);
   const detail = bodyObject<Ecs['schemas']['AttachKeyPairSuccess']>(exchange.response)?.Result?.OperationDetails?.[0];
   const ok = exchange.response?.status === 200 && detail?.Error === null;
-  return { resource, restored: ok, detail: ok ? `re-attached ${original}` : `${exchange.response?.status ?? exchange.error} ${exchange.response?.text.slice(0, 200) ?? ''}` };
+  return {
+    resource,
+    restored: ok,
+    detail: ok ? `re-attached ${original}` : `${exchange.response?.status ?? exchange.error} ${exchange.response?.text.slice(0, 200) ?? ''}`,
+  };
 }
 
 /** Polls a task until it is terminal, without judging: the restore is not part of the verdicts. */
@@ -88,7 +122,18 @@ export async function waitForTask(ctx: EngineContext, taskId: string): Promise<s
   const started = Date.now();
   let wait = taskPoll.firstMs;
   for (;;) {
-    const { exchange } = await executeCase(ctx, { id: 'restore/task', title: 'the run waits for its task', source: 'model', operation: 'kps.task', request: { taskId }, expect: { kind: 'any', rules: [] } }, false);
+    const { exchange } = await executeCase(
+      ctx,
+      {
+        id: 'restore/task',
+        title: 'the run waits for its task',
+        source: 'model',
+        operation: 'kps.task',
+        request: { taskId },
+        expect: { kind: 'any', rules: [] },
+      },
+      false,
+    );
     const status = bodyObject(exchange.response)?.task_status;
     if (isTerminalTaskStatus(status)) {
       ctx.noteTaskDuration(Date.now() - started);

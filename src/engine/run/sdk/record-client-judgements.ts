@@ -16,7 +16,13 @@ export function clientOutcomes(judgements: readonly ClientJudgement[]): RuleOutc
 }
 
 /** Tallies client judgements (unless `record` is false) and returns the failures among them. */
-export function tallyClientJudgements(ctx: EngineContext, c: Case, exchange: Exchange, judgements: readonly ClientJudgement[], record: CaseOrigin | false): ContractFailure[] {
+export function tallyClientJudgements(
+  ctx: EngineContext,
+  c: Case,
+  exchange: Exchange,
+  judgements: readonly ClientJudgement[],
+  record: CaseOrigin | false,
+): ContractFailure[] {
   const outcomes = clientOutcomes(judgements);
   if (record) ctx.tally.record(outcomes, c, exchange, record);
   return failuresOf(outcomes);

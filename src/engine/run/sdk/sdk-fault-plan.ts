@@ -15,7 +15,10 @@ const HOLD_MS = 2000;
  */
 const SCHEDULES: readonly (readonly WireFault[])[] = [
   [{ kind: 'status', status: 500 }],
-  [{ kind: 'status', status: 503 }, { kind: 'status', status: 502 }],
+  [
+    { kind: 'status', status: 503 },
+    { kind: 'status', status: 502 },
+  ],
   [{ kind: 'reset' }],
   [{ kind: 'timeout', holdMs: HOLD_MS }],
   [{ kind: 'status', status: 429 }],
@@ -32,7 +35,11 @@ export async function runSdkFaultPlan(ctx: EngineContext, calls: readonly Faulte
   for (const { c, then } of calls) {
     if (!sdk.canSend(c)) continue;
     for (const faults of SCHEDULES) {
-      const named = { ...c, id: `${c.id}/${faults.map((f) => (f.kind === 'status' ? f.status : f.kind)).join('-')}`, clientPlan: { kind: 'faults' as const, faults, then } };
+      const named = {
+        ...c,
+        id: `${c.id}/${faults.map((f) => (f.kind === 'status' ? f.status : f.kind)).join('-')}`,
+        clientPlan: { kind: 'faults' as const, faults, then },
+      };
       recordClientJudgements(ctx, named, await sdk.sendPlanned(named), { seed: ctx.settings.seed, shrunk: false });
     }
   }

@@ -35,17 +35,32 @@ function attachCase(name: string, title: string, token: string, slots: InstanceS
 
 function judgeSequence(ctx: EngineContext, rule: RuleId, c: Case, x: Exchange, ok: boolean, title: string, documented: string): void {
   if (ok) ctx.tally.judged(rule, 'held');
-  else ctx.tally.failed(new ContractFailure(rule, title, `${x.response?.status ?? x.error} ${x.response?.text.slice(0, 300) ?? ''}`, documented), c, x, { seed: ctx.settings.seed, shrunk: false });
+  else
+    ctx.tally.failed(new ContractFailure(rule, title, `${x.response?.status ?? x.error} ${x.response?.text.slice(0, 300) ?? ''}`, documented), c, x, {
+      seed: ctx.settings.seed,
+      shrunk: false,
+    });
 }
 
 /** A first call with a new token; with `copies` > 1 the identical requests go out at once. */
 class FirstCall implements fc.AsyncCommand<TokenModel, EngineContext> {
-  constructor(readonly slots: InstanceSlot[], readonly keyPair: KeyPairChoice, readonly copies: number) {}
+  constructor(
+    readonly slots: InstanceSlot[],
+    readonly keyPair: KeyPairChoice,
+    readonly copies: number,
+  ) {}
   check = () => true;
   async run(m: TokenModel, ctx: EngineContext): Promise<void> {
     const token = `idem-${ctx.unique()}`;
     // Concurrent copies are named apart: which of them gets 412 depends on timing, not on the target.
-    const c = attachCase(this.copies > 1 ? 'first-call-concurrent' : 'first-call', 'identical requests with one new token get one result', token, this.slots, this.keyPair, ['ecs.attach-key-pair.idempotent-processing']);
+    const c = attachCase(
+      this.copies > 1 ? 'first-call-concurrent' : 'first-call',
+      'identical requests with one new token get one result',
+      token,
+      this.slots,
+      this.keyPair,
+      ['ecs.attach-key-pair.idempotent-processing'],
+    );
     const answers = await Promise.all(Array.from({ length: this.copies }, () => executeCase(ctx, c)));
     const ok = answers.filter((a) => isSuccess(a.exchange.response));
     const results = new Set(ok.map((a) => JSON.stringify(details(a.exchange))));
@@ -55,7 +70,15 @@ class FirstCall implements fc.AsyncCommand<TokenModel, EngineContext> {
       const processing = (x: Exchange) => x.response?.status === 412 && code(x) === 'IdempotentProcessing';
       const allDocumented = answers.every((a) => isSuccess(a.exchange.response) || processing(a.exchange));
       const worst = answers.find((a) => !isSuccess(a.exchange.response) && !processing(a.exchange)) ?? answers[answers.length - 1]!;
-      judgeSequence(ctx, 'ecs.attach-key-pair.idempotent-processing', c, worst.exchange, allDocumented && results.size === 1, `${this.copies} concurrent duplicates got ${answers.map((a) => a.exchange.response?.status ?? 'no answer').join(', ')} with ${results.size} distinct results`, 'one result, or 412 IdempotentProcessing; never a mismatch, never two different results');
+      judgeSequence(
+        ctx,
+        'ecs.attach-key-pair.idempotent-processing',
+        c,
+        worst.exchange,
+        allDocumented && results.size === 1,
+        `${this.copies} concurrent duplicates got ${answers.map((a) => a.exchange.response?.status ?? 'no answer').join(', ')} with ${results.size} distinct results`,
+        'one result, or 412 IdempotentProcessing; never a mismatch, never two different results',
+      );
     }
     // Only a first call that returned OperationDetails gives a replay something to compare with.
     const first = ok.map((a) => details(a.exchange)).find(Array.isArray);
@@ -70,11 +93,21 @@ class Replay implements fc.AsyncCommand<TokenModel, EngineContext> {
   check = (m: Readonly<TokenModel>) => m.tokens.length > 0;
   async run(m: TokenModel, ctx: EngineContext): Promise<void> {
     const t = m.tokens[this.pick % m.tokens.length]!;
-    const c = attachCase('replay', 'a replay returns the first call\'s OperationDetails', t.token, t.slots, t.keyPair, ['ecs.attach-key-pair.idempotent-replay']);
+    const c = attachCase('replay', "a replay returns the first call's OperationDetails", t.token, t.slots, t.keyPair, [
+      'ecs.attach-key-pair.idempotent-replay',
+    ]);
     const { exchange } = await executeCase(ctx, c);
     if (exchange.response?.status === 412) return; // the first call may still be in process
     const same = isSuccess(exchange.response) && JSON.stringify(details(exchange)) === JSON.stringify(t.details);
-    judgeSequence(ctx, 'ecs.attach-key-pair.idempotent-replay', c, exchange, same, 'A replay did not return the first result', `200 with OperationDetails ${String(JSON.stringify(t.details)).slice(0, 300)}`);
+    judgeSequence(
+      ctx,
+      'ecs.attach-key-pair.idempotent-replay',
+      c,
+      exchange,
+      same,
+      'A replay did not return the first result',
+      `200 with OperationDetails ${String(JSON.stringify(t.details)).slice(0, 300)}`,
+    );
   }
   toString = () => `Replay(${this.pick})`;
 }
@@ -87,10 +120,20 @@ class Mismatch implements fc.AsyncCommand<TokenModel, EngineContext> {
     const t = m.tokens[this.pick % m.tokens.length]!;
     // One more instance than the first call named: different parameters, whatever they were.
     const slots: InstanceSlot[] = [...t.slots, { id: `i-unknown-${ctx.unique()}`, kind: 'unknown' }];
-    const c = attachCase('mismatch', 'a reused token with other parameters is a mismatch', t.token, slots, t.keyPair, ['ecs.attach-key-pair.idempotent-mismatch']);
+    const c = attachCase('mismatch', 'a reused token with other parameters is a mismatch', t.token, slots, t.keyPair, [
+      'ecs.attach-key-pair.idempotent-mismatch',
+    ]);
     const { exchange } = await executeCase(ctx, c);
     const ok = exchange.response?.status === 400 && code(exchange) === 'IdempotentParameterMismatch';
-    judgeSequence(ctx, 'ecs.attach-key-pair.idempotent-mismatch', c, exchange, ok, 'A reused token with other parameters was not a mismatch', '400 IdempotentParameterMismatch');
+    judgeSequence(
+      ctx,
+      'ecs.attach-key-pair.idempotent-mismatch',
+      c,
+      exchange,
+      ok,
+      'A reused token with other parameters was not a mismatch',
+      '400 IdempotentParameterMismatch',
+    );
   }
   toString = () => `Mismatch(${this.pick})`;
 }
@@ -110,7 +153,14 @@ export async function runIdempotencyModel(ctx: EngineContext, slots: fc.Arbitrar
   ctx.later(() => runSequences(ctx, slots, keyPair, commands, (ctx.settings.seed + 1) | 0, numRuns - 1));
 }
 
-async function runSequences(ctx: EngineContext, slots: fc.Arbitrary<InstanceSlot[]>, keyPair: fc.Arbitrary<KeyPairChoice>, commands: fc.Arbitrary<fc.AsyncCommand<TokenModel, EngineContext>>[], seed: number, numRuns: number): Promise<void> {
+async function runSequences(
+  ctx: EngineContext,
+  slots: fc.Arbitrary<InstanceSlot[]>,
+  keyPair: fc.Arbitrary<KeyPairChoice>,
+  commands: fc.Arbitrary<fc.AsyncCommand<TokenModel, EngineContext>>[],
+  seed: number,
+  numRuns: number,
+): Promise<void> {
   if (numRuns <= 0) return;
   await runModelSequences(
     fc.asyncProperty(fc.tuple(slots, keyPair), fc.commands(commands, { maxCommands: 10 }), async ([s, k], cmds) => {

@@ -40,7 +40,7 @@ export async function runTokenProbes(ctx: EngineContext, instanceIds: readonly s
     const other = [...instanceIds, `i-unknown-${ctx.unique()}`];
     const c: Case = {
       id: `${OP}/changes-nothing/probe`,
-      title: 'a refused request\'s ClientToken is free for another request',
+      title: "a refused request's ClientToken is free for another request",
       source: 'model',
       operation: OP,
       request: { logical: { InstanceIds: other, KeyPairName: keyPair.name, ClientToken: token } },

@@ -20,7 +20,9 @@ export async function loadAdapterClient(file: string): Promise<ClientUnderTest> 
   try {
     module = (await importModule(file)) as { default?: unknown };
   } catch (error) {
-    throw new ClientBroken(`the adapter ${file} throws when it is imported: ${oneLine(error)}. Fix the module so that importing it has no failing side effects.`);
+    throw new ClientBroken(
+      `the adapter ${file} throws when it is imported: ${oneLine(error)}. Fix the module so that importing it has no failing side effects.`,
+    );
   }
   return adapterClientOf(module.default, file);
 }
@@ -28,11 +30,19 @@ export async function loadAdapterClient(file: string): Promise<ClientUnderTest> 
 /** Wraps an adapter value as a client under test, checking it is one (`file` names it in errors). */
 export function adapterClientOf(value: unknown, file = 'module'): ClientUnderTest {
   const adapter = value as Partial<Record<string, unknown>> | undefined;
-  if (adapter === undefined) throw new ClientBroken(`the adapter ${file} has no default export. Export the adapter object: export default { name, attachKeyPair, … } (docs/sdk.md).`);
-  if (adapter === null || typeof adapter !== 'object') throw new ClientBroken(`the adapter ${file}'s default export is ${adapter === null ? 'null' : typeof adapter}, not an adapter. Export an object with a name and one function per operation (docs/sdk.md).`);
+  if (adapter === undefined)
+    throw new ClientBroken(`the adapter ${file} has no default export. Export the adapter object: export default { name, attachKeyPair, … } (docs/sdk.md).`);
+  if (adapter === null || typeof adapter !== 'object')
+    throw new ClientBroken(
+      `the adapter ${file}'s default export is ${adapter === null ? 'null' : typeof adapter}, not an adapter. Export an object with a name and one function per operation (docs/sdk.md).`,
+    );
   const operations = new Set((Object.keys(METHOD) as ClientOperation[]).filter((op) => typeof adapter[METHOD[op]] === 'function'));
-  if (operations.size === 0) throw new ClientBroken(`the adapter ${file} has none of associateKeypair, batchAssociateKeypair, attachKeyPair as a function. Add the ones the SDK offers (docs/sdk.md).`);
-  if (typeof adapter.name !== 'string' || adapter.name === '') throw new ClientBroken(`the adapter ${file} has no name. Add name: '<sdk> <version>' to its default export.`);
+  if (operations.size === 0)
+    throw new ClientBroken(
+      `the adapter ${file} has none of associateKeypair, batchAssociateKeypair, attachKeyPair as a function. Add the ones the SDK offers (docs/sdk.md).`,
+    );
+  if (typeof adapter.name !== 'string' || adapter.name === '')
+    throw new ClientBroken(`the adapter ${file} has no name. Add name: '<sdk> <version>' to its default export.`);
   return new AdapterClient(adapter as unknown as SdkAdapter, operations);
 }
 
@@ -109,5 +119,7 @@ async function importModule(file: string): Promise<unknown> {
 }
 
 function oneLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 300);
+  return String((error as Error)?.message ?? error)
+    .split('\n')[0]!
+    .slice(0, 300);
 }

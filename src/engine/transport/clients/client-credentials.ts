@@ -40,8 +40,10 @@ export function clientCredential(target: ResolvedTarget, cloud: Cloud, choice: C
   const c = credentialOf(target, cloud) ?? { accessKey: '', secretKey: '' };
   const p = prefixOf(cloud);
   const token = c.securityToken !== undefined ? { securityToken: c.securityToken, securityTokenVar: `${p}_SECURITY_TOKEN` } : {};
-  if (choice === 'wrong-secret') return { accessKey: c.accessKey, secretKey: `${c.secretKey}-wrong`, accessKeyVar: `${p}_AK`, secretKeyVar: `${p}_SK_WRONG`, ...token };
-  if (choice === 'unknown-access-key') return { accessKey: `${c.accessKey}UNKNOWN`, secretKey: c.secretKey, accessKeyVar: `${p}_AK_UNKNOWN`, secretKeyVar: `${p}_SK`, ...token };
+  if (choice === 'wrong-secret')
+    return { accessKey: c.accessKey, secretKey: `${c.secretKey}-wrong`, accessKeyVar: `${p}_AK`, secretKeyVar: `${p}_SK_WRONG`, ...token };
+  if (choice === 'unknown-access-key')
+    return { accessKey: `${c.accessKey}UNKNOWN`, secretKey: c.secretKey, accessKeyVar: `${p}_AK_UNKNOWN`, secretKeyVar: `${p}_SK`, ...token };
   return { accessKey: c.accessKey, secretKey: c.secretKey, accessKeyVar: `${p}_AK`, secretKeyVar: `${p}_SK`, ...token };
 }
 

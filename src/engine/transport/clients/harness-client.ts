@@ -72,7 +72,8 @@ class HarnessClient implements ClientUnderTest {
     if (typeof h.name !== 'string' || h.name === '') throw this.broken('gave no name in its hello');
     const ops = Array.isArray(h.operations) ? h.operations : [];
     const unknown = ops.filter((o) => !CLIENT_OPERATIONS.includes(o as ClientOperation));
-    if (unknown.length > 0 || ops.length === 0) throw this.broken(`offers operations ${quote(JSON.stringify(h.operations))}; use some of ${CLIENT_OPERATIONS.join(', ')}`);
+    if (unknown.length > 0 || ops.length === 0)
+      throw this.broken(`offers operations ${quote(JSON.stringify(h.operations))}; use some of ${CLIENT_OPERATIONS.join(', ')}`);
     this.name = h.name;
     this.operations = new Set(ops as ClientOperation[]);
   }
@@ -83,7 +84,11 @@ class HarnessClient implements ClientUnderTest {
     const message = {
       id,
       ...rest,
-      credentials: { accessKeyVar: credential.accessKeyVar, secretKeyVar: credential.secretKeyVar, ...(credential.securityTokenVar ? { securityTokenVar: credential.securityTokenVar } : {}) },
+      credentials: {
+        accessKeyVar: credential.accessKeyVar,
+        secretKeyVar: credential.secretKeyVar,
+        ...(credential.securityTokenVar ? { securityTokenVar: credential.securityTokenVar } : {}),
+      },
     };
     if (this.ended) throw this.broken(this.ended);
     this.child.stdin.write(`${JSON.stringify(message)}\n`);
@@ -150,7 +155,9 @@ class HarnessClient implements ClientUnderTest {
 
   private broken(what: string): ClientBroken {
     const last = this.stderr.trim().split('\n').pop()?.slice(0, 200);
-    return new ClientBroken(`the harness "${this.command}" ${what}${last ? ` (its last stderr line: ${quote(last)})` : ''}. Fix the harness: docs/harness-protocol.md.`);
+    return new ClientBroken(
+      `the harness "${this.command}" ${what}${last ? ` (its last stderr line: ${quote(last)})` : ''}. Fix the harness: docs/harness-protocol.md.`,
+    );
   }
 }
 
@@ -160,7 +167,8 @@ function outcomeProblem(o: unknown): string | undefined {
   const x = o as Record<string, unknown>;
   if (typeof x.ok !== 'boolean') return 'has no boolean ok';
   if (x.status !== undefined && !Number.isInteger(x.status)) return 'has a status that is not a whole number';
-  for (const key of ['code', 'message', 'requestId'] as const) if (x[key] !== undefined && typeof x[key] !== 'string') return `has a ${key} that is not a string`;
+  for (const key of ['code', 'message', 'requestId'] as const)
+    if (x[key] !== undefined && typeof x[key] !== 'string') return `has a ${key} that is not a string`;
   return undefined;
 }
 

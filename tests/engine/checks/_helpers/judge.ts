@@ -72,7 +72,13 @@ export function judge(rule: RuleId, c: Case, x: Exchange, context: CheckContext 
 }
 
 /** `ResponseMetadata` as the seed's example gives it, for the target's region. */
-export const META = { RequestId: '20240101000000010203040506070809', Action: 'AttachKeyPair', Version: '2020-04-01', Service: 'ecs', Region: volc.region } as const;
+export const META = {
+  RequestId: '20240101000000010203040506070809',
+  Action: 'AttachKeyPair',
+  Version: '2020-04-01',
+  Service: 'ecs',
+  Region: volc.region,
+} as const;
 /** A Volcengine error envelope; `meta` replaces members of META (undefined drops one). */
 export function envelopeError(code: string, message: string, meta: Record<string, unknown> = {}, codeN?: number) {
   const m: Record<string, unknown> = { ...META, ...meta };
@@ -82,4 +88,7 @@ export function envelopeError(code: string, message: string, meta: Record<string
 /** Only RequestId and Error: a gateway that refused the request before any service saw it. */
 export const minimal = (code: string, message: string, codeN?: number) =>
   envelopeError(code, message, { Action: undefined, Version: undefined, Service: undefined, Region: undefined }, codeN);
-export const ecsSuccess = (details: unknown[] = [{ InstanceId: INSTANCE, Error: null }], meta: Record<string, unknown> = {}) => ({ ResponseMetadata: { ...META, ...meta }, Result: { OperationDetails: details } });
+export const ecsSuccess = (details: unknown[] = [{ InstanceId: INSTANCE, Error: null }], meta: Record<string, unknown> = {}) => ({
+  ResponseMetadata: { ...META, ...meta },
+  Result: { OperationDetails: details },
+});

@@ -8,7 +8,10 @@ export type Interception = 'forward' | 'reset' | { readonly status: number; read
  * A proxy in front of a target: each request is forwarded unchanged, or its connection is reset, or it
  * is answered by the proxy (the target never sees the last two). `intercepted()` counts the latter.
  */
-export async function startInterceptingProxy(target: string, decide: (req: IncomingMessage, n: number) => Interception): Promise<{ url: string; intercepted: () => number; close(): Promise<void> }> {
+export async function startInterceptingProxy(
+  target: string,
+  decide: (req: IncomingMessage, n: number) => Interception,
+): Promise<{ url: string; intercepted: () => number; close(): Promise<void> }> {
   let n = 0;
   let intercepted = 0;
   const upstream = new URL(target);
@@ -36,9 +39,10 @@ export async function startInterceptingProxy(target: string, decide: (req: Incom
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     intercepted: () => intercepted,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

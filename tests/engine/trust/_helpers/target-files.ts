@@ -8,7 +8,15 @@ import { loadTargetFile } from '../../../../src/engine/target/load-target-file.t
 import type { ResolvedTarget } from '../../../../src/engine/target/resolved-target.ts';
 import type { RuleVerdict } from '../../../../src/engine/verdicts/rule-verdict.ts';
 import type { TargetDocument } from '../../../_helpers/target-document.ts';
-import { defaultFixtures, mockCredentialEnv, mockTargetFile, MOCK_PROFILES, startMock, type MockFixtures, type MockOptionsInput } from '../../../../src/mock/index.ts';
+import {
+  defaultFixtures,
+  mockCredentialEnv,
+  mockTargetFile,
+  MOCK_PROFILES,
+  startMock,
+  type MockFixtures,
+  type MockOptionsInput,
+} from '../../../../src/mock/index.ts';
 
 /** The environment the reference mock's target file names, holding the mock's built-in test keys. */
 export const MOCK_ENV: NodeJS.ProcessEnv = mockCredentialEnv();

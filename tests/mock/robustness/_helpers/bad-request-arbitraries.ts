@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import type { WireRequest } from './http-client.ts';
-import {
-  FIXTURES,
-  PROJECT_ID,
-  RUNNING_INSTANCES,
-  RUNNING_SERVERS,
-  VOLC_KEYPAIR,
-  signHuawei,
-  signVolcengine,
-  type Unsigned,
-} from './mock-requests.ts';
+import { FIXTURES, PROJECT_ID, RUNNING_INSTANCES, RUNNING_SERVERS, VOLC_KEYPAIR, signHuawei, signVolcengine, type Unsigned } from './mock-requests.ts';
 import { cloudOf, traceIn, type Cloud } from './response-checks.ts';
 
 /**
@@ -45,20 +36,34 @@ export interface BadCase {
 
 // ---------------------------------------------------------------------------------------------- text
 
-const charsOf = (codes: readonly [number, number][]) =>
-  fc.oneof(...codes.map(([min, max]) => fc.integer({ min, max }))).map((c) => String.fromCharCode(c));
+const charsOf = (codes: readonly [number, number][]) => fc.oneof(...codes.map(([min, max]) => fc.integer({ min, max }))).map((c) => String.fromCharCode(c));
 
 /**
  * Header values: tab and printable ASCII. node:http sends a string header value as UTF-8 while the server
  * reads latin-1, so a non-ASCII value in a signed header could never verify; `rawHeaderValue` (latin-1
  * too) is only for headers that are garbage anyway.
  */
-const headerValue = (maxLength: number) => fc.string({ unit: charsOf([[0x20, 0x7e], [0x09, 0x09]]), maxLength });
-const rawHeaderValue = (maxLength: number) => fc.string({ unit: charsOf([[0x20, 0x7e], [0x80, 0xff], [0x09, 0x09]]), maxLength });
+const headerValue = (maxLength: number) =>
+  fc.string({
+    unit: charsOf([
+      [0x20, 0x7e],
+      [0x09, 0x09],
+    ]),
+    maxLength,
+  });
+const rawHeaderValue = (maxLength: number) =>
+  fc.string({
+    unit: charsOf([
+      [0x20, 0x7e],
+      [0x80, 0xff],
+      [0x09, 0x09],
+    ]),
+    maxLength,
+  });
 /** Printable ASCII without space: what a request-target may hold raw. */
 const targetText = (maxLength: number) => fc.string({ unit: charsOf([[0x21, 0x7e]]), maxLength });
 /** An HTTP token (header names). */
-const tokenText = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-_!#$%&\'*+.^`|~'.split('')), minLength: 1, maxLength: 24 });
+const tokenText = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789-_!#$%&'*+.^`|~".split('')), minLength: 1, maxLength: 24 });
 /** Any Unicode text, astral planes and lone surrogates' neighbours included. */
 const anyText = (maxLength: number) => fc.string({ unit: 'grapheme', maxLength });
 const printableAscii = (minLength: number, maxLength: number) => fc.string({ unit: charsOf([[0x20, 0x7e]]), minLength, maxLength });
@@ -111,8 +116,14 @@ const malformedJson = fc.oneof(
   ),
   anyText(200).filter((s) => !isJson(s)),
   fc.uint8Array({ minLength: 1, maxLength: 300 }),
-  fc.json().map((j) => j.slice(0, Math.max(0, j.length - 1))).filter((s) => !isJson(s)),
-  fc.json().map((j) => `${j}${j}`).filter((s) => !isJson(s)),
+  fc
+    .json()
+    .map((j) => j.slice(0, Math.max(0, j.length - 1)))
+    .filter((s) => !isJson(s)),
+  fc
+    .json()
+    .map((j) => `${j}${j}`)
+    .filter((s) => !isJson(s)),
   fc.constant(Buffer.from('{"keypair_name":"kp-alpha"}', 'utf16le')),
   fc.constant(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])),
 );
@@ -145,7 +156,10 @@ const wrongAssociateBody = fc
         fc.record(
           {
             id: serverIdValue,
-            auth: fc.oneof(anyJson, fc.record({ type: fc.oneof(fc.constantFrom('password', 'keypair', 'PASSWORD', ''), anyJson), key: anyJson }, { requiredKeys: [] })),
+            auth: fc.oneof(
+              anyJson,
+              fc.record({ type: fc.oneof(fc.constantFrom('password', 'keypair', 'PASSWORD', ''), anyJson), key: anyJson }, { requiredKeys: [] }),
+            ),
             disable_password: anyJson,
             port: fc.oneof(fc.constantFrom(0, -1, 65536, 22.5, 2 ** 53, '22', null), anyJson),
           },
@@ -166,7 +180,10 @@ const wrongBatchBody = fc
       batch_keypairs: fc.array(
         fc.oneof(
           anyJson,
-          fc.record({ keypair_name: keypairValue, server: fc.oneof(anyJson, fc.record({ id: serverIdValue, port: maybe(anyJson) }, { requiredKeys: [] })) }, { requiredKeys: [] }),
+          fc.record(
+            { keypair_name: keypairValue, server: fc.oneof(anyJson, fc.record({ id: serverIdValue, port: maybe(anyJson) }, { requiredKeys: [] })) },
+            { requiredKeys: [] },
+          ),
         ),
         { maxLength: 40 },
       ),
@@ -176,7 +193,10 @@ const wrongBatchBody = fc
 
 /** JSON that is valid but not an object: the wrong type for every body. */
 const nonObjectJson = fc.oneof(
-  fc.jsonValue().filter((v) => v === null || typeof v !== 'object' || Array.isArray(v)).map((v) => JSON.stringify(v)),
+  fc
+    .jsonValue()
+    .filter((v) => v === null || typeof v !== 'object' || Array.isArray(v))
+    .map((v) => JSON.stringify(v)),
   fc.constantFrom('null', '[]', '0', '"kp-alpha"', 'true', `${'['.repeat(20_000)}${']'.repeat(20_000)}`, `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`),
 );
 
@@ -195,7 +215,15 @@ const OTHER_METHODS = ['GET', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRAC
 /** A project id: the fixture's, another, or something odd but URL-safe (signable). */
 const projectId = fc.oneof(
   { weight: 4, arbitrary: fc.constant(PROJECT_ID) },
-  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('0', 'x'.repeat(300), '%20', '-', '~'), anyText(20).filter((s) => s !== '' && s !== '.' && s !== '..').map(encodeURIComponent)) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.constantFrom('0', 'x'.repeat(300), '%20', '-', '~'),
+      anyText(20)
+        .filter((s) => s !== '' && s !== '.' && s !== '..')
+        .map(encodeURIComponent),
+    ),
+  },
 );
 
 const tokenHeader = fc.oneof(fc.constant('mock-hwc-iam-token'), rawHeaderValue(200));
@@ -220,9 +248,9 @@ const garbageAuthorization = fc.oneof(
     `SDK-HMAC-SHA256 ${'Access=x, '.repeat(500)}`,
     `HMAC-SHA256 Credential=${'x/'.repeat(2000)}`,
   ),
-  fc.tuple(fc.constantFrom('SDK-HMAC-SHA256', 'HMAC-SHA256'), fc.array(fc.tuple(tokenText, rawHeaderValue(40)), { maxLength: 6 })).map(
-    ([alg, params]) => `${alg} ${params.map(([k, v]) => `${k}=${v.replace(/,/g, '')}`).join(', ')}`,
-  ),
+  fc
+    .tuple(fc.constantFrom('SDK-HMAC-SHA256', 'HMAC-SHA256'), fc.array(fc.tuple(tokenText, rawHeaderValue(40)), { maxLength: 6 }))
+    .map(([alg, params]) => `${alg} ${params.map(([k, v]) => `${k}=${v.replace(/,/g, '')}`).join(', ')}`),
 );
 const basicDate = fc.oneof(
   fc.constantFrom('20240101T000000Z', '99999999T999999Z', '', 'yesterday', '20241301T000000Z', '00000000T000000Z'),
@@ -235,21 +263,45 @@ const huaweiAuth: fc.Arbitrary<HuaweiAuth> = fc.oneof(
   { weight: 1, arbitrary: tokenHeader.map((token) => ({ kind: 'token' as const, token })) },
   {
     weight: 4,
-    arbitrary: fc.constantFrom('valid', 'valid', 'valid', 'wrong-secret', 'unknown-ak', 'stale', 'tampered-body').map((variant) => ({ kind: 'aksk' as const, variant })),
+    arbitrary: fc
+      .constantFrom('valid', 'valid', 'valid', 'wrong-secret', 'unknown-ak', 'stale', 'tampered-body')
+      .map((variant) => ({ kind: 'aksk' as const, variant })),
   },
   { weight: 2, arbitrary: fc.record({ authorization: garbageAuthorization, sdkDate: basicDate }).map((g) => ({ kind: 'garbage' as const, ...g })) },
 );
 
 const authenticated = (auth: HuaweiAuth | VolcAuth) =>
-  (auth.kind === 'token' && auth.token === 'mock-hwc-iam-token') || (auth.kind === 'aksk' && auth.variant === 'valid') || (auth.kind === 'sign' && auth.variant === 'valid');
+  (auth.kind === 'token' && auth.token === 'mock-hwc-iam-token') ||
+  (auth.kind === 'aksk' && auth.variant === 'valid') ||
+  (auth.kind === 'sign' && auth.variant === 'valid');
 
 const RESERVED_HEADERS = new Set([
-  'host', 'content-length', 'transfer-encoding', 'connection', 'expect', 'upgrade', 'authorization', 'x-auth-token', 'x-sdk-date',
-  'x-date', 'x-project-id', 'x-content-sha256', 'x-sdk-content-sha256', 'x-security-token', 'content-type', 'keep-alive', 'te', 'trailer',
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'expect',
+  'upgrade',
+  'authorization',
+  'x-auth-token',
+  'x-sdk-date',
+  'x-date',
+  'x-project-id',
+  'x-content-sha256',
+  'x-sdk-content-sha256',
+  'x-security-token',
+  'content-type',
+  'keep-alive',
+  'te',
+  'trailer',
 ]);
 
 /** Random extra headers that mean nothing to the mock (signed along with the rest when signed). */
-const extraHeaders = fc.dictionary(tokenText.filter((n) => !RESERVED_HEADERS.has(n)), headerValue(100), { maxKeys: 4 });
+const extraHeaders = fc.dictionary(
+  tokenText.filter((n) => !RESERVED_HEADERS.has(n)),
+  headerValue(100),
+  { maxKeys: 4 },
+);
 
 function headersWith(ct: string | undefined, extra: Record<string, string>): Record<string, string> {
   return ct === undefined ? { ...extra } : { ...extra, 'Content-Type': ct };
@@ -257,7 +309,15 @@ function headersWith(ct: string | undefined, extra: Record<string, string>): Rec
 
 /** A known route with the right method, authenticated somehow, and a bad body. */
 const huaweiBadBody = fc
-  .record({ route: fc.constantFrom(...HUAWEI_ROUTES), project: projectId, body: badBody, ct: contentType, extra: extraHeaders, auth: huaweiAuth, chunked: fc.boolean() })
+  .record({
+    route: fc.constantFrom(...HUAWEI_ROUTES),
+    project: projectId,
+    body: badBody,
+    ct: contentType,
+    extra: extraHeaders,
+    auth: huaweiAuth,
+    chunked: fc.boolean(),
+  })
   .map(({ route, project, body, ct, extra, auth, chunked }): BadCase => {
     const malformed = typeof body !== 'string' || !isJson(body);
     return {
@@ -274,22 +334,46 @@ const huaweiBadBody = fc
 /** A known path with a method it does not have, or a path that is no API: 404 whoever asks. */
 const huaweiUnknownApi = fc
   .record({
-    target: fc.oneof(
-      fc.tuple(fc.constantFrom(...HUAWEI_ROUTES), fc.constantFrom(...OTHER_METHODS)).map(([r, m]) => ({ method: m, target: r.path(PROJECT_ID) })),
-      fc.constantFrom('POST', 'PUT', 'DELETE').map((m) => ({ method: m, target: `/v3/${PROJECT_ID}/tasks/some-task` })),
-      fc
-        .tuple(
-          fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
-          fc.oneof(
-            fc.constantFrom('/v2/p/keypairs/associate', '/v3', '/v3/', `/v3/${PROJECT_ID}`, `/v3/${PROJECT_ID}/keypairs`, `/v3/${PROJECT_ID}/keypairs/associate/x`,
-              `/v3//keypairs/associate`, `/v3/${PROJECT_ID}/keypairs/Associate`, `/v3/${PROJECT_ID}/keypairs%2Fassociate`, '/favicon.ico', '/robots.txt',
-              `/V3/${PROJECT_ID}/keypairs/associate`, '//', '/.', '/..', '/v3/../v3/p/keypairs/associate', `/v3/${PROJECT_ID}/tasks/`, `/${'a/'.repeat(2000)}`,
-              `/v3/${PROJECT_ID}/keypairs/associate;jsessionid=1`, '/%', '/%zz', '/%E0%A4%A', '/\\', '/v3/p/keypairs/associate%00'),
-            fc.tuple(fc.constantFrom('/v3/', `/v3/${PROJECT_ID}/`, `/v3/${PROJECT_ID}/keypairs/`, '/'), targetText(60)).map(([a, b]) => `${a}${b}`),
-          ),
-        )
-        .map(([m, target]) => ({ method: m, target })),
-    ).filter(({ method, target }) => cloudOf(target) === 'huawei' && !isKnownHuaweiApi(method, target)),
+    target: fc
+      .oneof(
+        fc.tuple(fc.constantFrom(...HUAWEI_ROUTES), fc.constantFrom(...OTHER_METHODS)).map(([r, m]) => ({ method: m, target: r.path(PROJECT_ID) })),
+        fc.constantFrom('POST', 'PUT', 'DELETE').map((m) => ({ method: m, target: `/v3/${PROJECT_ID}/tasks/some-task` })),
+        fc
+          .tuple(
+            fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
+            fc.oneof(
+              fc.constantFrom(
+                '/v2/p/keypairs/associate',
+                '/v3',
+                '/v3/',
+                `/v3/${PROJECT_ID}`,
+                `/v3/${PROJECT_ID}/keypairs`,
+                `/v3/${PROJECT_ID}/keypairs/associate/x`,
+                `/v3//keypairs/associate`,
+                `/v3/${PROJECT_ID}/keypairs/Associate`,
+                `/v3/${PROJECT_ID}/keypairs%2Fassociate`,
+                '/favicon.ico',
+                '/robots.txt',
+                `/V3/${PROJECT_ID}/keypairs/associate`,
+                '//',
+                '/.',
+                '/..',
+                '/v3/../v3/p/keypairs/associate',
+                `/v3/${PROJECT_ID}/tasks/`,
+                `/${'a/'.repeat(2000)}`,
+                `/v3/${PROJECT_ID}/keypairs/associate;jsessionid=1`,
+                '/%',
+                '/%zz',
+                '/%E0%A4%A',
+                '/\\',
+                '/v3/p/keypairs/associate%00',
+              ),
+              fc.tuple(fc.constantFrom('/v3/', `/v3/${PROJECT_ID}/`, `/v3/${PROJECT_ID}/keypairs/`, '/'), targetText(60)).map(([a, b]) => `${a}${b}`),
+            ),
+          )
+          .map(([m, target]) => ({ method: m, target })),
+      )
+      .filter(({ method, target }) => cloudOf(target) === 'huawei' && !isKnownHuaweiApi(method, target)),
     ct: contentType,
     body: maybe(badBody),
     auth: huaweiAuth,
@@ -297,7 +381,12 @@ const huaweiUnknownApi = fc
   .map(({ target, ct, body, auth }): BadCase => ({
     cloud: 'huawei',
     kind: 'huawei/unknown-api',
-    request: { method: target.method, target: target.target, headers: headersWith(ct, {}), ...(body !== undefined && !['GET', 'HEAD', 'TRACE'].includes(target.method) ? { body } : {}) },
+    request: {
+      method: target.method,
+      target: target.target,
+      headers: headersWith(ct, {}),
+      ...(body !== undefined && !['GET', 'HEAD', 'TRACE'].includes(target.method) ? { body } : {}),
+    },
     // Random targets may hold bad percent-escapes, which cannot be signed: those go unsigned.
     auth: signable(target.target) ? auth : { kind: 'none' },
     expect: [404],
@@ -322,7 +411,11 @@ function signable(target: string): boolean {
 /** ListKeypairTask with garbage task ids, and a known route with garbage authentication. */
 const huaweiTaskLookup = fc
   .record({
-    id: fc.oneof(targetText(80).filter((s) => s !== '' && !s.includes('/') && !s.includes('?') && !s.includes('#')), fc.uuid(), fc.constantFrom('%', '%zz', '%00', 'x'.repeat(4000), '..', '%2F')),
+    id: fc.oneof(
+      targetText(80).filter((s) => s !== '' && !s.includes('/') && !s.includes('?') && !s.includes('#')),
+      fc.uuid(),
+      fc.constantFrom('%', '%zz', '%00', 'x'.repeat(4000), '..', '%2F'),
+    ),
     auth: huaweiAuth,
     extra: extraHeaders,
   })
@@ -330,13 +423,25 @@ const huaweiTaskLookup = fc
     const target = `/v3/${PROJECT_ID}/tasks/${id}`;
     const ok = signable(target);
     const effective: HuaweiAuth = ok ? auth : { kind: 'none' };
-    return { cloud: 'huawei', kind: 'huawei/task-lookup', request: { method: 'GET', target, headers: extra }, auth: effective, expect: authenticated(effective) ? [400] : [401] };
+    return {
+      cloud: 'huawei',
+      kind: 'huawei/task-lookup',
+      request: { method: 'GET', target, headers: extra },
+      auth: effective,
+      expect: authenticated(effective) ? [400] : [401],
+    };
   });
 
 /** Methods the HTTP parser does not know, on Huawei paths: the parser refuses them, with a 400 in the gateway's shape. */
 const huaweiUnknownMethod = fc
   .record({ method: fc.constantFrom('FOO', 'GETT', 'BREW', 'X', 'GET_', 'HTTP'), route: fc.constantFrom(...HUAWEI_ROUTES) })
-  .map(({ method, route }): BadCase => ({ cloud: 'huawei', kind: 'huawei/unknown-method', request: { method, target: route.path(PROJECT_ID), headers: {} }, auth: { kind: 'none' }, expect: [400] }));
+  .map(({ method, route }): BadCase => ({
+    cloud: 'huawei',
+    kind: 'huawei/unknown-method',
+    request: { method, target: route.path(PROJECT_ID), headers: {} },
+    auth: { kind: 'none' },
+    expect: [400],
+  }));
 
 export const huaweiBadCase: fc.Arbitrary<BadCase> = fc.oneof(
   { weight: 10, arbitrary: huaweiBadBody },
@@ -349,7 +454,26 @@ export const huaweiBadCase: fc.Arbitrary<BadCase> = fc.oneof(
 
 /** An InstanceIds index that is not 1…N: 0, negative, huge, not a number, empty. */
 const absurdIndex = fc.oneof(
-  fc.constantFrom('0', '-1', '99999999999', '99999999999999999999999', '10001', '1e3', '0x10', '1.5', '', ' 1', 'NaN', 'Infinity', 'one', '%31', '1.', '.1', '-0', '+1'),
+  fc.constantFrom(
+    '0',
+    '-1',
+    '99999999999',
+    '99999999999999999999999',
+    '10001',
+    '1e3',
+    '0x10',
+    '1.5',
+    '',
+    ' 1',
+    'NaN',
+    'Infinity',
+    'one',
+    '%31',
+    '1.',
+    '.1',
+    '-0',
+    '+1',
+  ),
   fc.integer({ min: -2_000_000_000, max: 0 }).map(String),
   fc.integer({ min: 10_001, max: 2 ** 31 }).map(String),
   targetText(12).filter((s) => !/^[0-9]+$/.test(s) && !/[&#=%+]/.test(s)),
@@ -398,13 +522,20 @@ function volcExpect(auth: VolcAuth, afterAuth: readonly number[] | undefined): r
 
 /** Query pairs → `/?k=v&…`, percent-encoding both sides (so a signer can sign them). */
 const enc = (pairs: readonly (readonly [string, string])[]) => `/?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
-const FIXED: readonly [string, string][] = [['Action', 'AttachKeyPair'], ['Version', '2020-04-01']];
+const FIXED: readonly [string, string][] = [
+  ['Action', 'AttachKeyPair'],
+  ['Version', '2020-04-01'],
+];
 const KEYPAIR: readonly [string, string] = ['KeyPairName', VOLC_KEYPAIR.name];
 
 /** A `Version`/`Action` the gateway does not serve, or none. */
 const volcUnknownAction = fc
   .record({
-    action: fc.oneof(fc.constantFrom('AttachKeyPair', 'attachkeypair', 'DetachKeyPair', 'DescribeInstances', '', 'AttachKeyPair '), oddText, fc.constant(undefined)),
+    action: fc.oneof(
+      fc.constantFrom('AttachKeyPair', 'attachkeypair', 'DetachKeyPair', 'DescribeInstances', '', 'AttachKeyPair '),
+      oddText,
+      fc.constant(undefined),
+    ),
     version: fc.oneof(fc.constantFrom('2020-04-01', '2020-04-02', '2099-01-01', 'latest', '', '2020-4-1'), oddText, fc.constant(undefined)),
     auth: volcAuth,
   })
@@ -415,7 +546,13 @@ const volcUnknownAction = fc
     if (version !== undefined) pairs.push(['Version', version]);
     pairs.push(['InstanceIds.1', RUNNING_INSTANCES[0]!], [...KEYPAIR]);
     const missing = action === undefined || version === undefined;
-    return { cloud: 'volcengine', kind: 'volcengine/unknown-action-or-version', request: { method: 'GET', target: enc(pairs), headers: {} }, auth, expect: volcExpect(auth, missing ? [400, 404] : [404]) };
+    return {
+      cloud: 'volcengine',
+      kind: 'volcengine/unknown-action-or-version',
+      request: { method: 'GET', target: enc(pairs), headers: {} },
+      auth,
+      expect: volcExpect(auth, missing ? [400, 404] : [404]),
+    };
   });
 
 /** InstanceIds.N with absurd indexes (and, sometimes, some good ones), duplicated or in huge numbers. */
@@ -433,7 +570,13 @@ const volcAbsurdIndexes = fc
     if (keypair) pairs.push([...KEYPAIR]);
     // With no usable index there are no instance ids: 400 MissingParameter.InstanceIds.
     const afterAuth = good.length === 0 ? [400] : keypair ? undefined : [400];
-    return { cloud: 'volcengine', kind: 'volcengine/absurd-index', request: { method: 'GET', target: enc(pairs), headers: {} }, auth, expect: volcExpect(auth, afterAuth) };
+    return {
+      cloud: 'volcengine',
+      kind: 'volcengine/absurd-index',
+      request: { method: 'GET', target: enc(pairs), headers: {} },
+      auth,
+      expect: volcExpect(auth, afterAuth),
+    };
   });
 
 /** Over 100 ids (up to 2,000, kept under the 64 KiB header limit), or one index repeated hundreds of times. */
@@ -443,7 +586,13 @@ const volcHugeCount = fc
     const pairs: [string, string][] = [...FIXED];
     for (let i = 1; i <= count; i++) pairs.push([`InstanceIds.${repeat ? 1 : i}`, 'i']);
     pairs.push([...KEYPAIR]);
-    return { cloud: 'volcengine', kind: 'volcengine/huge-count', request: { method: 'GET', target: enc(pairs), headers: {} }, auth, expect: volcExpect(auth, [400]) };
+    return {
+      cloud: 'volcengine',
+      kind: 'volcengine/huge-count',
+      request: { method: 'GET', target: enc(pairs), headers: {} },
+      auth,
+      expect: volcExpect(auth, [400]),
+    };
   });
 
 /** A ClientToken over 64 characters or with non-ASCII characters, on an otherwise valid request. */
@@ -451,7 +600,13 @@ const volcBadToken = fc
   .record({ token: badClientToken, auth: volcAuth, ids: fc.array(fc.constantFrom(...RUNNING_INSTANCES.slice(0, 5)), { minLength: 1, maxLength: 5 }) })
   .map(({ token, auth, ids }): BadCase => {
     const pairs: [string, string][] = [...FIXED, ...ids.map((id, i) => [`InstanceIds.${i + 1}`, id] as [string, string]), [...KEYPAIR], ['ClientToken', token]];
-    return { cloud: 'volcengine', kind: 'volcengine/bad-client-token', request: { method: 'GET', target: enc(pairs), headers: {} }, auth, expect: volcExpect(auth, [400]) };
+    return {
+      cloud: 'volcengine',
+      kind: 'volcengine/bad-client-token',
+      request: { method: 'GET', target: enc(pairs), headers: {} },
+      auth,
+      expect: volcExpect(auth, [400]),
+    };
   });
 
 /** Odd key pair names and ids, odd or duplicated parameters, unknown parameters, and bodies nobody asked for. */
@@ -487,7 +642,13 @@ const volcOddParameters = fc
 
 /** Raw, unsigned query garbage: bad escapes, bare `&`, names without values. Only the gateway's 401 fits. */
 const volcRawQuery = fc
-  .record({ query: targetText(300), auth: fc.oneof(fc.constant<VolcAuth>({ kind: 'none' }), fc.record({ authorization: garbageAuthorization }).map((g): VolcAuth => ({ kind: 'garbage', ...g }))) })
+  .record({
+    query: targetText(300),
+    auth: fc.oneof(
+      fc.constant<VolcAuth>({ kind: 'none' }),
+      fc.record({ authorization: garbageAuthorization }).map((g): VolcAuth => ({ kind: 'garbage', ...g })),
+    ),
+  })
   .filter(({ query }) => !query.includes('#'))
   .map(({ query, auth }): BadCase => ({
     cloud: 'volcengine',
@@ -536,7 +697,12 @@ export function toWire(c: BadCase, port: number): WireRequest {
   const chunked = c.chunked === true && c.request.body !== undefined;
   const withChunked = (w: WireRequest): WireRequest => (chunked ? { ...w, chunked } : w);
   const auth = c.auth;
-  const plain: WireRequest = { method: c.request.method, target: c.request.target, headers: { ...c.request.headers }, ...(c.request.body !== undefined ? { body: c.request.body } : {}) };
+  const plain: WireRequest = {
+    method: c.request.method,
+    target: c.request.target,
+    headers: { ...c.request.headers },
+    ...(c.request.body !== undefined ? { body: c.request.body } : {}),
+  };
   switch (auth.kind) {
     case 'none':
       return withChunked(plain);

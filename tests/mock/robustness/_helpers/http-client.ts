@@ -14,7 +14,13 @@ export interface WireRequest {
 
 /** What came back, or why nothing did. */
 export type Answer =
-  | { readonly ok: true; readonly status: number; readonly headers: Readonly<Record<string, string | string[] | undefined>>; readonly body: string; readonly ms: number }
+  | {
+      readonly ok: true;
+      readonly status: number;
+      readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+      readonly body: string;
+      readonly ms: number;
+    }
   | { readonly ok: false; readonly error: string; readonly ms: number };
 
 /** Keep-alive connections to the mock, at most `maxSockets` at once. */
@@ -63,7 +69,9 @@ export function send(port: number, wire: WireRequest, agent: Agent | false, time
         size += chunk.length;
         if (size <= MAX_BODY) chunks.push(chunk);
       });
-      res.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, error: `response ${error.code ?? 'error'}: ${error.message}`, ms: Date.now() - started }));
+      res.on('error', (error: NodeJS.ErrnoException) =>
+        finish({ ok: false, error: `response ${error.code ?? 'error'}: ${error.message}`, ms: Date.now() - started }),
+      );
       res.on('end', () =>
         finish({ ok: true, status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started }),
       );
@@ -80,7 +88,12 @@ export function send(port: number, wire: WireRequest, agent: Agent | false, time
 }
 
 /** Runs `work` over `items`, at most `concurrency` at once, in order of the array; stops starting new work after `deadline`. */
-export async function runPool<T, R>(items: readonly T[], concurrency: number, deadline: number, work: (item: T, index: number) => Promise<R>): Promise<(R | undefined)[]> {
+export async function runPool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  deadline: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<(R | undefined)[]> {
   const results: (R | undefined)[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
