@@ -10,8 +10,12 @@ import type { EngineContext } from './engine-context.ts';
 import { runHuaweiPlan } from './huawei/huawei-plan.ts';
 import { huaweiCaseFromRequest, volcengineCaseFromRequest } from './proxy/case-from-request.ts';
 import { huaweiFaultedCalls, huaweiResponseCases } from './huawei/huawei-sdk-plan.ts';
+import { huaweiChangedResources, huaweiRestoreJobs } from './huawei/restore-servers.ts';
+import type { ChangeLedger } from './restore/change-ledger.ts';
+import type { RestoreJob } from './restore/restore-fixtures.ts';
 import type { FaultedCall } from './sdk/sdk-fault-plan.ts';
 import type { ScriptedCase } from './sdk/sdk-response-plan.ts';
+import { volcengineChangedResources, volcengineRestoreJobs } from './volcengine/restore-instances.ts';
 import { volcengineFaultedCalls, volcengineResponseCases } from './volcengine/volcengine-sdk-plan.ts';
 import { runVolcenginePlan } from './volcengine/volcengine-plan.ts';
 
@@ -35,6 +39,8 @@ export interface EngineFamily {
   sdkFaultedCalls(ctx: EngineContext): FaultedCall[];
   /** The fixture list without which none of the family's rules can be decided, and its length in a target. */
   readonly essentialFixtures: { readonly path: string; count(target: ResolvedTarget): number | undefined };
+  /** The restore: a job per fixture the run changed, and their names for a report when none can run. */
+  readonly restore: { jobs(ctx: EngineContext, ledger: ChangeLedger): RestoreJob[]; changed(ledger: ChangeLedger): string[] };
   /** Client rules only this family's calls can decide (they are skipped on the others'). */
   readonly ownClientRules: readonly RuleId[];
   /** A case made from a request a client sent through the proxy, or undefined for no checked operation. */
@@ -50,6 +56,7 @@ export const ENGINE_FAMILIES: Record<Cloud, EngineFamily> = {
     sdkResponses: huaweiResponseCases,
     sdkFaultedCalls: huaweiFaultedCalls,
     essentialFixtures: { path: 'huaweicloud.fixtures.keypairs', count: (t) => t.huaweicloud?.fixtures.keypairs.length },
+    restore: { jobs: huaweiRestoreJobs, changed: huaweiChangedResources },
     ownClientRules: ['client.project-id'],
     caseFromRequest: huaweiCaseFromRequest,
   },
@@ -66,6 +73,7 @@ export const ENGINE_FAMILIES: Record<Cloud, EngineFamily> = {
     sdkResponses: volcengineResponseCases,
     sdkFaultedCalls: volcengineFaultedCalls,
     essentialFixtures: { path: 'volcengine.fixtures.keyPairs', count: (t) => t.volcengine?.fixtures.keyPairs.length },
+    restore: { jobs: volcengineRestoreJobs, changed: volcengineChangedResources },
     ownClientRules: [],
     caseFromRequest: volcengineCaseFromRequest,
   },

@@ -69,8 +69,8 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     else if (!x.notSent) firstSilence ??= x.error;
   });
   let unreachable: string | undefined;
+  const family = ENGINE_FAMILIES[cloud];
   try {
-    const family = ENGINE_FAMILIES[cloud];
     await family.runPlan(ctx);
     if (ctx.sdk) {
       await runSdkResponsePlan(ctx, family.sdkResponses(ctx));
@@ -94,7 +94,8 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     for (const rule of rules) ctx.tally.skip(rule, `could not run: ${couldNotRun}`);
   }
   const sentBeforeRestore = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
-  const restore = settings.restore === false ? [] : unreachable ? notRestored(ledger) : await restoreFixtures(ctx, ledger);
+  const restore =
+    settings.restore === false ? [] : unreachable ? notRestored(family.restore.changed(ledger)) : await restoreFixtures(ctx, family.restore.jobs(ctx, ledger));
   // Counted after the restore, whose requests the target receives too (and the progress line counts).
   const requests = ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0);
   const restoreRequests = requests - sentBeforeRestore;

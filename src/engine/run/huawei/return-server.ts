@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { bodyObject } from '../../transport/answer.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
-import { disassociateCase, waitForTask } from '../restore/restore-fixtures.ts';
+import { disassociateCase, waitForTask } from './restore-servers.ts';
 import type { ReturnServer } from './server-pool.ts';
 
 /**
