@@ -42,7 +42,7 @@ export default class ConformanceReporter implements Reporter {
     this.timer = setInterval(() => this.progress(), this.tty ? 200 : 5000);
     this.timer.unref();
     process.stderr.write(
-      `Checking ${env.target?.file ?? env.mergedTarget?.file}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`,
+      `Checking ${env.embedded ? EMBEDDED_TARGET : (env.target?.file ?? env.mergedTarget?.file)}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`,
     );
   }
 
