@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { startEmbeddedMock } from '../src/cli/_internals/embedded-mock.ts';
 import type { Cloud } from '../src/families/api-families.ts';
 import { runCloud } from '../src/engine/run/run-cloud.ts';
-import { loadTargetFile } from '../src/engine/target/load-target-file.ts';
 import { adapterClientOf } from '../src/engine/transport/clients/adapter-client.ts';
 import huaweiSdk from '../src/sdk/adapters/huaweicloud-sdk-core.ts';
 import volcengineSdk from '../src/sdk/adapters/volcengine-openapi.ts';
@@ -26,11 +25,11 @@ const SDKS: [string, Cloud, SdkAdapter][] = [
   [`@huaweicloud/huaweicloud-sdk-core ${versions('@huaweicloud/huaweicloud-sdk-core')}`, 'huaweicloud', huaweiSdk],
 ];
 
-const embedded = await startEmbeddedMock('sdk-results');
+const embedded = await startEmbeddedMock();
 const sections: string[] = [];
 try {
   for (const [name, cloud, adapter] of SDKS) {
-    const target = loadTargetFile(embedded.targetFile, { ...process.env, ...embedded.credentialEnv });
+    const target = embedded.target;
     const client = adapterClientOf(adapter);
     const { verdicts, requests } = await runCloud(cloud, target, { seed: SEED, runs: RUNS, restore: false, client }).finally(() => client.close());
     const count = (s: string) => verdicts.filter((v) => v.status === s).length;

@@ -29,6 +29,7 @@ export async function checkClient(values: { adapter?: string; harness?: string; 
     const client = await loadClient(choice, {
       name: 'check',
       file: '',
+      document: {},
       safety: { allowMutations: false, maxRequests: 0, requestsPerSecond: 1, requestTimeoutMs: 1 },
       secrets: [],
     });

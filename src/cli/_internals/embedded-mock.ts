@@ -1,19 +1,16 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { EMBEDDED_TARGET } from '../../engine/report/build-report.ts';
 import { resolveTargetDocument } from '../../engine/target/load-target-file.ts';
 import type { ResolvedTarget } from '../../engine/target/resolved-target.ts';
 import { MOCK_CREDENTIAL_ENV, mockCredentialEnv, mockTargetFile, startMock, type MockFixtures, type RunningMock } from '../../mock/index.ts';
 
-/** The reference mock in this process, and a target file in the temporary folder that names it. */
+/** The reference mock in this process, and the target that names it (a value: no file is written). */
 export interface EmbeddedMock {
   readonly mock: RunningMock;
-  readonly targetFile: string;
-  /** That target file, resolved (from the document written, not read back). */
+  /** The mock's target document, resolved; its `file` is EMBEDDED_TARGET, as every report names it. */
   readonly target: ResolvedTarget;
-  /** The values of the variables the target file names: what a run against it needs in its environment. */
+  /** The values of the variables the target names: what a run against it needs in its environment. */
   readonly credentialEnv: NodeJS.ProcessEnv;
-  /** Stops the mock and deletes its target file. */
+  /** Stops the mock. */
   close(): Promise<void>;
 }
 
@@ -28,14 +25,12 @@ export function withMockTestKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /**
  * Starts the reference mock with its built-in test keys, unless the environment names others. The keys go
- * into process.env because the mock reads them there; `label` tells this process's target files apart.
+ * into process.env because the mock reads them there.
  */
-export async function startEmbeddedMock(label: string, fixtures?: MockFixtures): Promise<EmbeddedMock> {
+export async function startEmbeddedMock(fixtures?: MockFixtures): Promise<EmbeddedMock> {
   withMockTestKeys(process.env);
   const mock = await startMock({ port: 0, taskDelayMs: 20, ...(fixtures && { fixtures }) });
-  const targetFile = join(tmpdir(), `conformance-${label}-${process.pid}.json`);
   const document = { ...mockTargetFile(mock.options.fixtures, mock.url), name: 'embedded reference mock' };
-  writeFileSync(targetFile, JSON.stringify(document, null, 2));
   const credentialEnv = Object.fromEntries(
     Object.values(MOCK_CREDENTIAL_ENV)
       .filter((k) => process.env[k] !== undefined)
@@ -43,12 +38,8 @@ export async function startEmbeddedMock(label: string, fixtures?: MockFixtures):
   );
   return {
     mock,
-    targetFile,
-    target: resolveTargetDocument(document, targetFile, credentialEnv),
+    target: resolveTargetDocument(document, EMBEDDED_TARGET, credentialEnv),
     credentialEnv,
-    close: async () => {
-      await mock.close();
-      rmSync(targetFile, { force: true });
-    },
+    close: () => mock.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultFixtures, fixturesFromTarget, type MockFixtures } from '../../mock/index.ts';
@@ -111,7 +111,7 @@ async function compare(
     const t = target(given, '--reference');
     referenceClouds = cloudsOf(t);
     reference = { kind: 'target', name: t.name, target: t, restore: true };
-    referenceDocument = JSON.parse(readFileSync(t.file, 'utf8'));
+    referenceDocument = t.document;
   } else {
     const m = await startEmbedded('reference', defaultFixtures());
     embedded.push(m);
@@ -185,7 +185,7 @@ interface EmbeddedSide {
 }
 
 async function startEmbedded(role: 'reference' | 'candidate', fixtures: MockFixtures): Promise<EmbeddedSide> {
-  const embedded = await startEmbeddedMock(`fidelity-${role}`, fixtures);
+  const embedded = await startEmbeddedMock(fixtures);
   return { target: embedded.target, close: embedded.close };
 }
 

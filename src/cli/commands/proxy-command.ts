@@ -41,7 +41,7 @@ export async function proxyCommand(argv: string[], stop: Promise<unknown> = sign
   try {
     if (values.target !== undefined) target = loadTargetFile(resolve(values.target));
     else {
-      embedded = await startEmbeddedMock('proxy');
+      embedded = await startEmbeddedMock();
       target = embedded.target;
     }
   } catch (error) {

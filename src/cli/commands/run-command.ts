@@ -100,7 +100,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
   try {
     if (target === undefined) {
       // The embedded default: the reference mock with its built-in test keys, unless the environment names others.
-      embedded = await startEmbeddedMock('embedded');
+      embedded = await startEmbeddedMock();
       target = embedded.target;
       Object.assign(env, embedded.credentialEnv);
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Case } from '../cases/case.ts';
 import { redact } from '../target/redact.ts';
@@ -54,7 +54,7 @@ export class CassetteRecorder {
       recordedAt: new Date().toISOString(),
       ...run,
       // The target file as written: credentials appear in it only as environment variable names.
-      target: JSON.parse(readFileSync(this.target.file, 'utf8')),
+      target: this.target.document,
       exchanges: this.entries,
       ...(this.unanswered.length > 0 ? { unanswered: this.unanswered } : {}),
     };

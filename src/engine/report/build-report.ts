@@ -47,7 +47,7 @@ function completeResults(results: readonly ReportedVerdict[], partial: string | 
   );
 }
 
-/** The target file a run against the embedded mock names (its real file is temporary). */
+/** How a run against the embedded mock names its target (a value in memory: there is no file). */
 export const EMBEDDED_TARGET = '(embedded reference mock)';
 
 /** How a report names its target: the file's name and path, and each cloud's endpoint. */

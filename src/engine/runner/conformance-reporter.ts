@@ -5,7 +5,7 @@ import { RULES } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { readProgress } from './progress-line.ts';
 import { readRunEnv } from './run-env.ts';
-import { buildReport, EMBEDDED_TARGET, reportTarget } from '../report/build-report.ts';
+import { buildReport, reportTarget } from '../report/build-report.ts';
 import { writeCiReports } from '../report/ci-reports.ts';
 import { mergeVerdicts } from '../report/merge-verdicts.ts';
 import { redact } from '../target/redact.ts';
@@ -42,7 +42,7 @@ export default class ConformanceReporter implements Reporter {
     this.timer = setInterval(() => this.progress(), this.tty ? 200 : 5000);
     this.timer.unref();
     process.stderr.write(
-      `Checking ${env.embedded ? EMBEDDED_TARGET : (env.target?.file ?? env.mergedTarget?.file)}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`,
+      `Checking ${env.target?.file ?? env.mergedTarget?.file}: ${this.total} rules${env.partial ? ` (${env.partial})` : ''} · seed ${env.seed} · ${env.runs} runs per property${env.strict ? ' · strict' : ''}\n`,
     );
   }
 
@@ -91,9 +91,9 @@ export default class ConformanceReporter implements Reporter {
     const interrupted = result.status === 'interrupted';
     // A merge names the target as the shards' reports do, already redacted: no target file, no credentials.
     const loaded = env.target;
-    // The embedded mock's target file is a temporary one: the report names it as what it is, so the
-    // shards of one embedded run name the same target.
-    const target = env.mergedTarget ?? { ...reportTarget(loaded!), ...(env.embedded ? { file: EMBEDDED_TARGET } : {}) };
+    // The embedded mock's target is named EMBEDDED_TARGET (cli/_internals/embedded-mock.ts), so the shards
+    // of one embedded run name the same target.
+    const target = env.mergedTarget ?? reportTarget(loaded!);
     const secrets = loaded?.secrets ?? [];
     const results = [...this.verdicts.values()];
     const couldNotRun = [

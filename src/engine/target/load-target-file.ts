@@ -77,7 +77,7 @@ export function resolveTargetDocument(raw: unknown, file: string, env: NodeJS.Pr
     };
     Object.assign(clouds, { [cloud]: RESOLVERS[cloud](section, read) });
   }
-  return { name: doc.name, file, ...clouds, safety: { ...DEFAULT_SAFETY, ...doc.safety }, secrets };
+  return { name: doc.name, file, document: doc, ...clouds, safety: { ...DEFAULT_SAFETY, ...doc.safety }, secrets };
 }
 
 /** Reads the variable a member names (`auth.akEnv` names AK_VAR): its value, or a TargetFileError. */

@@ -48,15 +48,14 @@ export interface CloudTargets {
   readonly volcengine: VolcengineTarget;
 }
 
-/** What every cloud's part has. */
-export type CloudTarget = CloudTargets[Cloud] & { readonly endpoint: string; readonly region: string; readonly caFile?: string };
-
 /** A target file after validation, with credentials read from the environment it names. */
 export type ResolvedTarget = { readonly [C in Cloud]?: CloudTargets[C] } & ResolvedTargetCommon;
 
 interface ResolvedTargetCommon {
   readonly name: string;
   readonly file: string;
+  /** The document as written, before resolving: credentials appear in it only as variable names (for cassettes). */
+  readonly document: Readonly<Record<string, unknown>>;
   readonly safety: Safety;
   /** Every credential value, for redaction: none of them may appear in any output. */
   readonly secrets: readonly string[];
