@@ -21,7 +21,7 @@ export interface HarnessOptions {
  */
 export async function startHarnessClient(command: string, options: HarnessOptions): Promise<ClientUnderTest> {
   // Its own process group, so that stopping it stops what the shell started too (and their pipes close).
-  const child = spawn('sh', ['-c', command], { env: { ...withoutRunSettings(process.env), ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn('sh', ['-c', command], { env: { ...withoutSuiteVariables(process.env), ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const harness = new HarnessClient(command, child, options.caseTimeoutMs);
   try {
     await harness.hello(options.helloTimeoutMs ?? 15_000);
@@ -188,6 +188,6 @@ function quote(s: string): string {
  * The worker's environment without the suite's own CONFORMANCE_* variables (the run's settings hold the
  * resolved target and its credentials): a harness gets only the credentials its cases name.
  */
-function withoutRunSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function withoutSuiteVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('CONFORMANCE_')));
 }
