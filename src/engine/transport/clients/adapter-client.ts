@@ -15,7 +15,10 @@ const METHOD: Record<ClientOperation, keyof SdkAdapter> = {
  * and at least one operation function. Every way of not being one is a `ClientBroken` naming the fix.
  */
 export async function loadAdapterClient(file: string): Promise<ClientUnderTest> {
-  if (!existsSync(file)) throw new ClientBroken(`the adapter ${file} does not exist. Give the path of a module like src/sdk/adapters/volcengine-openapi.ts.`);
+  if (!existsSync(file))
+    throw new ClientBroken(
+      `the adapter ${file} does not exist. Give the path of a module whose default export implements SdkAdapter (docs/sdk.md, "An adapter, for a Node package").`,
+    );
   let module: { default?: unknown };
   try {
     module = (await importModule(file)) as { default?: unknown };
