@@ -21,7 +21,11 @@ export interface HarnessOptions {
  */
 export async function startHarnessClient(command: string, options: HarnessOptions): Promise<ClientUnderTest> {
   // Its own process group, so that stopping it stops what the shell started too (and their pipes close).
-  const child = spawn('sh', ['-c', command], { env: { ...withoutSuiteVariables(process.env), ...options.env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn('sh', ['-c', command], {
+    env: { ...withoutSuiteVariables(process.env), ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   const harness = new HarnessClient(command, child, options.caseTimeoutMs);
   try {
     await harness.hello(options.helloTimeoutMs ?? 15_000);
