@@ -14,6 +14,13 @@ export function parseBasicDate(text: string): Date | undefined {
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  // Date.UTC rolls 20240230 over to March; the round trip catches it.
-  return formatBasicDate(date) === text ? date : undefined;
+  // Date.UTC rolls 20240230 over to March and 25:00 to the next day: each field must come back as written.
+  const same =
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    date.getUTCHours() === h &&
+    date.getUTCMinutes() === mi &&
+    date.getUTCSeconds() === s;
+  return same ? date : undefined;
 }
