@@ -16,6 +16,7 @@ export function parseTarget(target: string): { path: string; query: [string, str
 
 /** Form-style decoding (`+` is a space); a malformed escape is kept as written rather than rejected. */
 function safeDecode(text: string): string {
+  if (!text.includes('%') && !text.includes('+')) return text;
   const spaced = text.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(spaced);

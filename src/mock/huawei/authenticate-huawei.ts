@@ -1,6 +1,7 @@
 import { verifyHuaweiSignature } from '../../signing/index.ts';
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
+import { verifyOptions } from '../verify-options.ts';
 import { kpsError, type KpsOperation } from './kps-response.ts';
 
 const IAM = 'Incorrect IAM authentication information';
@@ -17,28 +18,27 @@ export interface HuaweiDenial {
  */
 export function authenticateHuawei(ctx: MockContext, op: KpsOperation, req: MockRequest): HuaweiDenial | undefined {
   const token = req.headers['x-auth-token'];
-  const creds = ctx.options.credentials.huawei;
-  const deny = (reason: HuaweiDenial['reason'], code: string, message: string): HuaweiDenial => ({ reason, response: kpsError(ctx, op, 401, code, message) });
   if (typeof token === 'string') {
-    return creds.tokens.includes(token) ? undefined : deny('other', 'APIGW.0301', `${IAM}: decrypt token fail`);
+    return ctx.options.credentials.huawei.tokens.includes(token) ? undefined : deny(ctx, op, 'other', 'APIGW.0301', `${IAM}: decrypt token fail`);
   }
   if (req.headers.authorization === undefined) {
-    return ctx.broken('kps.auth.required') ? undefined : deny('required', 'APIGW.0301', `${IAM}: no token or signature`);
+    return ctx.broken('kps.auth.required') ? undefined : deny(ctx, op, 'required', 'APIGW.0301', `${IAM}: no token or signature`);
   }
   const received = { method: req.method, target: req.target, headers: req.headers, body: req.body };
-  const lookupSecretKey = (ak: string) => (ak === creds.accessKey ? creds.secretKey : undefined);
-  const now = () => new Date(ctx.now());
-  const maxSkewMs = ctx.broken('kps.auth.stale-date') ? Number.MAX_SAFE_INTEGER : ctx.options.maxClockSkewMs;
-  const result = verifyHuaweiSignature(received, { lookupSecretKey, now, maxSkewMs });
+  const result = verifyHuaweiSignature(received, verifyOptions(ctx, 'huawei', 'kps.auth.stale-date'));
   if (result.ok) return undefined;
   switch (result.reason) {
     case 'stale-date':
-      return deny('other', 'APIGW.0303', 'Incorrect app authentication information: signature expired');
+      return deny(ctx, op, 'other', 'APIGW.0303', 'Incorrect app authentication information: signature expired');
     case 'unknown-access-key':
-      return deny('other', 'APIGW.0301', `${IAM}: Get secretKey failed`);
+      return deny(ctx, op, 'other', 'APIGW.0301', `${IAM}: Get secretKey failed`);
     case 'bad-signature':
-      return ctx.broken('kps.auth.bad-signature') ? undefined : deny('bad-signature', 'APIGW.0301', `${IAM}: verify aksk signature fail`);
+      return ctx.broken('kps.auth.bad-signature') ? undefined : deny(ctx, op, 'bad-signature', 'APIGW.0301', `${IAM}: verify aksk signature fail`);
     default:
-      return deny('other', 'APIGW.0301', `${IAM}: ${result.detail}`);
+      return deny(ctx, op, 'other', 'APIGW.0301', `${IAM}: ${result.detail}`);
   }
+}
+
+function deny(ctx: MockContext, op: KpsOperation, reason: HuaweiDenial['reason'], code: string, message: string): HuaweiDenial {
+  return { reason, response: kpsError(ctx, op, 401, code, message) };
 }

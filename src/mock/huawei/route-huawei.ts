@@ -7,7 +7,14 @@ import { kpsError, type KpsOperation } from './kps-response.ts';
 import { refuseOtherProject } from './project-scope.ts';
 import { disassociateKeypair, listKeypairTask } from './supporting-operations.ts';
 
-const ROUTES: { method: string; pattern: RegExp; op: KpsOperation; handle: (ctx: MockContext, req: MockRequest, match: RegExpMatchArray) => MockResponse }[] = [
+interface Route {
+  readonly method: string;
+  readonly pattern: RegExp;
+  readonly op: KpsOperation;
+  readonly handle: (ctx: MockContext, req: MockRequest, match: RegExpMatchArray) => MockResponse;
+}
+
+const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: /^\/v3\/([^/]+)\/keypairs\/associate\/?$/, op: 'kps.associate', handle: (ctx, req) => associateKeypair(ctx, req) },
   {
     method: 'POST',
@@ -24,17 +31,23 @@ const ROUTES: { method: string; pattern: RegExp; op: KpsOperation; handle: (ctx:
  * APIs are APIGW.0101; a project that is not the caller's is 403 (project-scope.ts), after the 401s.
  */
 export function routeHuawei(ctx: MockContext, req: MockRequest): MockResponse {
-  const byPath = ROUTES.map((r) => ({ route: r, match: req.path.match(r.pattern) })).filter((x) => x.match);
-  const hit = byPath.find((x) => x.route.method === req.method);
-  if (!hit) {
-    const message = byPath.length > 0 ? 'The API does not exist.' : 'The API does not exist or has not been published in the environment.';
-    return kpsError(ctx, 'kps.other', 404, 'APIGW.0101', message);
+  let pathKnown = false;
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(req.path);
+    if (!match) continue;
+    pathKnown = true;
+    if (route.method === req.method) return routed(ctx, req, route, match);
   }
+  const message = pathKnown ? 'The API does not exist.' : 'The API does not exist or has not been published in the environment.';
+  return kpsError(ctx, 'kps.other', 404, 'APIGW.0101', message);
+}
+
+function routed(ctx: MockContext, req: MockRequest, route: Route, match: RegExpExecArray): MockResponse {
   ctx.huawei.settle(ctx.now());
-  const denied = authenticateHuawei(ctx, hit.route.op, req);
-  if (!denied) return refuseOtherProject(ctx, hit.route.op, req, decodeSegment(hit.match![1]!)) ?? hit.route.handle(ctx, req, hit.match!);
+  const denied = authenticateHuawei(ctx, route.op, req);
+  if (!denied) return refuseOtherProject(ctx, route.op, req, decodeSegment(match[1]!)) ?? route.handle(ctx, req, match);
   // The carried-out faults: the refusal is sent, but the bind behind it is done all the same.
-  if (carriedOutAnyway(ctx, hit.route.op, denied)) hit.route.handle(ctx, req, hit.match!);
+  if (carriedOutAnyway(ctx, route.op, denied)) route.handle(ctx, req, match);
   return denied.response;
 }
 

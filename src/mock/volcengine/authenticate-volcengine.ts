@@ -2,6 +2,7 @@ import { API_FAMILIES } from '../../families/api-families.ts';
 import { verifyVolcengineSignature } from '../../signing/index.ts';
 import type { MockRequest, MockResponse } from '../http/mock-exchange.ts';
 import type { MockContext } from '../mock-context.ts';
+import { verifyOptions } from '../verify-options.ts';
 import { ecsGatewayError, type EnvelopeEcho } from './envelope.ts';
 
 /** A refused request: the gateway's answer, which rule refused it and whose key it named (token-taken faults). */
@@ -17,22 +18,12 @@ export interface VolcengineDenial {
  * computed for another scope is one that does not match this endpoint. Undefined when the request may go on.
  */
 export function authenticateVolcengine(ctx: MockContext, req: MockRequest, echo: EnvelopeEcho): VolcengineDenial | undefined {
-  const deny = (reason: VolcengineDenial['reason'], status: number, code: string, message?: string, accessKey?: string): VolcengineDenial => ({
-    reason,
-    accessKey,
-    response: ecsGatewayError(ctx, echo, status, code, message),
-  });
   if (req.headers.authorization === undefined) {
-    return ctx.broken('ecs.auth.required') ? undefined : deny('required', 401, 'MissingAuthenticationToken');
+    return ctx.broken('ecs.auth.required') ? undefined : deny(ctx, echo, 'required', 401, 'MissingAuthenticationToken');
   }
-  const creds = ctx.options.credentials.volcengine;
   const result = verifyVolcengineSignature(
     { method: req.method, target: req.target, headers: req.headers, body: req.body },
-    {
-      lookupSecretKey: (ak) => (ak === creds.accessKey ? creds.secretKey : undefined),
-      now: () => new Date(ctx.now()),
-      maxSkewMs: ctx.broken('ecs.auth.stale-date') ? Number.MAX_SAFE_INTEGER : ctx.options.maxClockSkewMs,
-    },
+    verifyOptions(ctx, 'volcengine', 'ecs.auth.stale-date'),
   );
   if (result.ok) {
     const regionOk = result.region === ctx.options.fixtures.volcengineRegion || ctx.broken('ecs.auth.bad-signature:any-region');
@@ -40,31 +31,39 @@ export function authenticateVolcengine(ctx: MockContext, req: MockRequest, echo:
       echo.region = result.region;
       return undefined;
     }
-    return deny('bad-signature', 401, 'SignatureDoesNotMatch', undefined, result.accessKey);
+    return deny(ctx, echo, 'bad-signature', 401, 'SignatureDoesNotMatch', undefined, result.accessKey);
   }
   switch (result.reason) {
     case 'unknown-access-key':
-      return unknownAccessKey(ctx, accessKeyOf(req), deny);
+      return unknownAccessKey(ctx, echo, accessKeyOf(req));
     case 'bad-signature':
-      return ctx.broken('ecs.auth.bad-signature') ? undefined : deny('bad-signature', 401, 'SignatureDoesNotMatch', undefined, accessKeyOf(req));
+      return ctx.broken('ecs.auth.bad-signature') ? undefined : deny(ctx, echo, 'bad-signature', 401, 'SignatureDoesNotMatch', undefined, accessKeyOf(req));
     case 'stale-date':
-      return deny('other', 400, 'InvalidTimestamp');
+      return deny(ctx, echo, 'other', 400, 'InvalidTimestamp');
     case 'missing':
-      return deny('other', 401, 'MissingSignature');
+      return deny(ctx, echo, 'other', 401, 'MissingSignature');
     default:
-      return deny('other', 400, 'InvalidAuthorization');
+      return deny(ctx, echo, 'other', 400, 'InvalidAuthorization');
   }
 }
 
-/** An unknown access key: the code `ecsUnknownAccessKey` picks, or SignatureDoesNotMatch under its fault. */
-function unknownAccessKey(
+function deny(
   ctx: MockContext,
-  accessKey: string,
-  deny: (reason: 'other', status: number, code: string, message?: string) => VolcengineDenial,
+  echo: EnvelopeEcho,
+  reason: VolcengineDenial['reason'],
+  status: number,
+  code: string,
+  message?: string,
+  accessKey?: string,
 ): VolcengineDenial {
-  if (ctx.broken('ecs.auth.unknown-access-key')) return deny('other', 401, 'SignatureDoesNotMatch');
+  return { reason, accessKey, response: ecsGatewayError(ctx, echo, status, code, message) };
+}
+
+/** An unknown access key: the code `ecsUnknownAccessKey` picks, or SignatureDoesNotMatch under its fault. */
+function unknownAccessKey(ctx: MockContext, echo: EnvelopeEcho, accessKey: string): VolcengineDenial {
+  if (ctx.broken('ecs.auth.unknown-access-key')) return deny(ctx, echo, 'other', 401, 'SignatureDoesNotMatch');
   const message = `The accesskey [${accessKey}] included in the request is invalid.`;
-  return deny('other', 401, ctx.readings.ecsUnknownAccessKey, message);
+  return deny(ctx, echo, 'other', 401, ctx.readings.ecsUnknownAccessKey, message);
 }
 
 /** The access key named in the credential, for the error message; it is an id, not a secret. */

@@ -17,8 +17,15 @@ const DEFAULTS = { action: 'AttachKeyPair', version: '2020-04-01' } as const;
 
 function requestId(ctx: MockContext): string {
   if (ctx.broken('ecs.attach-key-pair.request-id')) return '';
-  const stamp = new Date(ctx.now()).toISOString().replace(/\D/g, '').slice(0, 14);
-  return `${stamp}${randomUUID().replace(/-/g, '').slice(0, 18).toUpperCase()}`;
+  return `${secondStamp(ctx.now())}${randomUUID().replace(/-/g, '').slice(0, 18).toUpperCase()}`;
+}
+
+/** YYYYMMDDhhmmss of an instant; the last one is kept, as a busy mock writes the same second many times. */
+let lastStamp = { second: NaN, text: '' };
+function secondStamp(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastStamp.second) lastStamp = { second, text: new Date(ms).toISOString().replace(/\D/g, '').slice(0, 14) };
+  return lastStamp.text;
 }
 
 /**
