@@ -7,7 +7,8 @@ export interface Row {
   readonly result: LoadResult | undefined;
 }
 
-export const TARGETS = { prismRatio: 10, bareRatio: 0.5, p99Ms: 5 } as const;
+/** Issue 16's goals, each a ratio of two targets measured in the same run. */
+export const TARGETS = { prismRatio: 15, bareRatio: 0.5, p99VsBare: 2 } as const;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -38,25 +39,34 @@ export function resultTable(rows: readonly Row[]): string {
   );
 }
 
-/** Per operation: mock ÷ Prism, mock ÷ bare and the mock's p99, each against its target. */
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+/**
+ * Per operation, each goal as a same-run ratio: mock ÷ bare and mock ÷ Prism (req/s), and the mock's p99
+ * ÷ bare's p99. autocannon keeps whole milliseconds, so a bare p99 under 1 ms counts as 1 ms.
+ */
 export function ratioTable(rows: readonly Row[]): string {
   const operations = [...new Set(rows.map((r) => r.operation))];
   const find = (target: Row['target'], op: string) => rows.find((r) => r.target === target && r.operation === op)?.result;
-  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   return table(
-    ['operation', 'mock p99 < 5 ms', `mock ÷ Prism (≥ ${TARGETS.prismRatio}×)`, `mock ÷ bare (≥ ${TARGETS.bareRatio * 100}%)`],
+    ['operation', `mock ÷ bare (≥ ${TARGETS.bareRatio * 100}%)`, `mock ÷ Prism (≥ ${TARGETS.prismRatio}×)`, `mock p99 ÷ bare p99 (≤ ${TARGETS.p99VsBare}×)`],
     operations.map((op) => {
       const mock = find('mock', op);
       const prism = find('prism', op);
       const bare = find('bare', op);
-      const p99 = mock ? `${fmt(mock.p99)} ms, ${verdict(mock.p99 < TARGETS.p99Ms)}` : 'n/a';
-      const vsPrism = mock && prism && prism.rps > 0 ? ratioCell(mock.rps / prism.rps, `${fmt(mock.rps / prism.rps, 1)}×`, TARGETS.prismRatio) : 'n/a';
-      const vsBare = mock && bare && bare.rps > 0 ? ratioCell(mock.rps / bare.rps, `${fmt((100 * mock.rps) / bare.rps)}%`, TARGETS.bareRatio) : 'n/a';
-      return [op, p99, vsPrism, vsBare];
+      const vsBare = mock && bare && bare.rps > 0 ? cell(`${fmt((100 * mock.rps) / bare.rps)}%`, mock.rps / bare.rps >= TARGETS.bareRatio) : 'n/a';
+      const vsPrism = mock && prism && prism.rps > 0 ? cell(`${fmt(mock.rps / prism.rps, 1)}×`, mock.rps / prism.rps >= TARGETS.prismRatio) : 'n/a';
+      const p99 = mock && bare ? p99Cell(mock.p99, bare.p99) : 'n/a';
+      return [op, vsBare, vsPrism, p99];
     }),
   );
+}
 
-  function ratioCell(value: number, text: string, target: number): string {
-    return `${text}, ${verdict(value >= target)}`;
-  }
+function cell(text: string, ok: boolean): string {
+  return `${text}, ${verdict(ok)}`;
+}
+
+function p99Cell(mockMs: number, bareMs: number): string {
+  const ratio = mockMs / Math.max(1, bareMs);
+  return cell(`${fmt(ratio, 1)}× (${fmt(mockMs)} ÷ ${fmt(Math.max(1, bareMs))} ms)`, ratio <= TARGETS.p99VsBare);
 }

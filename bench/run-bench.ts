@@ -1,6 +1,7 @@
 // npm run bench: signed binds against the reference mock, a bare node:http server and Prism, same run,
-// same load (autocannon, 50 connections, targets interleaved). Prints a results table and the ratio targets. See bench/README.md.
-import { availableParallelism } from 'node:os';
+// same load (autocannon, 50 connections, targets interleaved). Prints a results table and each goal as a ratio measured in
+// this run, with the machine's load average before and after. See bench/README.md.
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchConfig } from './config.ts';
 import { pinLoadGenerator } from './cpu-pinning.ts';
@@ -19,6 +20,11 @@ const operations = OPERATIONS.filter((op) => config.only.length === 0 || config.
 const started: Target[] = [];
 const stopAll = () => Promise.allSettled(started.splice(0).map((t) => t.stop()));
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
+const loadBefore = load();
 
 // Every run is bounded: start-up, then each measurement with slack; past that the bench counts as broken.
 const budgetMs = 2 * config.startTimeoutMs + operations.length * 3 * (config.warmupSeconds + config.seconds + 20) * 1000;
@@ -72,7 +78,7 @@ async function main(): Promise<string[]> {
     }
   }
 
-  console.log(`\n## Results\n\n${setup}\n`);
+  console.log(`\n## Results\n\n${setup}\nload average (1 / 5 / 15 min): ${loadBefore} before, ${load()} after\n`);
   console.log(resultTable(rows));
   console.log('\nTargets measured in turn, 1 s slices. req/s: completed requests ÷ measured seconds. p99: whole ms.');
   console.log('\n## Targets (ratios measured in this run)\n');
