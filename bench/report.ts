@@ -1,4 +1,5 @@
 import type { LoadResult } from './load.ts';
+import type { StageCost } from './mock-stages.ts';
 
 export interface Row {
   readonly target: 'bare' | 'mock' | 'prism';
@@ -69,4 +70,21 @@ function cell(text: string, ok: boolean): string {
 function p99Cell(mockMs: number, bareMs: number): string {
   const ratio = mockMs / Math.max(1, bareMs);
   return cell(`${fmt(ratio, 1)}× (${fmt(mockMs)} ÷ ${fmt(Math.max(1, bareMs))} ms)`, ratio <= TARGETS.p99VsBare);
+}
+
+/**
+ * What bounds mock ÷ bare: the mock's in-process cost per request beside bare's whole cost per request
+ * on the wire (1 ÷ its req/s) and the mock's budget at the goal (bare's time ÷ 0.5, HTTP included).
+ */
+export function stageTable(costs: readonly StageCost[], rows: readonly Row[]): string {
+  return table(
+    ['operation', 'signature check µs', 'whole decision µs', 'bare: whole request µs', `budget at ${TARGETS.bareRatio * 100}% of bare µs`, 'decision ÷ budget'],
+    costs.map((c) => {
+      const bare = rows.find((r) => r.target === 'bare' && r.operation === c.operation)?.result;
+      const bareUs = bare && bare.rps > 0 ? 1e6 / bare.rps : undefined;
+      const budgetUs = bareUs === undefined ? undefined : bareUs / TARGETS.bareRatio;
+      const us = (n: number | undefined) => (n === undefined ? 'n/a' : fmt(n, 1));
+      return [c.operation, us(c.verifyUs), us(c.decisionUs), us(bareUs), us(budgetUs), budgetUs ? `${fmt((100 * c.decisionUs) / budgetUs)}%` : 'n/a'];
+    }),
+  );
 }

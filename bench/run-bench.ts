@@ -8,7 +8,8 @@ import { pinLoadGenerator } from './cpu-pinning.ts';
 import { measureInterleaved } from './interleave.ts';
 import { preflight, type LoadTarget } from './load.ts';
 import { OPERATIONS } from './operations.ts';
-import { ratioTable, resultTable, type Row } from './report.ts';
+import { measureStages } from './mock-stages.ts';
+import { ratioTable, resultTable, stageTable, type Row } from './report.ts';
 import { startNodeTarget } from './targets/node-targets.ts';
 import { startPrism } from './targets/prism.ts';
 import type { Target } from './targets/target.ts';
@@ -83,6 +84,10 @@ async function main(): Promise<string[]> {
   console.log('\nTargets measured in turn, 1 s slices. req/s: completed requests ÷ measured seconds. p99: whole ms.');
   console.log('\n## Targets (ratios measured in this run)\n');
   console.log(ratioTable(rows));
+  log('measuring the mock in process: the signature check and the whole decision, per operation');
+  console.log("\n## Where the mock's time goes (in process, this run)\n");
+  console.log(stageTable(await measureStages(operations), rows));
+  console.log('\nThe budget is what the mock may spend per request, HTTP included, to answer half as fast as bare.');
   if (notes.length > 0) console.log(`\n${notes.map((n) => `Note: ${n}`).join('\n')}`);
   return problems;
 }
