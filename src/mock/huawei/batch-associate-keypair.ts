@@ -73,7 +73,6 @@ function judgeEntry(ctx: MockContext, entry: unknown, claimed: Set<string>): Out
   const outcome: Outcome = { serverId, auth: server?.auth !== undefined, keypair: String(item?.keypair_name ?? '') };
   const valid = ctx.validators.forSchema('huaweicloud-kps', 'AssociateKeypairRequestBody')(entry);
   const known = ctx.huawei.servers.get(serverId);
-  const precondition = (message: string): EntryFailure => ({ kind: 'precondition', message });
   if (!valid) outcome.failure = { kind: 'invalid', message: 'parameter error: the entry is not a valid AssociateKeypairRequestBody' };
   else if (!known) outcome.failure = precondition(`parameter error: server ${serverId} does not exist`);
   else if (known.state !== 'running' && !ctx.broken('kps.batch-associate.not-running')) outcome.failure = precondition('The ECS is not in the Running state');
@@ -82,6 +81,10 @@ function judgeEntry(ctx: MockContext, entry: unknown, claimed: Set<string>): Out
   else if (busy(ctx, serverId, claimed)) outcome.failure = precondition('The ECS has a key pair task in progress');
   if (!outcome.failure) claimed.add(serverId);
   return outcome;
+}
+
+function precondition(message: string): EntryFailure {
+  return { kind: 'precondition', message };
 }
 
 /**
