@@ -15,8 +15,12 @@ export interface PlaywrightExit {
  */
 export function runPlaywright(args: readonly string[], env: NodeJS.ProcessEnv, onInterrupt: () => void = () => {}): Promise<PlaywrightExit> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  // CONFORMANCE_CPU_PROF=DIR (read here, never passed on): Playwright's process and its workers, which
+  // inherit its node options, write CPU profiles to DIR (bench/startup/ reads them). NODE_OPTIONS cannot say it.
+  const profileDir = process.env.CONFORMANCE_CPU_PROF;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   return new Promise((resolveExit, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env, stdio: 'inherit', detached: true });
+    const child = spawn(process.execPath, [...nodeArgs, cli, ...args], { env, stdio: 'inherit', detached: true });
     let interruptedBy: NodeJS.Signals | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
       if (interruptedBy === undefined) {

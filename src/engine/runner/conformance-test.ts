@@ -1,23 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CassetteRecorder } from '../cassettes/cassette-recorder.ts';
-import { replayCassette } from '../cassettes/replay-cassette.ts';
-import { test as base } from '@playwright/test';
+// The runner's bare test: Playwright's own fixtures (a browser, trace recording, context options) are
+// auto fixtures that set up and tear down around every test, and a rule test uses none of them.
+import { _baseTest as base } from '@playwright/test';
 import type { RuleId } from '../../rules/rules.ts';
 import type { RestoreOutcome } from '../run/restore/restore-fixtures.ts';
 import { CLOUDS, type Cloud } from '../../families/api-families.ts';
-import { rulesOf, runCloud, type CloudOutcome } from '../run/run-cloud.ts';
+import type { CloudOutcome } from '../run/run-cloud.ts';
 import { RULES } from '../../rules/rules.ts';
-import { toReportedVerdict } from '../report/to-reported-verdict.ts';
 import type { ReportedVerdict } from '../report/report-types.ts';
-import { redact } from '../target/redact.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
-import { ClientBroken, type ClientUnderTest } from '../transport/clients/client-under-test.ts';
+import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
-import { loadClient } from './load-client.ts';
+import { cloudRuleIds } from './cloud-rules.ts';
 import { progressWriter } from './progress-line.ts';
 import { CLIENT_BROKEN_FILE, INTERRUPT_FILE, readRunEnv, type RunEnv } from './run-env.ts';
+
+/**
+ * The engine, loaded by the worker that runs a plan, when it runs it: Playwright's main process loads the
+ * suite files only to list the tests, and needs none of it (nor the specs it parses and compiles).
+ */
+async function loadEngine() {
+  const [{ CassetteRecorder }, { replayCassette }, { runCloud }, { toReportedVerdict }, { redact }, { ClientBroken }, { loadClient }] = await Promise.all([
+    import('../cassettes/cassette-recorder.ts'),
+    import('../cassettes/replay-cassette.ts'),
+    import('../run/run-cloud.ts'),
+    import('../report/to-reported-verdict.ts'),
+    import('../target/redact.ts'),
+    import('../transport/clients/client-under-test.ts'),
+    import('./load-client.ts'),
+  ]);
+  return { CassetteRecorder, replayCassette, runCloud, toReportedVerdict, redact, ClientBroken, loadClient };
+}
+
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
 /** A worker runs one cloud's plan once; every rule test of that cloud reads its verdict from it. */
 /** A cloud's verdicts, and how many requests deciding them took. */
@@ -43,6 +60,8 @@ export const conformanceTest = base.extend<object, { cloud: Cloud; cloudRun: Clo
         await use({ ...saved, verdicts: new Map(saved.verdicts) });
         return;
       }
+      const engine = await loadEngine();
+      const { CassetteRecorder, replayCassette, runCloud, toReportedVerdict } = engine;
       const target = env.target!;
       const progress = progressWriter(env.reportDir, cloud);
       const recorder = env.recordDir ? new CassetteRecorder(env.recordDir, cloud, target) : undefined;
@@ -50,7 +69,7 @@ export const conformanceTest = base.extend<object, { cloud: Cloud; cloudRun: Clo
       const nonce = randomBytes(4).toString('hex');
       const { verdicts, requests, restore, couldNotRun } = env.replayDir
         ? { ...replayCassette(env.replayDir, cloud, env.seed), restore: [] }
-        : await runWithClient(env, cloud, target, (client) =>
+        : await runWithClient(engine, env, cloud, target, (client) =>
             runCloud(
               cloud,
               target,
@@ -83,6 +102,7 @@ export const conformanceTest = base.extend<object, { cloud: Cloud; cloudRun: Clo
  * driven stops the run: every rule is skipped with the one-line reason, written for the CLI to exit 2 on.
  */
 async function runWithClient(
+  { loadClient, ClientBroken, redact }: Engine,
   env: RunEnv,
   cloud: Cloud,
   target: ResolvedTarget,
@@ -98,7 +118,7 @@ async function runWithClient(
     if (!(error instanceof ClientBroken)) throw error;
     const message = redact(error.message, target.secrets);
     writeFileSync(join(env.reportDir, CLIENT_BROKEN_FILE), message);
-    const verdicts = rulesOf(cloud, true).map((rule): RuleVerdict => {
+    const verdicts = cloudRuleIds(cloud, true).map((rule): RuleVerdict => {
       const r = RULES.find((x) => x.id === rule)!;
       return {
         rule,
