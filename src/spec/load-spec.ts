@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { WireEncoding } from './wire-encoding.ts';
+import { parseSpecText } from './spec-cache.ts';
 import { SPEC_FILES, type SpecName } from './spec-files.ts';
 
 /**
@@ -91,11 +91,11 @@ export interface OpenApiDocument {
 
 const cache = new Map<SpecName, OpenApiDocument>();
 
-/** Reads and parses one spec once per process. */
+/** Reads and parses one spec once per process (the parsed form is cached across processes: spec-cache.ts). */
 export function loadSpec(name: SpecName): OpenApiDocument {
   let doc = cache.get(name);
   if (!doc) {
-    doc = parse(readFileSync(SPEC_FILES[name], 'utf8')) as OpenApiDocument;
+    doc = parseSpecText(readFileSync(SPEC_FILES[name], 'utf8')) as OpenApiDocument;
     cache.set(name, doc);
   }
   return doc;
