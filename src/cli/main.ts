@@ -1,14 +1,4 @@
 import { packageVersion } from '../package-layout.ts';
-import { RULES } from '../rules/rules.ts';
-import { MOCK_USAGE, mockCommand } from './commands/mock-command.ts';
-import { DIFF_USAGE, diffCommand } from './commands/diff-command.ts';
-import { FIDELITY_USAGE, fidelityCommand } from './commands/fidelity-command.ts';
-import { HISTORY_USAGE, historyCommand } from './commands/history-command.ts';
-import { MERGE_USAGE, mergeCommand } from './commands/merge-command.ts';
-import { PLAN_USAGE, planCommand } from './commands/plan-command.ts';
-import { PROXY_USAGE, proxyCommand } from './commands/proxy-command.ts';
-import { REPLAY_USAGE, replayCommand } from './commands/replay-command.ts';
-import { RUN_USAGE, SDK_USAGE, runCommand } from './commands/run-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: npx conformance <command>
@@ -31,44 +21,69 @@ Exit codes: 0 conforms · 1 does not conform (a must or conflict rule failed; wi
 rule) · 2 bad usage or input (one line says what and how to fix it) · 3 no verdict: the target never
 answered, or the run was interrupted (the report says which).`;
 
+// Each command's module is imported when it is the one asked for: `run` loads no fidelity, proxy or
+// history code, and `--version` none at all.
+
 /** Entry point of the CLI; returns the exit code: 0 conforms, 1 does not, 2 bad usage or input, 3 no verdict. */
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   try {
     switch (command) {
-      case 'run':
+      case 'run': {
+        const { RUN_USAGE, runCommand } = await import('./commands/run-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(RUN_USAGE);
         return await runCommand(rest);
-      case 'replay':
+      }
+      case 'replay': {
+        const { REPLAY_USAGE, replayCommand } = await import('./commands/replay-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(REPLAY_USAGE);
         return await replayCommand(rest);
-      case 'sdk':
+      }
+      case 'sdk': {
+        const { SDK_USAGE, runCommand } = await import('./commands/run-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(SDK_USAGE);
         return await runCommand(rest, 'sdk');
-      case 'proxy':
+      }
+      case 'proxy': {
+        const { PROXY_USAGE, proxyCommand } = await import('./commands/proxy-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(PROXY_USAGE);
         return await proxyCommand(rest);
-      case 'fidelity':
+      }
+      case 'fidelity': {
+        const { FIDELITY_USAGE, fidelityCommand } = await import('./commands/fidelity-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(FIDELITY_USAGE);
         return await fidelityCommand(rest);
-      case 'plan':
+      }
+      case 'plan': {
+        const { PLAN_USAGE, planCommand } = await import('./commands/plan-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(PLAN_USAGE);
         return await planCommand(rest);
-      case 'diff':
+      }
+      case 'diff': {
+        const { DIFF_USAGE, diffCommand } = await import('./commands/diff-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(DIFF_USAGE);
         return diffCommand(rest);
-      case 'merge':
+      }
+      case 'merge': {
+        const { MERGE_USAGE, mergeCommand } = await import('./commands/merge-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(MERGE_USAGE);
         return await mergeCommand(rest);
-      case 'history':
+      }
+      case 'history': {
+        const { HISTORY_USAGE, historyCommand } = await import('./commands/history-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(HISTORY_USAGE);
         return await historyCommand(rest);
-      case 'mock':
+      }
+      case 'mock': {
+        const { MOCK_USAGE, mockCommand } = await import('./commands/mock-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) return print(MOCK_USAGE);
         return await mockCommand(rest);
-      case 'rules':
+      }
+      case 'rules': {
+        const { RULES } = await import('../rules/rules.ts');
         for (const rule of RULES) console.log(`${rule.level.padEnd(8)} ${rule.id}`);
         return 0;
+      }
       case 'help':
       case '--help':
       case '-h':
