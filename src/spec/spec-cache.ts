@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -30,11 +30,16 @@ export function specCacheFile(text: string): string {
   return join(SPEC_CACHE_DIR, `spec-${key}.json`);
 }
 
+/** The cache file each parsed document came from (or went to), for the facts recorded beside it. */
+const cacheFileOf = new WeakMap<object, string>();
+
 /** Parses a spec's YAML text, through the cache. */
 export function parseSpecText(text: string): unknown {
   const file = specCacheFile(text);
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as object;
+    cacheFileOf.set(cached, file);
+    return cached;
   } catch {
     // Not cached yet (or unreadable): parse, and cache what reads back the same.
   }
@@ -47,9 +52,31 @@ export function parseSpecText(text: string): unknown {
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, json);
       renameSync(temporary, file);
+      cacheFileOf.set(doc as object, file);
     } catch {
       // A read-only install: parse each time.
     }
   }
   return doc;
+}
+
+/**
+ * A fact about a parsed document that depends only on its YAML (and the tool that found it, named in
+ * `fact`), recorded beside its cache file: e.g. that its schemas passed the JSON Schema meta-schema with
+ * this version of ajv (spec-validators.ts). False when unknown, or when the document was not cached.
+ */
+export function hasSpecFact(doc: object, fact: string): boolean {
+  const file = cacheFileOf.get(doc);
+  return file !== undefined && existsSync(`${file}.${fact}`);
+}
+
+/** Records a fact about a parsed document (see hasSpecFact); nothing when it was not cached. */
+export function recordSpecFact(doc: object, fact: string): void {
+  const file = cacheFileOf.get(doc);
+  if (file === undefined) return;
+  try {
+    writeFileSync(`${file}.${fact}`, '');
+  } catch {
+    // Not recorded: found again next time.
+  }
 }
