@@ -25,7 +25,7 @@ export function authenticateHuawei(ctx: MockContext, op: KpsOperation, req: Mock
     return ctx.broken('kps.auth.required') ? undefined : deny(ctx, op, 'required', 'APIGW.0301', `${IAM}: no token or signature`);
   }
   const received = { method: req.method, target: req.target, headers: req.headers, body: req.body };
-  const result = verifyHuaweiSignature(received, verifyOptions(ctx, 'huawei', 'kps.auth.stale-date'));
+  const result = verifyHuaweiSignature(received, verifyOptions(ctx, ctx.options.credentials.huawei, 'kps.auth.stale-date'));
   if (result.ok) return undefined;
   switch (result.reason) {
     case 'stale-date':

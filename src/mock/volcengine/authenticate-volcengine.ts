@@ -23,7 +23,7 @@ export function authenticateVolcengine(ctx: MockContext, req: MockRequest, echo:
   }
   const result = verifyVolcengineSignature(
     { method: req.method, target: req.target, headers: req.headers, body: req.body },
-    verifyOptions(ctx, 'volcengine', 'ecs.auth.stale-date'),
+    verifyOptions(ctx, ctx.options.credentials.volcengine, 'ecs.auth.stale-date'),
   );
   if (result.ok) {
     const regionOk = result.region === ctx.options.fixtures.volcengineRegion || ctx.broken('ecs.auth.bad-signature:any-region');
