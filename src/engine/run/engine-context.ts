@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { SpecValidators } from '../../spec/spec-validators.ts';
 import type { Case } from '../cases/case.ts';
@@ -41,7 +42,25 @@ export interface RunSettings {
   readonly nonce?: string;
   /** True once the run is interrupted (the CLI was sent Ctrl-C or SIGTERM): stop sending, then restore. */
   readonly interrupted?: () => boolean;
+  /**
+   * How many of the plan's independent parts run at once (default DEFAULT_CONCURRENCY; 1 runs the plan
+   * serially). The verdicts are the same either way: only parts whose predictions do not depend on each
+   * other's answers overlap. A fidelity (exhaustive) run and plan mode keep the plan's parts in order.
+   */
+  readonly concurrency?: number;
 }
+
+/** Parts of a plan run at once unless RunSettings.concurrency says otherwise. */
+export const DEFAULT_CONCURRENCY = 8;
+
+/** Explore-pass work queued while deciding, tagged with the lane that queued it. */
+interface QueuedJob {
+  readonly lane: symbol;
+  readonly job: () => Promise<void>;
+}
+
+/** The lane of work queued outside any `lanes` part. */
+const MAIN_LANE = Symbol('main');
 
 /** Everything one cloud's plan needs: the target, the transport, the validators, the tally. */
 export class EngineContext {
@@ -55,7 +74,12 @@ export class EngineContext {
   readonly ledger: ChangeLedger;
   pass: RunPass = 'decide';
   /** The explore pass: the rest of each property and sequence, queued while deciding. */
-  private readonly explore: (() => Promise<void>)[] = [];
+  private readonly explore: QueuedJob[] = [];
+  /** The lane (a part of the plan run by `lanes`) the current code runs in. */
+  private readonly lane = new AsyncLocalStorage<symbol>();
+  /** Set when one lane of a parallel plan threw: every other lane stops at its next request. */
+  private abortedBy: { error: unknown } | undefined;
+  private readonly abortListeners: ((error: unknown) => void)[] = [];
   /** The longest a followed bind task took to end on this target (ms): how long a later effect may lag. */
   longestTaskMs = 0;
   private readonly exchangeListeners: ((c: Case, x: Exchange) => void)[] = [];
@@ -95,15 +119,93 @@ export class EngineContext {
     return this.checks;
   }
 
-  /** Queues work for the explore pass (called while deciding). */
-  later(job: () => Promise<void>): void {
-    this.explore.push(job);
+  /** Parts of the plan at most this many at once (1: serially). */
+  get concurrency(): number {
+    return Math.max(1, Math.floor(this.settings.concurrency ?? DEFAULT_CONCURRENCY));
   }
 
-  /** Runs the explore pass: what the decide pass queued, in the order it was queued. */
+  /**
+   * True when `lanes` runs its parts at once. Not in a fidelity run (exhaustive), whose two sides must
+   * send the same cases in the same order, nor in plan mode, which lists the cases in the order sent.
+   */
+  get parallel(): boolean {
+    return this.concurrency > 1 && !this.settings.exhaustive && !this.dryRun;
+  }
+
+  /**
+   * Runs independent parts of the plan: at once when `parallel`, else one after another in the order
+   * given. A part is independent when no prediction of its cases depends on what another part's cases
+   * did. Explore work a part queues (`later`) runs in that part's lane: after what the same lane queued
+   * before it, beside what other lanes queued. Waits for every part; when one throws (a spent budget, a
+   * target that stopped answering) the others stop at their next request, and the first error is rethrown.
+   */
+  async lanes(parts: readonly (() => Promise<unknown>)[]): Promise<void> {
+    if (!this.parallel) {
+      for (const part of parts) await this.lane.run(this.lane.getStore() ?? Symbol('lane'), part);
+      return;
+    }
+    const results = await Promise.allSettled(
+      parts.map((part) =>
+        this.lane.run(Symbol('lane'), async () => {
+          try {
+            await part();
+          } catch (error) {
+            this.abort(error);
+            throw error;
+          }
+        }),
+      ),
+    );
+    if (this.abortedBy) throw this.abortedBy.error;
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Stops every lane: requests and leases after this throw `error` (until `clearAbort`, for the restore). */
+  abort(error: unknown): void {
+    if (this.abortedBy) return;
+    this.abortedBy = { error };
+    for (const listener of this.abortListeners) listener(error);
+  }
+
+  /** Hears when a parallel plan stops (the server pool fails its waiting leases). */
+  onAbort(listener: (error: unknown) => void): void {
+    this.abortListeners.push(listener);
+  }
+
+  /** Throws the error that stopped a parallel plan, if one did. */
+  throwIfAborted(): void {
+    if (this.abortedBy) throw this.abortedBy.error;
+  }
+
+  /** The plan is over: the final restore may send again. */
+  clearAbort(): void {
+    this.abortedBy = undefined;
+  }
+
+  /** Queues work for the explore pass (called while deciding), in the current lane. */
+  later(job: () => Promise<void>): void {
+    this.explore.push({ lane: this.lane.getStore() ?? MAIN_LANE, job });
+  }
+
+  /**
+   * Runs the explore pass: what the decide pass queued. Serially, in the order it was queued; in
+   * parallel, each lane's work in its order, lanes side by side.
+   */
   async runExplorePass(): Promise<void> {
     this.pass = 'explore';
-    for (const job of this.explore.splice(0)) await job();
+    const queued = this.explore.splice(0);
+    if (!this.parallel) {
+      for (const { job } of queued) await job();
+      return;
+    }
+    const byLane = new Map<symbol, (() => Promise<void>)[]>();
+    for (const { lane, job } of queued) byLane.set(lane, [...(byLane.get(lane) ?? []), job]);
+    await this.lanes(
+      [...byLane.values()].map((jobs) => async () => {
+        for (const job of jobs) await job();
+      }),
+    );
   }
 
   /** False when the target file says `safety.allowMutations: false`: only documented refusals are sent. */

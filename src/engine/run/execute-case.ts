@@ -3,6 +3,7 @@ import { failuresOf, type RuleOutcome } from '../checks/check.ts';
 import type { ContractFailure } from '../checks/contract-failure.ts';
 import { judgeExchange } from '../checks/registry.ts';
 import { buildRequest } from '../transport/build-request.ts';
+import { BudgetExhausted } from '../transport/budget-exhausted.ts';
 import type { Exchange } from '../transport/exchange.ts';
 import type { CaseOrigin } from '../verdicts/rule-tally.ts';
 import type { EngineContext } from './engine-context.ts';
@@ -29,7 +30,15 @@ export async function executeCase(ctx: EngineContext, c: Case, record: CaseOrigi
   // An SDK cannot send this case (unsigned, a raw body, another Version): nothing to judge.
   if (viaSdk && !ctx.sdk!.canSend(c)) return notSent(ctx, c, '(not sent through the SDK)');
   const idempotent = typeof c.request.logical?.ClientToken === 'string' && c.request.logical.ClientToken !== '';
-  const exchange = viaSdk ? await ctx.sdk!.send(c) : await ctx.transport.send(build, idempotent);
+  ctx.throwIfAborted();
+  let exchange: Exchange;
+  try {
+    exchange = viaSdk ? await ctx.sdk!.send(c) : await ctx.transport.send(build, idempotent);
+  } catch (error) {
+    // A spent budget, a target that stopped answering, an interrupt: every lane of a parallel plan stops.
+    if (error instanceof BudgetExhausted) ctx.abort(error);
+    throw error;
+  }
   ctx.exchanged(c, exchange);
   if (ctx.dryRun) return { exchange, outcomes: [], failures: [] };
   const outcomes = judge(ctx, c, exchange, record);

@@ -80,9 +80,14 @@ export async function runCloud(cloud: Cloud, target: ResolvedTarget, settings: R
     if (!(error instanceof BudgetExhausted)) throw error;
     if (error instanceof TargetUnreachable) unreachable = error.message;
     else if (error instanceof RunInterrupted) for (const rule of rules) ctx.tally.skip(rule, 'the run was interrupted before it was decided');
-    else for (const rule of rules) ctx.tally.skip(rule, `budget: ${error.message} before a case decided it`);
+    // Spent while deciding: the rules still undecided are so for the budget. Spent while exploring
+    // (every rule has had its cases), they keep their own reason; whether the plan or a lease's
+    // restore met the end of the budget first is timing, serial or not.
+    else if (ctx.pass === 'decide' || ctx.sdk) for (const rule of rules) ctx.tally.skip(rule, `budget: ${error.message} before a case decided it`);
   } finally {
     await ctx.sdk?.close();
+    // The plan is over, whichever lane stopped it: the restore below may send.
+    ctx.clearAbort();
   }
   const couldNotRun =
     answered === 0 && ctx.transport.requestsSent + (ctx.sdk?.requestsSent ?? 0) > 0

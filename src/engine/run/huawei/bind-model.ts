@@ -31,8 +31,8 @@ class BindFresh implements BindCommand {
   constructor(readonly replace: boolean) {}
   check = (_m: Readonly<BindModel>) => true;
   async run(m: BindModel, r: Real): Promise<void> {
-    await r.pool.available(1);
-    const server = r.pool.holdFresh();
+    // The model holds its servers: one it holds does not count as coming back to it.
+    const [server] = await r.pool.acquire(1, m, true);
     if (!server) return;
     m.held.push(server);
     const c: Case = {

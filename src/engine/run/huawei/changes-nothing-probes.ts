@@ -6,6 +6,7 @@ import { ContractFailure } from '../../checks/contract-failure.ts';
 import type { Exchange } from '../../transport/exchange.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
+import { inParallel } from '../_internals/in-parallel.ts';
 import type { ServerPool } from './server-pool.ts';
 
 type ProbedRule = 'kps.auth.required' | 'kps.auth.bad-signature';
@@ -22,13 +23,20 @@ export async function runChangesNothingProbes(ctx: EngineContext, pool: ServerPo
   if (!ctx.mutationsAllowed) return;
   const probes: [ProbedRule, AuthVariant[]][] = [['kps.auth.required', ['none']]];
   if (hw.credentials.kind === 'aksk') probes.push(['kps.auth.bad-signature', ['wrong-secret', 'tamper-body']]);
-  for (const [rule, variants] of probes) await probe(ctx, pool, rule, variants);
+  // Each probe holds its own server and waits out its own lag: they run side by side.
+  await inParallel(
+    probes.map(
+      ([rule, variants]) =>
+        () =>
+          probe(ctx, pool, rule, variants),
+    ),
+    ctx.parallel ? probes.length : 1,
+  );
 }
 
 async function probe(ctx: EngineContext, pool: ServerPool, rule: ProbedRule, variants: AuthVariant[]): Promise<void> {
   const hw = ctx.target.huaweicloud!;
-  await pool.available(1);
-  const server = pool.holdFresh();
+  const [server] = await pool.acquire(1, { probe: rule });
   if (!server) return;
   try {
     const body = { keypair_name: hw.fixtures.keypairs[0], server: { id: server } };

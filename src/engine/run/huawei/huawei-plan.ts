@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import type { Case, ServerKnowledge } from '../../cases/case.ts';
 import { loadExampleCases, replaceAtPointers } from '../../cases/examples/load-example-cases.ts';
-import { associateBody, batchShape } from '../../cases/huawei/kps-arbitraries.ts';
+import { associateBody, batchShape, type ServerSlot } from '../../cases/huawei/kps-arbitraries.ts';
 import { ASSOCIATE_MUTATIONS, type AssociateBodyJson, type BodyMutation } from '../../cases/huawei/kps-mutations.ts';
 import type { EngineContext } from '../engine-context.ts';
 import { executeCase } from '../execute-case.ts';
 import { inParallel } from '../_internals/in-parallel.ts';
 import { runProperty } from '../run-property.ts';
-import { buildBatch } from './batch-builder.ts';
+import { buildBatch, freshForBatch } from './batch-builder.ts';
 import { runBindModel } from './bind-model.ts';
 import { runChangesNothingProbes } from './changes-nothing-probes.ts';
 import { serverReturner } from './return-server.ts';
@@ -23,40 +23,66 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
   const mutationRuns = Math.max(2, Math.ceil(ctx.settings.runs / 10));
   const body = associateBody(keypairs);
 
-  // (d) first, the task lifecycle and what a bind does to later batches: its bind gets the first fresh
-  // server, which a target whose tasks never end would not give back.
-  await runBindModel(ctx, pool);
-  await runExamples(ctx, pool);
+  // A parallel plan that stops (a spent budget) fails the leases still waiting.
+  ctx.onAbort((error) => pool.abort(error));
 
-  // (b) valid requests from the schema, on servers AssociateKeypair may bind again
-  await runProperty(
-    ctx,
-    'kps.associate/valid',
-    fc.tuple(body, fc.nat()),
-    ([b, i]) => {
-      const server = pool.runningForAssociate(i);
-      return {
-        id: 'kps.associate/property/valid',
-        title: 'a schema-valid bind of a running server is accepted',
-        source: 'property',
-        operation: 'kps.associate',
-        request: { body: { ...b, server: { ...b.server, id: server } } },
-        // No running server left to name (an accepted invalid request changed them all): no prediction.
-        expect: { kind: server === undefined ? 'any' : 'accept', rules: [] },
-      };
+  // The plan's parts, at once where `ctx.parallel` (else in this order). Each lease is taken whole from
+  // the pool (acquire), so parts that bind fresh servers only wait for each other, never change what
+  // another predicts. What depends on earlier answers stays in one part, in order: the servers a refused
+  // request taints leave the lists later batches name, so every request that may taint one and every
+  // batch that reads the lists are in one part (runTaintOrdered), in the serial order.
+  let model: Promise<void> | undefined;
+  if (ctx.parallel) pool.holdForOpening();
+  await ctx.lanes([
+    // (d) first, the task lifecycle and what a bind does to later batches: its bind asks for the first
+    // fresh server, which a target whose tasks never end would not give back.
+    () => (model = runBindModel(ctx, pool)),
+    () => runExamples(ctx, pool),
+    // (b) valid requests from the schema, on servers AssociateKeypair may bind again
+    () =>
+      runProperty(
+        ctx,
+        'kps.associate/valid',
+        fc.tuple(body, fc.nat()),
+        ([b, i]) => {
+          const server = pool.runningForAssociate(i);
+          return {
+            id: 'kps.associate/property/valid',
+            title: 'a schema-valid bind of a running server is accepted',
+            source: 'property',
+            operation: 'kps.associate',
+            request: { body: { ...b, server: { ...b.server, id: server } } },
+            // No running server left to name (an accepted invalid request changed them all): no prediction.
+            expect: { kind: server === undefined ? 'any' : 'accept', rules: [] },
+          };
+        },
+        undefined,
+        () => pool.readyForAssociate(),
+      ),
+    () => runReplaceAndReset(ctx, pool),
+    () => runTaintOrdered(ctx, pool, mutationRuns),
+    // (e) "changes nothing": a later request shows what a refused one did (after the model, so the
+    // target's task times are known)
+    async () => {
+      await model;
+      await runChangesNothingProbes(ctx, pool);
     },
-    undefined,
-    () => pool.readyForAssociate(),
-  );
+  ]);
+  await ctx.runExplorePass();
+  // Every lease back before the run ends: the final restore sees only what leases could not put back.
+  await pool.drain();
+}
 
-  // replace (auth) and reset (no auth) on running, unbound servers
+/** replace (auth) and reset (no auth) on running, unbound servers */
+async function runReplaceAndReset(ctx: EngineContext, pool: ServerPool): Promise<void> {
+  const keypairs = ctx.target.huaweicloud!.fixtures.keypairs;
   for (const [kind, auth] of [
     ['replace', { type: 'keypair', key: 'private-key-placeholder' }],
     ['reset', undefined],
   ] as const) {
-    await pool.available(1);
-    const server = pool.takeFresh();
+    const [server] = await pool.acquire(1);
     if (!server) break;
+    pool.once(server);
     await executeCase(ctx, {
       id: `kps.associate/example/${kind}`,
       title: `a ${kind} of a running server is accepted`,
@@ -66,7 +92,18 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
       expect: { kind: 'accept', rules: ['kps.associate.replace-or-reset'], servers: ['fresh'] },
     });
   }
+}
 
+/**
+ * The part of the plan whose predictions depend on earlier answers, in its serial order: named
+ * mutations (a refused request a target accepts taints the servers it names), then the valid batches
+ * (which name only untainted servers), then the refused batches and the broken entries (which may taint
+ * more, so they come after the valid batches: fidelity sends both sides the same requests). The refused
+ * binds and the auth cases taint nothing; they stay here, where the serial plan has always sent them.
+ */
+async function runTaintOrdered(ctx: EngineContext, pool: ServerPool, mutationRuns: number): Promise<void> {
+  const keypairs = ctx.target.huaweicloud!.fixtures.keypairs;
+  const body = associateBody(keypairs);
   // (c) named mutations of valid bodies, each tied to the rules it breaks; rejected requests change
   // nothing, so the mutations run side by side
   const mutationCase = (mutation: BodyMutation, mutate: (valid: AssociateBodyJson) => unknown, valid: AssociateBodyJson): Case => {
@@ -87,6 +124,7 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
       for (const [k, mutate] of (mutation.fixed ?? []).entries())
         await executeCase(ctx, mutationCase(mutation, mutate, { keypair_name: keypairs[0], server: { id: pool.runningForAssociate(k) } }));
     }),
+    ctx.concurrency,
   );
   await inParallel(
     ASSOCIATE_MUTATIONS.map(
@@ -99,7 +137,10 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
           mutationRuns,
         ),
     ),
+    ctx.concurrency,
   );
+
+  // refused binds of servers the target file names, and of servers that exist nowhere (no taint: 'any')
   await runProperty(
     ctx,
     'kps.associate/unknown-keypair',
@@ -109,7 +150,9 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
       title: 'a keypair_name that does not exist is refused',
       source: 'mutation',
       operation: 'kps.associate',
-      request: { body: { ...b, keypair_name: keypairs.includes(name) ? `${name}-${ctx.unique()}` : name, server: { ...b.server, id: pool.forRefusal(i) } } },
+      request: {
+        body: { ...b, keypair_name: keypairs.includes(name) ? `${name}-${ctx.unique()}` : name, server: { ...b.server, id: pool.forRefusal(i) } },
+      },
       expect: { kind: 'any', refused: true, rules: ['kps.associate.unknown-keypair'] },
     }),
     mutationRuns,
@@ -130,36 +173,30 @@ export async function runHuaweiPlan(ctx: EngineContext): Promise<void> {
     mutationRuns,
   );
 
-  // (b) valid batches over fresh, bound and stopped servers, with per-entry predictions
-  const twoFresh = () => pool.available(2);
-  await runProperty(
-    ctx,
-    'kps.batch-associate/valid',
-    batchShape(keypairs, ['fresh', 'bound', 'stopped']),
-    (shape) => buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid', 'each entry of a valid batch gets its documented task'),
-    undefined,
-    twoFresh,
-  );
-  // all-fresh batches: the only batches every precondition of which is met (accepts-valid)
-  await runProperty(
-    ctx,
-    'kps.batch-associate/valid-fresh',
-    batchShape(keypairs, ['fresh']).map((s) => ({ ...s, entries: s.entries.slice(0, 2) })),
-    (shape) => buildBatch(pool, shape.keypair, shape.entries, 'kps.batch-associate/property/valid-fresh', 'a valid batch of running, unbound servers succeeds'),
-    mutationRuns,
-    twoFresh,
+  // (b) valid batches over fresh, bound and stopped servers, with per-entry predictions. They only read
+  // the lists (no batch here may taint a server), so the two properties run side by side.
+  const batchProperty = (name: string, slots: ServerSlot[], runs: number | undefined, title: string, entries = Infinity) =>
+    runProperty(
+      ctx,
+      `kps.batch-associate/${name}`,
+      batchShape(keypairs, slots).map((s) => ({ ...s, entries: s.entries.slice(0, entries) })),
+      (shape, fresh: string[]) => buildBatch(pool, fresh, shape.keypair, shape.entries, `kps.batch-associate/property/${name}`, title),
+      runs,
+      () => freshForBatch(pool),
+    );
+  await inParallel(
+    [
+      () => batchProperty('valid', ['fresh', 'bound', 'stopped'], undefined, 'each entry of a valid batch gets its documented task'),
+      // all-fresh batches: the only batches every precondition of which is met (accepts-valid)
+      () => batchProperty('valid-fresh', ['fresh'], mutationRuns, 'a valid batch of running, unbound servers succeeds', 2),
+    ],
+    ctx.parallel ? 2 : 1,
   );
   // After the valid batches: a refused batch that a target accepts taints the servers it names, which
   // would change the servers later batches name, and fidelity sends both sides the same requests.
   await runBatchMutations(ctx, pool);
   await runBatchItemValidation(ctx, pool, mutationRuns);
   await runAuthCases(ctx, pool);
-  // (e) "changes nothing": a later request shows what a refused one did (after the model, so the
-  // target's task times are known)
-  await runChangesNothingProbes(ctx, pool);
-  await ctx.runExplorePass();
-  // Every lease back before the run ends: the final restore sees only what leases could not put back.
-  await pool.drain();
 }
 
 async function runExamples(ctx: EngineContext, pool: ServerPool): Promise<void> {
@@ -168,9 +205,13 @@ async function runExamples(ctx: EngineContext, pool: ServerPool): Promise<void> 
   // so each example is sent with its fixture members replaced by the target's own.
   for (const example of loadExampleCases().filter((e) => e.operation !== 'ecs.attach-key-pair')) {
     const base = { source: 'example' as const, operation: example.operation };
-    await pool.available((example.bind.runningServer ?? []).length);
-    const servers = (example.bind.runningServer ?? []).map(() => pool.takeFresh());
-    if (servers.some((s) => s === undefined)) continue;
+    const wanted = (example.bind.runningServer ?? []).length;
+    const servers = wanted === 0 ? [] : await pool.acquire(wanted);
+    if (servers.length < wanted) {
+      for (const s of servers) pool.giveBack(s);
+      continue;
+    }
+    for (const s of servers) pool.once(s);
     let bound = replaceAtPointers(example.request.body!, example.bind.keypair ?? [], () => keypair);
     bound = replaceAtPointers(bound, example.bind.runningServer ?? [], (i) => servers[i]);
     await executeCase(ctx, {
@@ -213,8 +254,10 @@ async function runBatchMutations(ctx: EngineContext, pool: ServerPool): Promise<
     { kind: 'any', refused: true, rules: ['kps.batch-associate.max-10'], servers: knowledge },
   );
   // 10 fresh servers, where the target lists that many: the edge with every precondition met
-  if (pool.idleCount >= 10 && ctx.mutationsAllowed) {
-    const fresh = Array.from({ length: 10 }, () => pool.takeFresh()!);
+  const fresh = ctx.mutationsAllowed && ctx.target.huaweicloud!.fixtures.servers.running.length >= 10 ? await pool.acquire(10) : [];
+  if (fresh.length < 10) for (const s of fresh) pool.giveBack(s);
+  else {
+    for (const s of fresh) pool.once(s);
     await send(
       'entries-10-fresh',
       '10 valid entries are not rejected for their number',
@@ -267,9 +310,9 @@ async function runBatchMutations(ctx: EngineContext, pool: ServerPool): Promise<
       { batch_keypairs: [entry(list[0]!)] },
       { kind: 'any', refused: true, rules: [rule], servers: [kind] },
     );
-    await pool.available(1);
-    const fresh = ctx.mutationsAllowed ? pool.takeFresh() : undefined;
+    const [fresh] = ctx.mutationsAllowed ? await pool.acquire(1) : [];
     if (!fresh) continue;
+    pool.once(fresh);
     await send(
       `${kind}-server`,
       `a ${kind} server fails while a running one succeeds`,

@@ -19,6 +19,9 @@ interface LeaseEffect {
  */
 export type ReturnServer = (server: string, effect: { tasks: readonly string[]; maybe: boolean }) => Promise<boolean>;
 
+/** The holder of the server runningForAssociate keeps for the run. */
+const SCRATCH = {};
+
 /** Restores start in the background once fewer fresh servers than this are left idle. */
 const LOW_WATER = 2;
 
@@ -33,7 +36,7 @@ const LOW_WATER = 2;
 export class ServerPool {
   private readonly idle: string[];
   /** Leased for one case: returned when that case's answer (or its not being sent) is seen. */
-  private readonly once = new Set<string>();
+  private readonly once_ = new Set<string>();
   private readonly effects = new Map<string, LeaseEffect>();
   /** Returned servers a bind may have changed, waiting to be restored. */
   private readonly dirty: { server: string; effect: LeaseEffect }[] = [];
@@ -42,6 +45,18 @@ export class ServerPool {
   private readonly tainted = new Set<string>();
   /** A fresh server held for the whole run for AssociateKeypair, when the target lists no bound server. */
   private scratch: string | undefined;
+  /** Leases asked for and not yet given (acquire), served in order as servers come back. */
+  private readonly waiters: {
+    n: number;
+    holder: object | undefined;
+    opening: boolean;
+    resolve: (servers: string[]) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private heldForOpening = false;
+  /** Who holds each leased server (acquire's `holder`), undefined for one not asked for by a holder. */
+  private readonly holders = new Map<string, object | undefined>();
+  private aborted: { error: unknown } | undefined;
 
   constructor(
     private readonly target: HuaweiTarget,
@@ -52,11 +67,48 @@ export class ServerPool {
     this.idle = [...target.fixtures.servers.running];
   }
 
-  /** A fresh server for one case, returned when the case's answer is seen; undefined when none is idle. */
-  takeFresh(): string | undefined {
-    const id = this.lease();
-    if (id !== undefined) this.once.add(id);
-    return id;
+  /**
+   * Leases `n` fresh servers at once, waiting until that many are idle; fewer (maybe none) when no more
+   * can come: those idle, restoring or leased to others are fewer than `n`. Servers a `holder` holds do
+   * not count as coming back to it (a sequence asking for one more while it holds the rest). What comes
+   * back is leased as a whole, in one step, so parts of a plan run at once cannot take a server from
+   * between another's wait and its case. A server leased here is used with `once` (one case), kept
+   * until `release` (held), or given back unused with `giveBack`.
+   */
+  acquire(n: number, holder?: object, opening = false): Promise<string[]> {
+    if (this.aborted) return Promise.reject(this.aborted.error);
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ n, holder, resolve, reject, opening });
+      this.serve();
+    });
+  }
+
+  /**
+   * Until a lease marked `opening` is asked for, only such a lease is given: the task model's first
+   * bind gets the first fresh server, as in the serial plan, even when other parts ask first (a target
+   * whose tasks never end gives none back, and the model's bind is what shows it).
+   */
+  holdForOpening(): void {
+    this.heldForOpening = true;
+  }
+
+  /** A leased server (acquire) is for one case: returned when that case's answer is seen. */
+  once(server: string): void {
+    this.once_.add(server);
+  }
+
+  /** A leased server (acquire) that no case named: idle again, nothing to restore. */
+  giveBack(server: string): void {
+    if (!this.effects.delete(server)) return;
+    this.holders.delete(server);
+    this.idle.unshift(server);
+    this.serve();
+  }
+
+  /** A parallel plan stopped: waiting leases fail with its error, and so does every later one. */
+  abort(error: unknown): void {
+    this.aborted ??= { error };
+    for (const w of this.waiters.splice(0)) w.reject(error);
   }
 
   /** A fresh server held by a sequence until `release`; undefined when none is idle. */
@@ -75,21 +127,11 @@ export class ServerPool {
     const effect = this.effects.get(server);
     if (!effect) return;
     this.effects.delete(server);
+    this.holders.delete(server);
     if (!effect.maybe && effect.tasks.length === 0) this.idle.push(server);
     else this.dirty.push({ server, effect });
-    if (this.idle.length < LOW_WATER) this.restoreDirty();
-  }
-
-  /**
-   * Waits until `n` fresh servers are idle, restoring returned ones as needed; returns sooner when no
-   * more can come (the target lists fewer, or restores failed).
-   */
-  async available(n: number): Promise<void> {
-    while (this.idle.length < n) {
-      this.restoreDirty();
-      if (this.restoring.size === 0) return;
-      await Promise.race(this.restoring);
-    }
+    if (this.idle.length < LOW_WATER || this.waiters.length > 0) this.restoreDirty();
+    this.serve();
   }
 
   /**
@@ -98,11 +140,6 @@ export class ServerPool {
    */
   async drain(): Promise<void> {
     while (this.restoring.size > 0) await Promise.race(this.restoring);
-  }
-
-  /** Fresh servers idle now. */
-  get idleCount(): number {
-    return this.idle.length;
   }
 
   get bound(): readonly string[] {
@@ -130,7 +167,10 @@ export class ServerPool {
 
   /** Waits until runningForAssociate has a server to give (a bound fixture, or a fresh one to hold). */
   async readyForAssociate(): Promise<void> {
-    if (this.target.fixtures.servers.bound.length === 0 && this.scratch === undefined) await this.available(1);
+    if (this.target.fixtures.servers.bound.length > 0 || this.scratch !== undefined) return;
+    const [server] = await this.acquire(1, SCRATCH);
+    this.scratch ??= server;
+    if (server !== undefined && this.scratch !== server) this.giveBack(server);
   }
 
   runningForAssociate(index: number): string | undefined {
@@ -158,16 +198,57 @@ export class ServerPool {
       }
     }
     for (const s of servers) {
-      if (this.once.delete(s)) this.release(s);
+      if (this.once_.delete(s)) this.release(s);
     }
   }
 
-  private lease(): string | undefined {
+  private lease(holder?: object): string | undefined {
     const id = this.idle.shift();
     if (id === undefined) return undefined;
     this.effects.set(id, { tasks: [], maybe: false });
+    this.holders.set(id, holder);
     if (this.idle.length < LOW_WATER) this.restoreDirty();
     return id;
+  }
+
+  /**
+   * Gives waiting leases what has come back, in the order they were asked for; a lease that cannot be
+   * given now does not hold up a smaller one behind it. One that can never be given whole gets what
+   * is idle (as a serial plan, which waits only for the restores in flight, would).
+   */
+  private serve(): void {
+    let waiting = false;
+    if (this.heldForOpening && !this.waiters.some((w) => w.opening)) return;
+    for (let i = 0; i < this.waiters.length;) {
+      const w = this.waiters[i]!;
+      if (this.heldForOpening && !w.opening) {
+        i++;
+        continue;
+      }
+      if (w.opening) this.heldForOpening = false;
+      if (this.idle.length >= w.n || this.comingBackTo(w.holder) < w.n) {
+        this.waiters.splice(i, 1);
+        const servers: string[] = [];
+        while (servers.length < w.n) {
+          const id = this.lease(w.holder);
+          if (id === undefined) break;
+          servers.push(id);
+        }
+        w.resolve(servers);
+      } else {
+        waiting = true;
+        i++;
+      }
+    }
+    // Someone waits for more than is idle: what waits to be restored is restored now.
+    if (waiting) this.restoreDirty();
+  }
+
+  /** Servers that are or will be idle for `holder`: idle, restoring, waiting for a restore, leased to others. */
+  private comingBackTo(holder: object | undefined): number {
+    let others = 0;
+    for (const [server, h] of this.holders) if (server !== this.scratch && (h === undefined || h !== holder)) others++;
+    return this.idle.length + this.restoring.size + this.dirty.length + others;
   }
 
   private restoreDirty(): void {
@@ -176,7 +257,10 @@ export class ServerPool {
         .catch(() => false)
         // One that could not be restored is not leased again; the ledger keeps it for the final restore.
         .then((ok) => void (ok && this.idle.push(server)))
-        .finally(() => this.restoring.delete(job));
+        .finally(() => {
+          this.restoring.delete(job);
+          this.serve();
+        });
       this.restoring.add(job);
     }
   }
