@@ -23,6 +23,8 @@ const COMMON_OPTIONS = `  --target FILE       a target file (docs/DESIGN.md); cr
   --only CLOUD        check one cloud: ${CLOUD_LIST}
   --seed N            the fast-check seed (default: random, printed); the same seed sends the same cases
   --runs N            generated cases per property (default 100)
+  --concurrency N     parts of the plan sent at once (default 8; 1 sends one case at a time); the same
+                      seed gives the same verdicts either way
   --strict            should-rule failures fail the run too
   --report-dir DIR    where conformance.json, summary.html, junit.xml, html/ and failures/ go (default reports)
   --reporter LIST     CI reports besides those: github (job summary + annotations), sarif (conformance.sarif)
@@ -70,6 +72,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
   const recorded = values.replay !== undefined ? readCassetteRun(mode, values.replay, values) : undefined;
   const seed = recorded?.seed ?? (values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer(mode, '--seed', values.seed, 0, 2 ** 31 - 1));
   const runs = recorded?.runs ?? (values.runs === undefined ? 100 : integer(mode, '--runs', values.runs, 1, 100_000));
+  const concurrency = values.concurrency === undefined ? undefined : integer(mode, '--concurrency', values.concurrency, 1, 64);
   // Everything the user can get wrong is checked before the embedded mock starts.
   const client = mode === 'sdk' ? await checkClient(values as { adapter?: string; harness?: string; 'case-timeout'?: string }) : undefined;
 
@@ -108,6 +111,7 @@ export async function runCommand(argv: string[], mode: 'run' | 'sdk' = 'run'): P
       target,
       seed,
       runs,
+      ...(concurrency !== undefined ? { concurrency } : {}),
       strict: values.strict === true,
       reportDir,
       embedded: embedded !== undefined,
@@ -246,6 +250,7 @@ function parse(argv: string[], mode: 'run' | 'sdk') {
         only: { type: 'string' },
         seed: { type: 'string' },
         runs: { type: 'string' },
+        concurrency: { type: 'string' },
         strict: { type: 'boolean' },
         'report-dir': { type: 'string' },
         shard: { type: 'string' },

@@ -19,7 +19,7 @@ export const INTERRUPT_FILE = '.interrupted';
 /** The file a worker writes when the client under test could not be driven: the CLI exits 2 with it. */
 export const CLIENT_BROKEN_FILE = '.client-broken';
 
-export interface RunEnv extends Pick<RunSettings, 'seed' | 'runs'> {
+export interface RunEnv extends Pick<RunSettings, 'seed' | 'runs' | 'concurrency'> {
   /** --strict: a failed should rule fails the run, in the report, the tests and the exit code (the engine never reads it). */
   readonly strict: boolean;
   /**

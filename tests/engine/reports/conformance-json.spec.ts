@@ -283,6 +283,7 @@ test('a token target: the AK/SK-only rules are skipped, not passed on a bad toke
 test.describe('bad usage and unusable target files: exit 2, one line that names the problem, no stack trace', () => {
   const cases: { name: string; args: (dir: string) => string[]; write?: (dir: string) => void; message: (dir: string) => RegExp }[] = [
     { name: '--runs x', args: () => ['--runs', 'x'], message: () => /^conformance run: --runs x is not a whole number from 1 to 100000\.$/ },
+    { name: '--concurrency 0', args: () => ['--concurrency', '0'], message: () => /^conformance run: --concurrency 0 is not a whole number from 1 to 64\.$/ },
     {
       name: 'a target file that is not JSON',
       write: (dir) => writeFileSync(join(dir, 'broken.json'), '{ "name": "broken", '),
