@@ -19,6 +19,9 @@ export class HttpTransport {
   private sent = 0;
   private lifted = false;
   private unansweredInARow = 0;
+  private answeredOnce = false;
+  /** The end of the last request sent while the target was not answering (see `send`). */
+  private probe: Promise<void> = Promise.resolve();
   private nextSlot = 0;
 
   constructor(
@@ -39,6 +42,32 @@ export class HttpTransport {
    * may be retried; a Huawei bind never is, since a second bind is a second task.
    */
   async send(request: SentRequest | (() => SentRequest), idempotent = false): Promise<Exchange> {
+    if (this.answering || this.dryRun) return this.sendNow(request, idempotent);
+    // Until the target answers (at first, or after a request got no answer), requests go one at a
+    // time, though a plan's parts run at once: a silent target is given up on after
+    // MAX_UNANSWERED_IN_A_ROW requests, not after as many as were in flight, and the budget is not
+    // spent on it first.
+    const previous = this.probe;
+    let done!: () => void;
+    this.probe = new Promise((resolve) => (done = resolve));
+    await previous;
+    if (this.answering) {
+      done();
+      return this.sendNow(request, idempotent);
+    }
+    try {
+      return await this.sendNow(request, idempotent);
+    } finally {
+      done();
+    }
+  }
+
+  /** True while the target answers: it has answered, and its last request did not go unanswered. */
+  private get answering(): boolean {
+    return this.answeredOnce && this.unansweredInARow === 0;
+  }
+
+  private async sendNow(request: SentRequest | (() => SentRequest), idempotent: boolean): Promise<Exchange> {
     const started = performance.now();
     const throttled: ReceivedResponse[] = [];
     let serverErrors = 0;
@@ -58,6 +87,7 @@ export class HttpTransport {
           continue;
         }
         this.unansweredInARow = 0;
+        this.answeredOnce = true;
         return { request: wire, response, throttled, ms: performance.now() - started };
       } catch (error) {
         if (error instanceof BudgetExhausted) throw error;
