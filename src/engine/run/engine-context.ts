@@ -126,10 +126,12 @@ export class EngineContext {
 
   /**
    * True when `lanes` runs its parts at once. Not in a fidelity run (exhaustive), whose two sides must
-   * send the same cases in the same order, nor in plan mode, which lists the cases in the order sent.
+   * send the same cases in the same order, nor in plan mode, which lists the cases in the order sent,
+   * nor with a client under test: a harness takes one case at a time (docs/harness-protocol.md), and what
+   * a client prints is judged per call, which calls at once would mix up.
    */
   get parallel(): boolean {
-    return this.concurrency > 1 && !this.settings.exhaustive && !this.dryRun;
+    return this.concurrency > 1 && !this.settings.exhaustive && !this.dryRun && this.settings.client === undefined;
   }
 
   /**
