@@ -1,4 +1,5 @@
-import { API_FAMILIES, cloudOfRuleScope, CLOUDS, type Cloud } from '../../families/api-families.ts';
+import { API_FAMILIES, CLOUDS, type Cloud } from '../../families/api-families.ts';
+import { rulesOf } from '../../families/cloud-rules.ts';
 import { RULES, type RuleId } from '../../rules/rules.ts';
 import { SEQUENCE_RULES } from '../checks/registry.ts';
 import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
@@ -11,10 +12,8 @@ import { notRestored, restoreFixtures, type RestoreOutcome } from './restore/res
 import { runSdkFaultPlan } from './sdk/sdk-fault-plan.ts';
 import { runSdkResponsePlan } from './sdk/sdk-response-plan.ts';
 
-/** The rules a cloud's run decides; with a client under test, the client rules too (on that cloud's calls). */
-export function rulesOf(cloud: Cloud, withClientRules = false): RuleId[] {
-  return RULES.filter((r) => cloudOfRuleScope(r.operation) === cloud || (withClientRules && r.operation === 'client')).map((r) => r.id);
-}
+// The rules a cloud's run decides (the runner lists its tests from the same function).
+export { rulesOf };
 
 /** Why a rule no check applied to was not decided, in words a reader can act on. */
 const NO_OBSERVATION: Partial<Record<RuleId, string>> = {

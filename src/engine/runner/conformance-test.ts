@@ -13,7 +13,7 @@ import type { ReportedVerdict } from '../report/report-types.ts';
 import type { ResolvedTarget } from '../target/resolved-target.ts';
 import type { ClientUnderTest } from '../transport/clients/client-under-test.ts';
 import type { RuleVerdict } from '../verdicts/rule-verdict.ts';
-import { cloudRuleIds } from './cloud-rules.ts';
+import { rulesOf } from '../../families/cloud-rules.ts';
 import { progressWriter } from './progress-line.ts';
 import { CLIENT_BROKEN_FILE, INTERRUPT_FILE, readRunEnv, type RunEnv } from './run-env.ts';
 
@@ -118,7 +118,7 @@ async function runWithClient(
     if (!(error instanceof ClientBroken)) throw error;
     const message = redact(error.message, target.secrets);
     writeFileSync(join(env.reportDir, CLIENT_BROKEN_FILE), message);
-    const verdicts = cloudRuleIds(cloud, true).map((rule): RuleVerdict => {
+    const verdicts = rulesOf(cloud, true).map((rule): RuleVerdict => {
       const r = RULES.find((x) => x.id === rule)!;
       return {
         rule,

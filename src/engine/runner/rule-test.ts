@@ -1,7 +1,7 @@
 import { RULES } from '../../rules/rules.ts';
 import type { Cloud } from '../../families/api-families.ts';
 import { conformanceTest as test } from './conformance-test.ts';
-import { cloudRuleIds } from './cloud-rules.ts';
+import { rulesOf } from '../../families/cloud-rules.ts';
 import { readRunEnv } from './run-env.ts';
 
 /**
@@ -12,7 +12,7 @@ export function defineRuleTests(cloud: Cloud): void {
   test.use({ cloud });
   const env = readRunEnv();
   // With a client under test, each cloud's project also judges the client rules on its calls.
-  for (const id of cloudRuleIds(cloud, env.adapterFile !== undefined || env.harness !== undefined)) {
+  for (const id of rulesOf(cloud, env.adapterFile !== undefined || env.harness !== undefined)) {
     const rule = RULES.find((r) => r.id === id)!;
     test(`${id}: ${rule.statement.slice(0, 90)}`, { annotation: [{ type: 'level', description: rule.level }] }, async ({ cloudRun }, testInfo) => {
       const verdict = cloudRun.verdicts.get(id)!;
