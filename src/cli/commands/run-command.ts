@@ -23,8 +23,8 @@ const COMMON_OPTIONS = `  --target FILE       a target file (docs/DESIGN.md); cr
   --only CLOUD        check one cloud: ${CLOUD_LIST}
   --seed N            the fast-check seed (default: random, printed); the same seed sends the same cases
   --runs N            generated cases per property (default 100)
-  --concurrency N     parts of the plan sent at once (default 8; 1 sends one case at a time; a client
-                      under test always gets one at a time); the same seed gives the same verdicts
+  --concurrency N     parts of the plan sent at once (default 1, one case at a time; 8 runs the
+                      independent parts at once, faster; a client under test always gets one at a time)
   --strict            should-rule failures fail the run too
   --report-dir DIR    where conformance.json, summary.html, junit.xml, html/ and failures/ go (default reports)
   --reporter LIST     CI reports besides those: github (job summary + annotations), sarif (conformance.sarif)

@@ -51,7 +51,11 @@ export interface RunSettings {
 }
 
 /** Parts of a plan run at once unless RunSettings.concurrency says otherwise. */
-export const DEFAULT_CONCURRENCY = 8;
+/**
+ * Serial unless asked: one broken world (a gateway throttling every 3rd request) gave a parallel run a
+ * false failure (ecs.auth.bad-signature) that the serial run does not give; `--concurrency N` opts in.
+ */
+export const DEFAULT_CONCURRENCY = 1;
 
 /** Explore-pass work queued while deciding, tagged with the lane that queued it. */
 interface QueuedJob {

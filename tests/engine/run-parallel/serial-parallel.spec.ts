@@ -5,7 +5,7 @@ import type { FaultId } from '../../../src/mock/index.ts';
 import { runOnFreshMock, type TargetDocument, type World } from '../trust/_helpers/target-files.ts';
 
 // Issue 16, point 2: the plan runs its independent parts at once, and the verdicts do not depend on it.
-// The same seed, run serially (concurrency 1) and in parallel (the default) on two fresh reference
+// The same seed, run serially (concurrency 1, the default) and in parallel (8) on two fresh reference
 // mocks, gives the same verdict for every rule: status, reason, casesRun and variants, as conformance.json
 // carries them. Tasks take a random 20-60 ms, so that the two runs see different timings.
 
@@ -46,7 +46,7 @@ async function serialAndParallel(cloud: Cloud, world: World, faults: readonly Fa
   // (412) is timing, serial or not, and every rule judged on their answers would count differently.
   const mock = { taskDelayMs: 20, taskDelayMaxMs: 60, idempotencyProcessingMs: 0, faults };
   const [serial, parallel] = await Promise.all(
-    [1, undefined].map((concurrency) => runOnFreshMock(cloud, mock, { seed: SEED, runs: RUNS, concurrency }, fastTasks, world)),
+    [1, 8].map((concurrency) => runOnFreshMock(cloud, mock, { seed: SEED, runs: RUNS, concurrency }, fastTasks, world)),
   );
   return { serial: verdictsOf(serial!.verdicts), parallel: verdictsOf(parallel!.verdicts) };
 }
