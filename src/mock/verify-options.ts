@@ -10,8 +10,8 @@ const made = new WeakMap<MockContext, Map<FaultId, VerifyOptions>>();
  * the clock skew it allows (any, when the family's stale-date rule is faulted).
  */
 export function verifyOptions(ctx: MockContext, creds: { readonly accessKey: string; readonly secretKey: string }, staleDateFault: FaultId): VerifyOptions {
-  const byFamily = made.get(ctx) ?? new Map<FaultId, VerifyOptions>();
-  made.set(ctx, byFamily);
+  let byFamily = made.get(ctx);
+  if (!byFamily) made.set(ctx, (byFamily = new Map<FaultId, VerifyOptions>()));
   let options = byFamily.get(staleDateFault);
   if (!options) {
     options = {
